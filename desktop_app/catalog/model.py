@@ -1,0 +1,177 @@
+"""The catalog's data: departments, questions, fields, materials, permits and industries.
+
+Plain frozen dataclasses built by ``loader.load_catalog``; nothing here reads files or knows Qt.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop_app.catalog.conditions import Condition
+
+FieldType = Literal["text", "integer", "number", "date", "bool", "choice"]
+QuestionType = Literal["bool", "number"]
+PermitKind = Literal["licence", "registration", "filing", "commitment"]
+FIELD_TYPES: tuple[FieldType, ...] = ("text", "integer", "number", "date", "bool", "choice")
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+    short_name: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A situation question; its answer decides which permits an industry needs."""
+
+    key: str
+    label: str
+    type: QuestionType
+    unit: str = ""
+    help: str = ""
+    default: bool | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One form field with its checks; ``check`` names an identifier rule in ``domain``."""
+
+    key: str
+    label: str
+    type: FieldType
+    required: bool = True
+    shared: bool = False
+    personal: bool = False
+    check: str | None = None
+    max_length: int | None = None
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] = ()
+    multiple: bool = False
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class MaterialSpec:
+    key: str
+    name: str
+    deferrable: bool = False
+    government_issued: bool = False
+    replaced_by: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PermitMaterial:
+    """A material as one permit asks for it: how many originals and copies."""
+
+    key: str
+    originals: int
+    copies: int
+
+
+@dataclass(frozen=True)
+class Permit:
+    """A statutory permit as its own, separate application asked for it before the reform."""
+
+    code: str
+    name: str
+    department: str
+    kind: PermitKind
+    basis: str
+    statutory_days: int
+    promised_days: int
+    commitment_allowed: bool
+    fee: str
+    form_source: str
+    form: tuple[str, ...]
+    materials: tuple[PermitMaterial, ...]
+    validity_years: int | None = None
+    unverified: frozenset[str] = frozenset()
+    variants: Mapping[str, str] | None = None
+
+    def display_name(self, variant: str | None) -> str:
+        if variant and self.variants:
+            return f"{self.name}（{self.variants[variant]}）"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Selects ``permit`` (in ``variant``) when ``condition`` holds for the answers."""
+
+    when: str
+    condition: Condition
+    permit: str
+    variant: str | None = None
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Answers for which ``condition`` holds are impossible; ``message`` tells the clerk why."""
+
+    when: str
+    condition: Condition
+    message: str
+
+
+@dataclass(frozen=True)
+class Industry:
+    number: int
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    always: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    constraints: tuple[Constraint, ...]
+    defaults: Mapping[str, bool]
+    # The question keys its rules and constraints use, in the catalog's question order.
+    questions: tuple[str, ...]
+
+
+def normalize_name(text: str) -> str:
+    """Folds full-width letters and case so ``ＫＴＶ``, ``ktv`` and ``KTV`` match."""
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    batch: str
+    title: str
+    source: str
+    issuing_department: str
+    counter_department: str
+    departments: Mapping[str, Department]
+    questions: Mapping[str, Question]
+    fields: Mapping[str, FieldSpec]
+    materials: Mapping[str, MaterialSpec]
+    permits: Mapping[str, Permit]
+    industries: tuple[Industry, ...]
+
+    def find_industry(self, query: str) -> Industry | None:
+        """Finds an industry by code, Chinese name or alias; None when nothing matches."""
+        wanted = normalize_name(query)
+        for industry in self.industries:
+            names = (industry.code, industry.name, *industry.aliases)
+            if any(normalize_name(name) == wanted for name in names):
+                return industry
+        return None
+
+
+def search_industries(catalog: Catalog, text: str) -> list[Industry]:
+    """Industries whose code, name or an alias contains ``text`` (all of them for empty text)."""
+    wanted = normalize_name(text)
+    return [
+        industry
+        for industry in catalog.industries
+        if any(
+            wanted in normalize_name(n) for n in (industry.code, industry.name, *industry.aliases)
+        )
+    ]

@@ -1,0 +1,236 @@
+"""The ``yiye`` command: the counter GUI by default, headless sub-commands for admins and scripts.
+
+Qt is imported only when the GUI starts, so scripts and CI run the sub-commands without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop_app import __version__
+from desktop_app.catalog import (
+    Bundle,
+    Catalog,
+    CatalogError,
+    ResolveError,
+    load_catalog,
+    resolve,
+)
+from desktop_app.catalog.report import Reduction, batch_report
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one Chinese line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}：参数错误：{message}\n")
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"yiye：{message}", file=sys.stderr)
+    sys.exit(EXIT_USAGE)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="yiye", description="同心县“一业一证”窗口综合受理系统")
+    parser.add_argument("--version", action="version", version=f"yiye {__version__}")
+    parser.add_argument(
+        "--database", metavar="URL", help="数据库地址（默认：用户数据目录中的 SQLite）"
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help="离屏启动整个程序，首次绘制后退出（自检）"
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    catalog = commands.add_parser("catalog", help="行业目录").add_subparsers(
+        dest="catalog_command", required=True, parser_class=_Parser
+    )
+    listing = catalog.add_parser("list", help="列出全部行业")
+    listing.add_argument("--json", action="store_true")
+    resolving = catalog.add_parser("resolve", help="按行业和情形得出许可证、综合表单和材料清单")
+    resolving.add_argument(
+        "industry", metavar="INDUSTRY", help="行业代码、名称或别名，如 便利店、网咖、KTV"
+    )
+    resolving.add_argument(
+        "--answers", metavar="JSON", default="{}", help="情形回答，如 '{\"area_m2\": 25}'"
+    )
+    resolving.add_argument("--json", action="store_true")
+    report = catalog.add_parser("report", help="各行业表单字段和材料的减少情况")
+    report.add_argument("--json", action="store_true")
+    return parser
+
+
+def bundle_json(bundle: Bundle) -> dict[str, object]:
+    """The ``catalog resolve --json`` shape (a contract that scripts rely on)."""
+    return {
+        "industry": bundle.industry,
+        "industry_name": bundle.industry_name,
+        "catalog_version": bundle.catalog_version,
+        "answers": dict(bundle.answers),
+        "certificate_eligible": bundle.certificate_eligible,
+        "promised_days": bundle.promised_days,
+        "permits": [
+            {
+                "code": p.code,
+                "name": p.name,
+                "department": p.department,
+                "department_name": p.department_name,
+                "promised_days": p.promised_days,
+                "statutory_days": p.statutory_days,
+                "commitment_allowed": p.commitment_allowed,
+            }
+            for p in bundle.permits
+        ],
+        "fields": [
+            {
+                "key": f.key,
+                "label": f.label,
+                "type": f.type,
+                "required": f.required,
+                "group": f.group,
+                "permits": list(f.permits),
+                **(
+                    {"choices": list(f.choices), "multiple": f.multiple}
+                    if f.type == "choice"
+                    else {}
+                ),
+            }
+            for f in bundle.fields
+        ],
+        "materials": [
+            {
+                "key": m.key,
+                "name": m.name,
+                "permits": list(m.permits),
+                "originals": m.originals,
+                "copies": m.copies,
+                "deferrable": m.deferrable,
+                "government_issued": m.government_issued,
+            }
+            for m in bundle.materials
+        ],
+    }
+
+
+def _reduction_json(r: Reduction) -> dict[str, object]:
+    return {
+        "code": r.code,
+        "name": r.name,
+        "permits": list(r.permits),
+        "separate_fields": r.separate_fields,
+        "combined_fields": r.combined_fields,
+        "fields_reduction_pct": r.fields_reduction_pct,
+        "separate_materials": r.separate_materials,
+        "combined_materials": r.combined_materials,
+        "materials_reduction_pct": r.materials_reduction_pct,
+        "fetched_materials": r.fetched_materials,
+    }
+
+
+def _catalog_command(args: argparse.Namespace) -> int:
+    try:
+        catalog = load_catalog()
+    except CatalogError as exc:
+        _fail(f"行业目录有误：{exc}")
+    handlers = {"list": _catalog_list, "resolve": _catalog_resolve, "report": _catalog_report}
+    return handlers[args.catalog_command](catalog, args)
+
+
+def _catalog_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    if args.json:
+        _print_json(
+            [
+                {"code": i.code, "name": i.name, "aliases": list(i.aliases)}
+                for i in catalog.industries
+            ]
+        )
+    else:
+        for i in catalog.industries:
+            print(f"{i.number:>2}  {i.code:<18} {i.name}（{'、'.join(i.aliases)}）")
+    return 0
+
+
+def _catalog_resolve(catalog: Catalog, args: argparse.Namespace) -> int:
+    try:
+        answers = json.loads(args.answers)
+    except json.JSONDecodeError as exc:
+        _fail(f"--answers 不是有效的 JSON：{exc.msg}（第 {exc.pos + 1} 个字符）")
+    if not isinstance(answers, dict):
+        _fail('--answers 应为 JSON 对象，如 {"area_m2": 25}')
+    try:
+        bundle = resolve(catalog, args.industry, answers)
+    except ResolveError as exc:
+        _fail(exc.message)
+    if args.json:
+        _print_json(bundle_json(bundle))
+    else:
+        _print_bundle(bundle)
+    return 0
+
+
+def _catalog_report(catalog: Catalog, args: argparse.Namespace) -> int:
+    rows, total = batch_report(catalog)
+    if args.json:
+        _print_json(
+            {"industries": [_reduction_json(r) for r in rows], "total": _reduction_json(total)}
+        )
+        return 0
+    print("行业\t字段 单独→综合（变化）\t材料 单独→综合（变化）\t窗口核验")
+    for r in [*rows, total]:
+        fields = f"{r.separate_fields} → {r.combined_fields}（{r.fields_reduction_pct:+.1f}%）"
+        materials = (
+            f"{r.separate_materials} → {r.combined_materials}（{r.materials_reduction_pct:+.1f}%）"
+        )
+        print(f"{r.name}\t{fields}\t{materials}\t{r.fetched_materials}")
+    return 0
+
+
+def _print_bundle(bundle: Bundle) -> None:
+    print(f"行业：{bundle.industry_name}（{bundle.industry}）  目录版本 {bundle.catalog_version}")
+    print("许可证：")
+    for p in bundle.permits:
+        print(f"  - {p.name}  [{p.department_name}]  承诺 {p.promised_days} 个工作日")
+    print(f"综合表单：{len(bundle.fields)} 项；材料：{len(bundle.materials_to_hand_in())} 项需提交")
+    for m in bundle.materials:
+        mark = "（窗口核验）" if m.government_issued else ""
+        print(f"  - {m.name}{mark}")
+
+
+def _configure_streams() -> None:
+    # Piped output on a Chinese Windows defaults to GBK; scripts reading our JSON expect UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+
+
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_streams()
+    args = build_parser().parse_args(argv)
+    if args.command == "catalog":
+        return _catalog_command(args)
+    if args.smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _no_display():
+        _fail(
+            "没有可用的图形显示（未设置 DISPLAY）。无显示器的机器请用 `xvfb-run yiye` 启动，"
+            "或用 `yiye --smoke` 离屏自检。No display: run `xvfb-run yiye`."
+        )
+    from desktop_app.ui.app import run_gui  # Qt loads only for the GUI.
+
+    return run_gui(database_url=args.database, smoke=args.smoke)

@@ -1,0 +1,1 @@
+"""Pure domain rules shared by the services and the widgets that give early feedback."""

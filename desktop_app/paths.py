@@ -1,0 +1,28 @@
+"""Where the app finds its bundled resources and keeps its user data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "yiye"
+APP_AUTHOR = "TongxinApprovalService"
+
+# resources/ sits beside the package in a checkout and in the Windows bundle alike.
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+CATALOG_DIR = RESOURCES_DIR / "catalog"
+FONTS_DIR = RESOURCES_DIR / "fonts"
+CJK_FONT_FILE = FONTS_DIR / "wqy-microhei.ttc"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder for the embedded database and drafts (created on first use)."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    """SQLite in the user data folder: the embedded default that needs no set-up."""
+    return f"sqlite:///{user_data_dir() / 'yiye.sqlite3'}"

@@ -1,0 +1,1 @@
+"""The PySide6 front end: it presents service results and calls services, nothing more."""

@@ -1,0 +1,240 @@
+"""The catalog browser: pick an industry, answer its questions, see what the applicant needs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from desktop_app.catalog import (
+    Bundle,
+    BundleField,
+    BundleMaterial,
+    Catalog,
+    ResolveError,
+    SelectedPermit,
+    resolve,
+)
+from desktop_app.catalog.bundle import SHARED_GROUP
+from desktop_app.catalog.model import search_industries
+from desktop_app.catalog.report import industry_reduction
+from desktop_app.ui.situation_form import SituationForm
+from desktop_app.ui.table_models import Column, RowTableModel
+from desktop_app.ui.widgets import named
+
+FIELD_TYPE_NAMES = {
+    "text": "文本",
+    "integer": "整数",
+    "number": "数字",
+    "date": "日期",
+    "bool": "是/否",
+    "choice": "选择",
+}
+
+
+def _days(days: int) -> str:
+    return "即时办结" if days == 0 else f"{days} 个工作日"
+
+
+class CatalogBrowser(QWidget):
+    """Shows the permits, departments, combined form and materials for the chosen situation."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogBrowser")
+        self._catalog = catalog
+        self.bundle: Bundle | None = None
+        names = {code: p.name for code, p in catalog.permits.items()}
+
+        self.industry_search_edit = named(QLineEdit(), "industrySearchEdit")
+        self.industry_search_edit.setPlaceholderText("搜索行业：名称、别名或代码（回车选定）")
+        self.industry_search_edit.setClearButtonEnabled(True)
+        self.industry_list = named(QListWidget(), "industryList")
+        self.situation_form = SituationForm(catalog)
+        self.error_label = named(QLabel(), "errorLabel")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.summary_label = named(QLabel(), "summaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.permit_model: RowTableModel[SelectedPermit] = RowTableModel(
+            [
+                Column("许可证", lambda p: p.name),
+                Column("审批部门", lambda p: p.department_name),
+                Column("承诺时限", lambda p: _days(p.promised_days)),
+                Column("法定时限", lambda p: _days(p.statutory_days)),
+                Column("告知承诺", lambda p: "可" if p.commitment_allowed else "—"),
+            ],
+            self,
+        )
+        self.field_model: RowTableModel[BundleField] = RowTableModel(
+            [
+                Column("分组", lambda f: "共用信息" if f.group == SHARED_GROUP else names[f.group]),
+                Column("字段", lambda f: f.label),
+                Column("类型", lambda f: FIELD_TYPE_NAMES[f.type]),
+                Column("必填", lambda f: "是" if f.required else "否"),
+                Column("涉及许可证", lambda f: "、".join(names[c] for c in f.permits)),
+            ],
+            self,
+        )
+        self.material_model: RowTableModel[BundleMaterial] = RowTableModel(
+            [
+                Column("材料", lambda m: m.name),
+                Column("原件/复印件", lambda m: f"{m.originals}/{m.copies}"),
+                Column("涉及许可证", lambda m: "、".join(names[c] for c in m.permits)),
+                Column("容缺", lambda m: "可后补" if m.deferrable else "—"),
+                Column("来源", lambda m: "窗口核验" if m.government_issued else "申请人提交"),
+            ],
+            self,
+        )
+        self.permit_table = self._table(self.permit_model, "permitTable")
+        self.field_table = self._table(self.field_model, "fieldTable")
+        self.material_table = self._table(self.material_model, "materialTable")
+        self._lay_out()
+
+        self.industry_search_edit.textChanged.connect(self._filter_industries)
+        self.industry_search_edit.installEventFilter(self)
+        self.industry_list.currentItemChanged.connect(self._on_industry_changed)
+        self.situation_form.answers_changed.connect(self._refresh)
+        self._filter_industries("")
+
+    def _table(self, model: QAbstractItemModel, name: str) -> QTableView:
+        table = named(QTableView(), name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _lay_out(self) -> None:
+        left = QVBoxLayout()
+        search_label = QLabel("行业（&H）：")
+        search_label.setBuddy(self.industry_search_edit)
+        left.addWidget(search_label)
+        left.addWidget(self.industry_search_edit)
+        left.addWidget(self.industry_list)
+        situation_box = QGroupBox("申请情形")
+        situation_layout = QVBoxLayout(situation_box)
+        situation_layout.addWidget(self.situation_form)
+        situation_layout.addWidget(self.error_label)
+        situation_layout.addStretch()
+        left.addWidget(situation_box)
+
+        details = named(QTabWidget(), "detailTabs")
+        details.addTab(self.field_table, "综合表单字段（&F）")
+        details.addTab(self.material_table, "合并材料清单（&M）")
+        right = QVBoxLayout()
+        right.addWidget(self.summary_label)
+        right.addWidget(self.permit_table, 1)
+        right.addWidget(details, 3)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 3)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Keyboard first: arrows move through the matches, Enter takes one, on to the questions.
+        if (
+            watched is self.industry_search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                step = -1 if key == Qt.Key.Key_Up else 1
+                row = self.industry_list.currentRow() + step
+                if 0 <= row < self.industry_list.count():
+                    self.industry_list.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                target = self.situation_form.first_widget() or self.permit_table
+                target.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _filter_industries(self, text: str) -> None:
+        current = self.industry_list.currentItem()
+        current_code = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.industry_list.blockSignals(True)
+        self.industry_list.clear()
+        for industry in search_industries(self._catalog, text):
+            item = QListWidgetItem(f"{industry.number}. {industry.name}")
+            item.setData(Qt.ItemDataRole.UserRole, industry.code)
+            item.setToolTip("别名：" + "、".join(industry.aliases))
+            self.industry_list.addItem(item)
+            if industry.code == current_code:
+                self.industry_list.setCurrentItem(item)
+        self.industry_list.blockSignals(False)
+        if self.industry_list.currentItem() is None and self.industry_list.count():
+            self.industry_list.setCurrentRow(0)
+
+    def select_industry(self, code: str) -> None:
+        for row in range(self.industry_list.count()):
+            if self.industry_list.item(row).data(Qt.ItemDataRole.UserRole) == code:
+                self.industry_list.setCurrentRow(row)
+                return
+        raise KeyError(code)
+
+    def _on_industry_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        industry = self._catalog.find_industry(current.data(Qt.ItemDataRole.UserRole))
+        if industry is not None:
+            self.situation_form.set_industry(industry)
+
+    def _refresh(self) -> None:
+        item = self.industry_list.currentItem()
+        if item is None:
+            return
+        try:
+            bundle = resolve(
+                self._catalog, item.data(Qt.ItemDataRole.UserRole), self.situation_form.answers()
+            )
+        except ResolveError as exc:
+            self.bundle = None
+            self.error_label.setText(exc.message)
+            self.summary_label.setText("请先完整回答申请情形。")
+            for model in (self.permit_model, self.field_model, self.material_model):
+                model.set_rows([])
+            return
+        self.bundle = bundle
+        self.error_label.clear()
+        self.permit_model.set_rows(bundle.permits)
+        self.field_model.set_rows(bundle.fields)
+        self.material_model.set_rows(bundle.materials)
+        self.summary_label.setText(self._summary(bundle))
+
+    def _summary(self, bundle: Bundle) -> str:
+        r = industry_reduction(self._catalog, bundle)
+        departments = "、".join(self._catalog.departments[d].short_name for d in bundle.departments)
+        certificate = (
+            "核发<b>行业综合许可证</b>" if bundle.certificate_eligible else "仅一项许可，单独发证"
+        )
+        return (
+            f"<b>{bundle.industry_name}</b>：{len(bundle.permits)} 项许可"
+            f"（{departments}并联审批），"
+            f"{certificate}；承诺 {_days(bundle.promised_days)}"
+            f"（逐项串联合计 {_days(bundle.serial_promised_days)}）。<br>"
+            f"表单字段：单独申请合计 {r.separate_fields} 项 → 综合表单 {r.combined_fields} 项"
+            f"（{r.fields_reduction_pct:+.1f}%）；"
+            f"材料：{r.separate_materials} 份 → {r.combined_materials} 份"
+            f"（{r.materials_reduction_pct:+.1f}%），另 {r.fetched_materials} 份由窗口核验。"
+        )

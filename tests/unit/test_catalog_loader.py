@@ -1,0 +1,199 @@
+from pathlib import Path
+
+import pytest
+
+from desktop_app.catalog import Catalog, CatalogError, load_catalog
+from tests.conftest import EditCatalog
+
+DOMAIN_PERMITS = {
+    "food_business": "market",
+    "food_registration": "market",
+    "drug_retail": "market",
+    "device2_filing": "market",
+    "device3_license": "market",
+    "halal": "united_front",
+    "public_hygiene": "health",
+    "special_trade": "police",
+    "internet_security": "police",
+    "entertainment": "culture",
+    "network_culture": "culture",
+    "film_screening": "publicity",
+    "clinic_filing": "health",
+    "maternal_infant": "health",
+    "radiology": "health",
+}
+SHARED_KEYS = [
+    "enterprise_name",
+    "credit_code",
+    "legal_rep_name",
+    "legal_rep_id",
+    "address",
+    "contact_name",
+    "contact_phone",
+]
+
+
+def test_catalog_has_the_first_batch_of_domain_md(catalog: Catalog) -> None:
+    assert catalog.batch == "第一批"
+    assert set(catalog.departments) == {
+        "publicity",
+        "united_front",
+        "police",
+        "culture",
+        "health",
+        "market",
+        "approval_service",
+    }
+    assert {code: p.department for code, p in catalog.permits.items()} == DOMAIN_PERMITS
+    assert [i.number for i in catalog.industries] == list(range(1, 15))
+    assert catalog.issuing_department == "market"
+
+
+def test_shared_fields_use_the_canonical_keys(catalog: Catalog) -> None:
+    assert [k for k, f in catalog.fields.items() if f.shared] == SHARED_KEYS
+
+
+def test_every_permit_has_a_form_materials_and_limits(catalog: Catalog) -> None:
+    for permit in catalog.permits.values():
+        assert permit.form, permit.code
+        assert permit.materials, permit.code
+        assert permit.promised_days <= permit.statutory_days
+        assert "enterprise_name" in permit.form
+
+
+def test_industries_ask_only_the_questions_their_rules_use(catalog: Catalog) -> None:
+    questions = {i.code: set(i.questions) for i in catalog.industries}
+    assert questions["restaurant"] == {"halal"}
+    assert questions["hotel"] == {"catering", "halal"}
+    assert questions["convenience_store"] == {"area_m2", "sells_drugs", "device_class2"}
+    assert questions["device_sales"] == {"device_class2", "device_class3"}
+
+
+@pytest.mark.parametrize(
+    "query", ["便利店", "网咖", "KTV", "ktv", "ＫＴＶ", "蛋糕店", "老饭桌", "hotel"]
+)
+def test_industries_are_found_by_code_name_or_alias(catalog: Catalog, query: str) -> None:
+    assert catalog.find_industry(query) is not None
+
+
+def _refused(directory: Path) -> CatalogError:
+    with pytest.raises(CatalogError) as info:
+        load_catalog(directory)
+    return info.value
+
+
+def test_unknown_permit_reference_names_file_and_key(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("industries.toml", 'permit = "halal" }', 'permit = "halall" }')
+    error = _refused(directory)
+    assert error.file == "industries.toml"
+    assert error.path == "industry[0].rules[0].permit"
+    assert "halall" in str(error)
+
+
+def test_unknown_department_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", 'department = "united_front"', 'department = "x"')
+    error = _refused(directory)
+    assert (error.file, error.path) == ("permits.toml", "permit[5].department")
+
+
+def test_unknown_form_field_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", '"food_equipment",', '"food_equipmnt",')
+    assert _refused(directory).path == "permit[0].form[21]"
+
+
+def test_unknown_material_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", 'key = "food_layout"', 'key = "nope"')
+    assert "nope" in _refused(directory).problem
+
+
+def test_duplicate_codes_are_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("departments.toml", 'code = "police"', 'code = "publicity"')
+    error = _refused(directory)
+    assert (error.file, error.path) == ("departments.toml", "department[2].code")
+
+
+def test_duplicate_alias_across_industries_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("industries.toml", '"小卖部"', '"KTV"')
+    error = _refused(directory)
+    assert "convenience_store" in error.problem
+    assert error.path == "industry[8].aliases"
+
+
+def test_wrong_type_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", "statutory_days = 10", 'statutory_days = "10"')
+    error = _refused(directory)
+    assert error.path == "permit[0].statutory_days"
+    assert "类型错误" in error.problem
+
+
+def test_boolean_where_a_number_belongs_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", "promised_days = 5", "promised_days = true")
+    assert _refused(directory).path == "permit[0].promised_days"
+
+
+def test_unknown_key_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", "commitment_allowed = false", "comitment = false")
+    assert _refused(directory).path == "permit[0].comitment"
+
+
+def test_unknown_field_type_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("fields.toml", 'type = "integer"', 'type = "int"')
+    assert "int" in _refused(directory).problem
+
+
+def test_unknown_answer_key_in_a_condition_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("industries.toml", 'when = "sells_drugs"', 'when = "sells_drug"')
+    error = _refused(directory)
+    assert error.path == "industry[0].rules[2].when"
+    assert "sells_drug" in error.problem
+
+
+def test_malformed_condition_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("industries.toml", 'when = "area_m2 >= 300"', 'when = "area_m2 >="')
+    assert _refused(directory).path == "industry[0].rules[4].when"
+
+
+def test_comparison_on_a_yes_no_answer_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog(
+        "industries.toml", 'when = "sells_drugs"', 'when = "sells_drugs > 1"'
+    )
+    assert "是否题" in _refused(directory).problem
+
+
+def test_unknown_variant_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("industries.toml", 'variant = "workshop"', 'variant = "factory"')
+    assert "factory" in _refused(directory).problem
+
+
+def test_industry_with_only_one_possible_permit_is_refused(edited_catalog: EditCatalog) -> None:
+    # 餐厅 without its halal rule can only ever need 食品经营许可证.
+    directory = edited_catalog(
+        "industries.toml",
+        'always = ["food_business"]\nrules = [\n    { when = "halal", permit = "halal" },\n]\n\n'
+        "[[industry]]\nnumber = 4",
+        'always = ["food_business"]\nrules = []\n\n[[industry]]\nnumber = 4',
+    )
+    error = _refused(directory)
+    assert error.path == "industry[2].rules"
+    assert "一个许可事项" in error.problem
+
+
+def test_toml_syntax_error_names_the_file(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("questions.toml", 'key = "halal"', 'key = "halal')
+    error = _refused(directory)
+    assert error.file == "questions.toml"
+    assert "TOML" in error.problem
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    assert _refused(tmp_path).file == "catalog.toml"
+
+
+def test_missing_required_key_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("departments.toml", 'short_name = "宣传部"\n', "")
+    assert _refused(directory).path == "department[0].short_name"
+
+
+def test_promised_longer_than_statutory_is_refused(edited_catalog: EditCatalog) -> None:
+    directory = edited_catalog("permits.toml", "promised_days = 5", "promised_days = 50")
+    assert _refused(directory).path == "permit[0].promised_days"
