@@ -21,6 +21,7 @@ from desktop_app.catalog import (
     load_catalog,
     resolve,
 )
+from desktop_app.catalog.notice import build_notice
 from desktop_app.catalog.report import Reduction, batch_report
 
 EXIT_USAGE = 2
@@ -196,14 +197,25 @@ def _catalog_report(catalog: Catalog, args: argparse.Namespace) -> int:
 
 
 def _print_bundle(bundle: Bundle) -> None:
-    print(f"行业：{bundle.industry_name}（{bundle.industry}）  目录版本 {bundle.catalog_version}")
-    print("许可证：")
-    for p in bundle.permits:
-        print(f"  - {p.name}  [{p.department_name}]  承诺 {p.promised_days} 个工作日")
-    print(f"综合表单：{len(bundle.fields)} 项；材料：{len(bundle.materials_to_hand_in())} 项需提交")
-    for m in bundle.materials:
-        mark = "（窗口核验）" if m.government_issued else ""
-        print(f"  - {m.name}{mark}")
+    notice = build_notice(bundle)
+    print(f"{notice.title}（目录版本 {notice.catalog_version}）")
+    print("一、办理事项")
+    for item in notice.items:
+        parts = (item.permit, item.department, f"承诺{item.promised}", item.fee, item.commitment)
+        print("  - " + "｜".join(parts))
+    print("二、申请材料（一份材料只交一次）")
+    for m in notice.materials:
+        source = (
+            "窗口核验，无需提交"
+            if m.government_issued
+            else f"原件{m.originals}份、复印件{m.copies}份"
+        )
+        print(f"  - {m.name}（{source}）")
+    print("三、办理流程")
+    for step in notice.steps:
+        print(f"  {step}")
+    print(f"四、办理时限：{notice.time_summary}")
+    print(f"五、办理结果：{notice.outcome}")
 
 
 def _configure_streams() -> None:

@@ -135,3 +135,11 @@ def test_gui_without_display_says_so_and_names_xvfb_run(
     assert code == 2
     assert "xvfb-run" in err
     assert "显示" in err
+
+
+def test_resolve_without_json_prints_the_notice(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "resolve", "KTV", "--answers", '{"sells_food": true}')
+    assert code == 0
+    assert out.startswith("歌舞娱乐场所/KTV“一业一证”申报告知单")
+    assert "娱乐场所经营许可证｜县文化旅游体育广电局" in out
+    assert "营业执照（主体资格证明文件）（窗口核验，无需提交）" in out

@@ -1,0 +1,79 @@
+"""The 一次告知 sheet's content: everything an applicant learns at once, as plain text rows.
+
+Pure data for the wizard's notice page and the printed 申报告知单 alike, so both say the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.catalog.bundle import Bundle, BundleMaterial
+
+
+@dataclass(frozen=True)
+class NoticeItem:
+    """One permit's line: what, who decides, on what basis, how long, what it costs."""
+
+    permit: str
+    department: str
+    basis: str
+    promised: str
+    statutory: str
+    fee: str
+    commitment: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    industry_name: str
+    catalog_version: str
+    items: tuple[NoticeItem, ...]
+    materials: tuple[BundleMaterial, ...]
+    steps: tuple[str, ...]
+    time_summary: str
+    outcome: str
+
+
+def working_days(days: int) -> str:
+    return "即时办结" if days == 0 else f"{days}个工作日"
+
+
+def build_notice(bundle: Bundle) -> Notice:
+    """Turns a bundle into the notice's rows; nothing here is invented beyond the catalog."""
+    items = tuple(
+        NoticeItem(
+            permit=p.name,
+            department=p.department_name,
+            basis=p.basis,
+            promised=working_days(p.promised_days),
+            statutory=working_days(p.statutory_days),
+            fee=p.fee,
+            commitment="可适用告知承诺制" if p.commitment_allowed else "—",
+        )
+        for p in bundle.permits
+    )
+    steps = tuple(
+        f"{number}. {step.title}（{step.department_name}"
+        + (f"，承诺{working_days(step.promised_days)}）" if step.stage == "department" else "）")
+        for number, step in enumerate(bundle.steps, start=1)
+    )
+    outcome = (
+        f"审批通过后统一核发行业综合许可证，载明全部{len(bundle.permits)}项许可信息，并一并发放关联许可证。"
+        if bundle.certificate_eligible
+        else "仅涉及一项许可，审批通过后单独核发该许可证。"
+    )
+    return Notice(
+        title=f"{bundle.industry_name}“一业一证”申报告知单",
+        industry_name=bundle.industry_name,
+        catalog_version=bundle.catalog_version,
+        items=items,
+        materials=bundle.materials,
+        steps=steps,
+        time_summary=(
+            f"各部门并联审批，承诺{working_days(bundle.promised_days)}内办结"
+            f"（逐项办理合计{working_days(bundle.serial_promised_days)}）；"
+            "受理当场决定，材料不全的一次性告知需补正的全部内容。"
+        ),
+        outcome=outcome,
+    )

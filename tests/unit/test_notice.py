@@ -1,0 +1,28 @@
+from desktop_app.catalog import Catalog, resolve
+from desktop_app.catalog.notice import build_notice
+
+
+def test_notice_lists_every_permit_material_and_step(catalog: Catalog) -> None:
+    bundle = resolve(catalog, "hotel", {"catering": True, "halal": True})
+    notice = build_notice(bundle)
+    assert notice.title == "宾馆/旅馆/酒店“一业一证”申报告知单"
+    assert [i.permit for i in notice.items] == [p.name for p in bundle.permits]
+    assert notice.items[0].commitment == "可适用告知承诺制"
+    assert all(i.fee == "不收费" for i in notice.items)
+    assert notice.materials == bundle.materials
+    assert notice.steps[0].startswith("1. 一窗受理")
+    assert notice.steps[-1].startswith("6. 统一出件")
+    assert "承诺10个工作日内办结" in notice.time_summary
+    assert "逐项办理合计35个工作日" in notice.time_summary
+    assert "行业综合许可证" in notice.outcome
+
+
+def test_single_permit_notice_says_it_is_issued_alone(catalog: Catalog) -> None:
+    notice = build_notice(resolve(catalog, "restaurant", {}))
+    assert "单独核发" in notice.outcome
+    assert notice.steps[-1] == "3. 统一出件：核发许可证（县市场监督管理局）"
+
+
+def test_filing_decided_on_submission_reads_as_immediate(catalog: Catalog) -> None:
+    notice = build_notice(resolve(catalog, "device_sales", {"device_class2": True}))
+    assert notice.items[0].promised == "即时办结"
