@@ -1,17 +1,39 @@
-"""Opening the store: SQLite in the user data folder by default, PostgreSQL by URL."""
+"""Opening the store: SQLite in the user data folder by default, PostgreSQL by URL.
+
+SQLite is set up for a counter PC that may lose power: WAL, foreign keys, a busy timeout,
+``synchronous=FULL``, and write transactions that take the write lock at BEGIN (``BEGIN
+IMMEDIATE``), so two writers queue instead of failing half-way with "database is locked".
+"""
 
 from __future__ import annotations
 
+import ctypes
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.paths import default_database_url
 
 DATABASE_URL_ENV = "YIYE_DATABASE_URL"
+_READ_ONLY = "yiye_read_only"
+_DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+class NetworkShareError(RuntimeError):
+    """A SQLite file on a network share: its locking is unreliable there and corrupts data."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"数据库文件 {path} 位于网络共享目录。SQLite 在网络共享上的文件锁不可靠，"
+            "多台电脑同时写入会损坏数据。多个窗口共用数据时请配置 PostgreSQL 服务器"
+            "（设置 → 数据库地址，或环境变量 YIYE_DATABASE_URL=postgresql+psycopg://…）。"
+        )
 
 
 @dataclass(frozen=True)
@@ -38,17 +60,94 @@ def describe(url: str) -> DatabaseInfo:
     return DatabaseInfo("PostgreSQL", host)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
-    # synchronous=FULL: a number printed on paper must never be handed out twice after a power cut.
+def _windows_drive_type(root: str) -> int:
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+
+
+def is_network_path(
+    path: str, is_windows: bool = os.name == "nt", drive_type: Callable[[str], int] | None = None
+) -> bool:
+    """True for a UNC path (two leading slashes) or, on Windows, a mapped remote drive."""
+    if path.startswith(("\\\\", "//")):
+        return True
+    if not is_windows:
+        return False
+    drive = os.path.splitdrive(path)[0]
+    if not drive:
+        return False
+    return (drive_type or _windows_drive_type)(drive + "\\") == _DRIVE_REMOTE
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: object) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite would emit a deferred BEGIN).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=5000", "synchronous=FULL"):
+    # synchronous=FULL: a number printed on paper must never be handed out twice after a power cut.
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=10000", "synchronous=FULL"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
 
+def _on_sqlite_begin(conn: Connection) -> None:
+    read_only = conn.get_execution_options().get(_READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
 def create_store_engine(url: str) -> Engine:
-    """An Engine with the pragmas the product relies on applied to every SQLite connection."""
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+    """An Engine with the settings the product relies on; refuses SQLite on a network share."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and is_network_path(parsed.database):
+            raise NetworkShareError(parsed.database)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Store:
+    """The database of one counter (or of a hall): sessions for use cases, one per transaction."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or create_store_engine(url)
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
+        )
+
+    @property
+    def info(self) -> DatabaseInfo:
+        return describe(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back on an exception."""
+        with self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only transaction that does not take SQLite's write lock."""
+        with self._reader.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+__all__ = [
+    "DATABASE_URL_ENV",
+    "DatabaseInfo",
+    "NetworkShareError",
+    "Store",
+    "create_store_engine",
+    "database_url",
+    "describe",
+    "is_network_path",
+]

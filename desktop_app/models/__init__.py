@@ -1,5 +1,37 @@
 """SQLAlchemy 2 typed ORM models, one module per aggregate (see ARCHITECTURE.md)."""
 
+from desktop_app.models.application import (
+    Application,
+    ClockPause,
+    IssuedNotice,
+    Item,
+    ReceivedMaterial,
+    StateChange,
+    VerificationTask,
+)
+from desktop_app.models.audit import AuditEntry
 from desktop_app.models.base import Base
+from desktop_app.models.calendar import CalendarDay, CalendarYear
+from desktop_app.models.counter import NumberCounter
+from desktop_app.models.draft import Draft
+from desktop_app.models.enterprise import Agent, Enterprise
+from desktop_app.models.user import User
 
-__all__ = ["Base"]
+__all__ = [
+    "Agent",
+    "Application",
+    "AuditEntry",
+    "Base",
+    "CalendarDay",
+    "CalendarYear",
+    "ClockPause",
+    "Draft",
+    "Enterprise",
+    "IssuedNotice",
+    "Item",
+    "NumberCounter",
+    "ReceivedMaterial",
+    "StateChange",
+    "User",
+    "VerificationTask",
+]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any, ClassVar
 
-from sqlalchemy import MetaData
+from sqlalchemy import JSON, DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
@@ -16,7 +17,15 @@ NAMING_CONVENTION = {
 }
 
 intpk = Annotated[int, mapped_column(primary_key=True)]
+code = Annotated[str, mapped_column(String(40))]
+# Timestamps are naive UTC everywhere: SQLite has no time zones, and one convention beats two.
+utc_timestamp = Annotated[dt.datetime, mapped_column(DateTime())]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}

@@ -1,0 +1,143 @@
+"""Checks the values of a combined form against its fields; messages name the field in Chinese.
+
+Text is stored exactly as typed (SQL metacharacters, ``%``, ``_``, rare CJK Extension B characters
+and the middle dot ``·`` of minority and foreign names are all fine), except what cannot be shown
+or printed honestly: control characters and the bidirectional overrides used to disguise text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from desktop_app.domain.identifiers import CHECKS
+
+# Unicode bidi embeddings, overrides and isolates, plus the invisible marks (Trojan Source).
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+DEFAULT_MAX_LENGTH = 200
+FormValue = str | int | float | bool | list[str] | None
+
+
+class FieldLike(Protocol):
+    """The parts of a catalog field (``BundleField``) that validation reads."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def check(self) -> str | None: ...
+    @property
+    def max_length(self) -> int | None: ...
+    @property
+    def min(self) -> float | None: ...
+    @property
+    def max(self) -> float | None: ...
+    @property
+    def choices(self) -> tuple[str, ...]: ...
+    @property
+    def multiple(self) -> bool: ...
+
+
+def text_problem(label: str, text: str, max_length: int) -> str | None:
+    """Why ``text`` cannot be stored for a field, or None."""
+    for ch in text:
+        if ch in _BIDI_CONTROLS:
+            return f"{label}含有不可见的文字方向控制字符，请删除后重新输入"
+        if unicodedata.category(ch) == "Cc":
+            return f"{label}含有控制字符（如换行、制表符），请删除"
+    if len(text) > max_length:
+        return f"{label}最多{max_length}个字，当前{len(text)}个字"
+    return None
+
+
+def _is_blank(value: FormValue) -> bool:
+    return value is None or value == "" or value == []
+
+
+def check_value(field: FieldLike, value: FormValue) -> tuple[FormValue, str | None]:
+    """Returns the normalised value and an error message (None when the value is fine)."""
+    label = field.label
+    if _is_blank(value):
+        return None, (f"请填写{label}" if field.required and field.type != "bool" else None)
+    if field.type == "bool":
+        if not isinstance(value, bool):
+            return value, f"{label}应为“是”或“否”"
+        return value, None
+    if field.type in ("integer", "number"):
+        return _check_number(field, value)
+    if field.type == "date":
+        if not isinstance(value, str):
+            return value, f"{label}应为日期（如 2026-03-01）"
+        try:
+            return dt.date.fromisoformat(value).isoformat(), None
+        except ValueError:
+            return value, f"{label}“{value}”不是有效日期（格式如 2026-03-01）"
+    if field.type == "choice":
+        return _check_choice(field, value)
+    if not isinstance(value, str):
+        return value, f"{label}应为文字"
+    problem = text_problem(label, value, field.max_length or DEFAULT_MAX_LENGTH)
+    if problem:
+        return value, problem
+    if field.check:
+        result = CHECKS[field.check](value)
+        return (result.value, None) if result.ok else (value, f"{label}：{result.error}")
+    return value, None
+
+
+def _check_number(field: FieldLike, value: FormValue) -> tuple[FormValue, str | None]:
+    label = field.label
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value, f"{label}应为数字"
+    if not math.isfinite(value):
+        return value, f"{label}应为有限的数字"
+    if field.type == "integer" and value != int(value):
+        return value, f"{label}应为整数"
+    number: int | float = int(value) if field.type == "integer" else float(value)
+    if field.min is not None and number < field.min:
+        return value, f"{label}不能小于{field.min:g}"
+    if field.max is not None and number > field.max:
+        return value, f"{label}不能大于{field.max:g}"
+    return number, None
+
+
+def _check_choice(field: FieldLike, value: FormValue) -> tuple[FormValue, str | None]:
+    label = field.label
+    chosen = value if isinstance(value, list) else [value]
+    if not field.multiple and isinstance(value, list):
+        return value, f"{label}只能选一项"
+    picked: list[str] = []
+    for item in chosen:
+        if not isinstance(item, str) or item not in field.choices:
+            return value, f"{label}没有“{item}”这一选项"
+        picked.append(item)
+    return (picked if field.multiple else picked[0]), None
+
+
+def check_form(
+    fields: Sequence[FieldLike], values: Mapping[str, FormValue]
+) -> tuple[dict[str, FormValue], dict[str, str]]:
+    """Checks every field; returns (normalised values, errors by field key).
+
+    A key the form does not have is an error too: a typo must not silently drop data.
+    """
+    known = {f.key for f in fields}
+    errors = {key: f"表单中没有字段“{key}”" for key in values if key not in known}
+    cleaned: dict[str, FormValue] = {}
+    for field in fields:
+        value, error = check_value(field, values.get(field.key))
+        if error:
+            errors[field.key] = error
+        elif value is not None:
+            cleaned[field.key] = value
+    return cleaned, errors

@@ -1,0 +1,128 @@
+"""The state machines of an application and of its items, as pure rules.
+
+Item states are stable codes (the JSON and the CLI use them); the application's state follows from
+its items, except for the terminal states an action sets (withdrawn, issued).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ItemState(StrEnum):
+    PENDING = "pending"
+    IN_REVIEW = "in_review"
+    CORRECTION_REQUESTED = "correction_requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REVOKED = "revoked"
+
+
+class ApplicationState(StrEnum):
+    ACCEPTED = "accepted"
+    IN_REVIEW = "in_review"
+    AWAITING_CORRECTION = "awaiting_correction"
+    READY_TO_ISSUE = "ready_to_issue"
+    PARTLY_REFUSED = "partly_refused"
+    REFUSED = "refused"
+    ISSUED = "issued"
+    WITHDRAWN = "withdrawn"
+
+
+class ItemMode(StrEnum):
+    NORMAL = "normal"
+    COMMITMENT = "commitment"  # 告知承诺制
+    DEFERRED = "deferred_materials"  # 容缺受理
+
+
+class ApplicationKind(StrEnum):
+    NEW = "new"
+    CHANGE = "change"
+    RENEWAL = "renewal"
+    CANCELLATION = "cancellation"
+    REISSUE = "reissue"
+
+
+ITEM_STATE_NAMES = {
+    ItemState.PENDING: "待受理",
+    ItemState.IN_REVIEW: "审查中",
+    ItemState.CORRECTION_REQUESTED: "待补正",
+    ItemState.APPROVED: "已准予",
+    ItemState.REJECTED: "不予许可",
+    ItemState.REVOKED: "已撤销",
+}
+APPLICATION_STATE_NAMES = {
+    ApplicationState.ACCEPTED: "已受理",
+    ApplicationState.IN_REVIEW: "审批中",
+    ApplicationState.AWAITING_CORRECTION: "待补正",
+    ApplicationState.READY_TO_ISSUE: "待出证",
+    ApplicationState.PARTLY_REFUSED: "部分不予许可",
+    ApplicationState.REFUSED: "不予许可",
+    ApplicationState.ISSUED: "已出证",
+    ApplicationState.WITHDRAWN: "已撤回",
+}
+
+# Every legal move; anything else is refused. Nothing moves backwards except the pause of a
+# correction, which returns the item to review when the corrections arrive.
+ITEM_TRANSITIONS: dict[ItemState, frozenset[ItemState]] = {
+    ItemState.PENDING: frozenset({ItemState.IN_REVIEW}),
+    ItemState.IN_REVIEW: frozenset(
+        {ItemState.CORRECTION_REQUESTED, ItemState.APPROVED, ItemState.REJECTED}
+    ),
+    ItemState.CORRECTION_REQUESTED: frozenset({ItemState.IN_REVIEW}),
+    ItemState.APPROVED: frozenset({ItemState.REVOKED}),
+    ItemState.REJECTED: frozenset(),
+    ItemState.REVOKED: frozenset(),
+}
+TERMINAL_APPLICATION_STATES = frozenset(
+    {ApplicationState.ISSUED, ApplicationState.WITHDRAWN, ApplicationState.REFUSED}
+)
+
+
+class IllegalTransitionError(ValueError):
+    """A state change the rules do not allow."""
+
+    def __init__(self, what: str, current: str, wanted: str) -> None:
+        super().__init__(f"{what}当前状态为“{current}”，不能变为“{wanted}”")
+        self.current = current
+        self.wanted = wanted
+
+
+def check_item_transition(current: ItemState, wanted: ItemState) -> None:
+    if wanted not in ITEM_TRANSITIONS[current]:
+        raise IllegalTransitionError("事项", ITEM_STATE_NAMES[current], ITEM_STATE_NAMES[wanted])
+
+
+@dataclass(frozen=True)
+class ItemSnapshot:
+    """What the application's state depends on, per item."""
+
+    state: ItemState
+    optional: bool
+    dropped: bool
+    dispatched: bool
+
+
+def derive_application_state(items: Iterable[ItemSnapshot]) -> ApplicationState:
+    """The application's state from its items (terminal states are set by actions, not here).
+
+    A rejected mandatory permit ends the application; a rejected optional one leaves it partly
+    refused until the clerk drops that permit; corrections outrank review; all approved means
+    ready to issue.
+    """
+    live = [i for i in items if not i.dropped]
+    if any(i.state in (ItemState.REJECTED, ItemState.REVOKED) and not i.optional for i in live):
+        return ApplicationState.REFUSED
+    if any(i.state in (ItemState.REJECTED, ItemState.REVOKED) for i in live):
+        return ApplicationState.PARTLY_REFUSED
+    if not live:
+        return ApplicationState.REFUSED
+    if any(i.state == ItemState.CORRECTION_REQUESTED for i in live):
+        return ApplicationState.AWAITING_CORRECTION
+    if all(i.state == ItemState.APPROVED for i in live):
+        return ApplicationState.READY_TO_ISSUE
+    if any(i.dispatched for i in live):
+        return ApplicationState.IN_REVIEW
+    return ApplicationState.ACCEPTED

@@ -1,0 +1,141 @@
+"""An application (办件) and everything recorded about it: items, materials, history, notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
+from desktop_app.models.enterprise import Agent, Enterprise
+
+
+class Application(Base):
+    __tablename__ = "application"
+
+    id: Mapped[intpk]
+    number: Mapped[str] = mapped_column(String(40), unique=True)  # 受理编号
+    industry: Mapped[code]
+    catalog_version: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[code]
+    state: Mapped[code] = mapped_column(index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id"), index=True)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+    answers: Mapped[dict[str, Any]]
+    form: Mapped[dict[str, Any]]
+    accepted_on: Mapped[dt.date]
+    accepted_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    accepted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    dispatched_at: Mapped[dt.datetime | None]
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    enterprise: Mapped[Enterprise] = relationship(lazy="raise")
+    agent: Mapped[Agent | None] = relationship(lazy="raise")
+    items: Mapped[list[Item]] = relationship(
+        back_populates="application", lazy="raise", order_by="Item.id"
+    )
+    materials: Mapped[list[ReceivedMaterial]] = relationship(
+        lazy="raise", order_by="ReceivedMaterial.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 (SQLAlchemy reads it)
+
+
+class Item(Base):
+    """One permit of an application, decided by its department."""
+
+    __tablename__ = "item"
+
+    id: Mapped[intpk]
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    permit: Mapped[code]
+    variant: Mapped[str | None] = mapped_column(String(40))
+    department: Mapped[code] = mapped_column(index=True)
+    mode: Mapped[code]
+    state: Mapped[code] = mapped_column(index=True)
+    optional: Mapped[bool]
+    dropped: Mapped[bool] = mapped_column(default=False)
+    dispatched_at: Mapped[dt.datetime | None]
+    statutory_due: Mapped[dt.date]
+    promised_due: Mapped[dt.date]
+    paused_since: Mapped[dt.date | None]
+    permit_no: Mapped[str | None] = mapped_column(String(60))
+    valid_from: Mapped[dt.date | None]
+    valid_to: Mapped[dt.date | None]
+    reason: Mapped[str | None] = mapped_column(Text)
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    application: Mapped[Application] = relationship(back_populates="items", lazy="raise")
+
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 (SQLAlchemy reads it)
+
+
+class ClockPause(Base):
+    """A stretch during which an item's clock stood still (补正, 听证 …)."""
+
+    __tablename__ = "clock_pause"
+
+    id: Mapped[intpk]
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), index=True)
+    started_on: Mapped[dt.date]
+    ended_on: Mapped[dt.date | None]
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class ReceivedMaterial(Base):
+    """A material as handed in; ``deferred`` ones (容缺) carry the date they are due."""
+
+    __tablename__ = "received_material"
+
+    id: Mapped[intpk]
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    key: Mapped[code]
+    how: Mapped[code]  # paper, scan, electronic, deferred
+    due_on: Mapped[dt.date | None]
+    received_at: Mapped[dt.datetime | None]
+    sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class StateChange(Base):
+    """Every change of state of an application or an item, with who and why."""
+
+    __tablename__ = "state_change"
+
+    id: Mapped[intpk]
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("item.id"))
+    from_state: Mapped[str | None] = mapped_column(String(40))
+    to_state: Mapped[code]
+    actor_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class IssuedNotice(Base):
+    """A document handed to the applicant: 受理通知书, 补正通知书, 不予受理决定 and the like."""
+
+    __tablename__ = "issued_notice"
+
+    id: Mapped[intpk]
+    kind: Mapped[code]
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("application.id"), index=True)
+    draft_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id"))
+    issued_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    issued_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    content: Mapped[dict[str, Any]]
+
+
+class VerificationTask(Base):
+    """After a 告知承诺 approval, the department verifies the commitment on site."""
+
+    __tablename__ = "verification_task"
+
+    id: Mapped[intpk]
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), index=True)
+    due_on: Mapped[dt.date]
+    state: Mapped[code] = mapped_column(default="open")  # open, passed, failed
+    note: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[dt.datetime | None]

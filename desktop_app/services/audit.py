@@ -1,0 +1,93 @@
+"""The audit trail: an append-only hash chain of logins, state changes, prints and unmaskings.
+
+Each entry stores the SHA-256 of the previous entry's hash and its own canonical content, so
+changing or removing any row (even with the database triggers dropped) breaks every later link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.models import AuditEntry
+from desktop_app.models.base import utcnow
+from desktop_app.services import numbers
+
+GENESIS = "0" * 64
+
+
+def canonical(seq: int, at: str, actor: str, action: str, subject: str, details: str) -> str:
+    return json.dumps(
+        [seq, at, actor, action, subject, details], ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def _digest(prev_hash: str, content: str) -> str:
+    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+
+
+def record(session: Session, actor: str, action: str, subject: str, details: dict[str, Any]) -> int:
+    """Appends one entry in the caller's transaction; returns its sequence number."""
+    # The counter's row lock orders concurrent writers, so each sees the true previous entry.
+    seq = numbers.allocate(session, "audit")
+    prev = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq - 1)) or GENESIS
+    at = utcnow()
+    body = json.dumps(
+        details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
+    content = canonical(seq, at.isoformat(), actor, action, subject, body)
+    session.add(
+        AuditEntry(
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=action,
+            subject=subject,
+            details=body,
+            prev_hash=prev,
+            hash=_digest(prev, content),
+        )
+    )
+    session.flush()
+    return seq
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+
+
+def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
+    """Walks the chain in order; names the first entry that does not fit."""
+    expected_prev = GENESIS
+    expected_seq = 1
+    count = 0
+    last = 0
+    while True:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+        ).all()
+        if not rows:
+            return ChainReport(True, count)
+        for row in rows:
+            if row.seq != expected_seq:
+                return ChainReport(False, count, expected_seq, f"缺少第 {expected_seq} 条记录")
+            if row.prev_hash != expected_prev:
+                return ChainReport(False, count, row.seq, "与前一条记录的哈希不衔接")
+            content = canonical(
+                row.seq, row.at.isoformat(), row.actor, row.action, row.subject, row.details
+            )
+            if _digest(row.prev_hash, content) != row.hash:
+                return ChainReport(False, count, row.seq, "记录内容与哈希不符（已被修改）")
+            expected_prev = row.hash
+            expected_seq += 1
+            count += 1
+            last = row.seq
