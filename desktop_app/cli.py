@@ -6,25 +6,14 @@ Qt is imported only when the GUI starts, so scripts and CI run the sub-commands 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.catalog import (
-    Bundle,
-    Catalog,
-    CatalogError,
-    ResolveError,
-    load_catalog,
-    resolve,
-)
-from desktop_app.catalog.notice import build_notice
-from desktop_app.catalog.report import Reduction, batch_report
-
-EXIT_USAGE = 2
+from desktop_app.commands import cases, catalog, store
+from desktop_app.commands.output import EXIT_USAGE, fail
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,15 +21,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}：参数错误：{message}\n")
-
-
-def _fail(message: str) -> NoReturn:
-    print(f"yiye：{message}", file=sys.stderr)
-    sys.exit(EXIT_USAGE)
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,170 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="离屏启动整个程序，首次绘制后退出（自检）"
     )
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    catalog = commands.add_parser("catalog", help="行业目录").add_subparsers(
-        dest="catalog_command", required=True, parser_class=_Parser
-    )
-    listing = catalog.add_parser("list", help="列出全部行业")
-    listing.add_argument("--json", action="store_true")
-    resolving = catalog.add_parser("resolve", help="按行业和情形得出许可证、综合表单和材料清单")
-    resolving.add_argument(
-        "industry", metavar="INDUSTRY", help="行业代码、名称或别名，如 便利店、网咖、KTV"
-    )
-    resolving.add_argument(
-        "--answers", metavar="JSON", default="{}", help="情形回答，如 '{\"area_m2\": 25}'"
-    )
-    resolving.add_argument("--json", action="store_true")
-    report = catalog.add_parser("report", help="各行业表单字段和材料的减少情况")
-    report.add_argument("--json", action="store_true")
+    # Sub-parsers are created with the parent's class, so they too answer in Chinese.
+    commands = parser.add_subparsers(dest="command")
+    catalog.register(commands)
+    store.register(commands)
+    cases.register(commands)
     return parser
-
-
-def bundle_json(bundle: Bundle) -> dict[str, object]:
-    """The ``catalog resolve --json`` shape (a contract that scripts rely on)."""
-    return {
-        "industry": bundle.industry,
-        "industry_name": bundle.industry_name,
-        "catalog_version": bundle.catalog_version,
-        "answers": dict(bundle.answers),
-        "certificate_eligible": bundle.certificate_eligible,
-        "promised_days": bundle.promised_days,
-        "permits": [
-            {
-                "code": p.code,
-                "name": p.name,
-                "department": p.department,
-                "department_name": p.department_name,
-                "promised_days": p.promised_days,
-                "statutory_days": p.statutory_days,
-                "commitment_allowed": p.commitment_allowed,
-            }
-            for p in bundle.permits
-        ],
-        "fields": [
-            {
-                "key": f.key,
-                "label": f.label,
-                "type": f.type,
-                "required": f.required,
-                "group": f.group,
-                "permits": list(f.permits),
-                **(
-                    {"choices": list(f.choices), "multiple": f.multiple}
-                    if f.type == "choice"
-                    else {}
-                ),
-            }
-            for f in bundle.fields
-        ],
-        "materials": [
-            {
-                "key": m.key,
-                "name": m.name,
-                "permits": list(m.permits),
-                "originals": m.originals,
-                "copies": m.copies,
-                "deferrable": m.deferrable,
-                "government_issued": m.government_issued,
-            }
-            for m in bundle.materials
-        ],
-    }
-
-
-def _reduction_json(r: Reduction) -> dict[str, object]:
-    return {
-        "code": r.code,
-        "name": r.name,
-        "permits": list(r.permits),
-        "separate_fields": r.separate_fields,
-        "combined_fields": r.combined_fields,
-        "fields_reduction_pct": r.fields_reduction_pct,
-        "separate_materials": r.separate_materials,
-        "combined_materials": r.combined_materials,
-        "materials_reduction_pct": r.materials_reduction_pct,
-        "fetched_materials": r.fetched_materials,
-    }
-
-
-def _catalog_command(args: argparse.Namespace) -> int:
-    try:
-        catalog = load_catalog()
-    except CatalogError as exc:
-        _fail(f"行业目录有误：{exc}")
-    handlers = {"list": _catalog_list, "resolve": _catalog_resolve, "report": _catalog_report}
-    return handlers[args.catalog_command](catalog, args)
-
-
-def _catalog_list(catalog: Catalog, args: argparse.Namespace) -> int:
-    if args.json:
-        _print_json(
-            [
-                {"code": i.code, "name": i.name, "aliases": list(i.aliases)}
-                for i in catalog.industries
-            ]
-        )
-    else:
-        for i in catalog.industries:
-            print(f"{i.number:>2}  {i.code:<18} {i.name}（{'、'.join(i.aliases)}）")
-    return 0
-
-
-def _catalog_resolve(catalog: Catalog, args: argparse.Namespace) -> int:
-    try:
-        answers = json.loads(args.answers)
-    except json.JSONDecodeError as exc:
-        _fail(f"--answers 不是有效的 JSON：{exc.msg}（第 {exc.pos + 1} 个字符）")
-    if not isinstance(answers, dict):
-        _fail('--answers 应为 JSON 对象，如 {"area_m2": 25}')
-    try:
-        bundle = resolve(catalog, args.industry, answers)
-    except ResolveError as exc:
-        _fail(exc.message)
-    if args.json:
-        _print_json(bundle_json(bundle))
-    else:
-        _print_bundle(bundle)
-    return 0
-
-
-def _catalog_report(catalog: Catalog, args: argparse.Namespace) -> int:
-    rows, total = batch_report(catalog)
-    if args.json:
-        _print_json(
-            {"industries": [_reduction_json(r) for r in rows], "total": _reduction_json(total)}
-        )
-        return 0
-    print("行业\t字段 单独→综合（变化）\t材料 单独→综合（变化）\t窗口核验")
-    for r in [*rows, total]:
-        fields = f"{r.separate_fields} → {r.combined_fields}（{r.fields_reduction_pct:+.1f}%）"
-        materials = (
-            f"{r.separate_materials} → {r.combined_materials}（{r.materials_reduction_pct:+.1f}%）"
-        )
-        print(f"{r.name}\t{fields}\t{materials}\t{r.fetched_materials}")
-    return 0
-
-
-def _print_bundle(bundle: Bundle) -> None:
-    notice = build_notice(bundle)
-    print(f"{notice.title}（目录版本 {notice.catalog_version}）")
-    print("一、办理事项")
-    for item in notice.items:
-        parts = (item.permit, item.department, f"承诺{item.promised}", item.fee, item.commitment)
-        print("  - " + "｜".join(parts))
-    print("二、申请材料（一份材料只交一次）")
-    for m in notice.materials:
-        source = (
-            "窗口核验，无需提交"
-            if m.government_issued
-            else f"原件{m.originals}份、复印件{m.copies}份"
-        )
-        print(f"  - {m.name}（{source}）")
-    print("三、办理流程")
-    for step in notice.steps:
-        print(f"  {step}")
-    print(f"四、办理时限：{notice.time_summary}")
-    print(f"五、办理结果：{notice.outcome}")
 
 
 def _configure_streams() -> None:
@@ -234,12 +56,12 @@ def _no_display() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
     args = build_parser().parse_args(argv)
-    if args.command == "catalog":
-        return _catalog_command(args)
+    if args.command is not None:
+        return int(args.func(args))
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _no_display():
-        _fail(
+        fail(
             "没有可用的图形显示（未设置 DISPLAY）。无显示器的机器请用 `xvfb-run yiye` 启动，"
             "或用 `yiye --smoke` 离屏自检。No display: run `xvfb-run yiye`."
         )

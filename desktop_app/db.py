@@ -17,8 +17,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.paths import default_database_url
+from desktop_app.services.errors import ConflictError
 
 DATABASE_URL_ENV = "YIYE_DATABASE_URL"
 _READ_ONLY = "yiye_read_only"
@@ -127,9 +129,16 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on an exception."""
-        with self._writer.begin() as session:
-            yield session
+        """One write transaction: committed when the block ends, rolled back on an exception.
+
+        A stale optimistic-locking check anywhere in the transaction (even at commit) surfaces
+        as ConflictError, the message the counter shows.
+        """
+        try:
+            with self._writer.begin() as session:
+                yield session
+        except StaleDataError:
+            raise ConflictError() from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -52,7 +52,7 @@ def resolve(catalog: Catalog, industry: str | Industry, answers: Mapping[str, ob
         industry_name=found.name,
         answers=normalized,
         permits=permits,
-        fields=combined_fields(catalog, [p.code for p in permits]),
+        fields=combined_fields(catalog, [p.code for p in permits], set(normalized)),
         materials=merged_materials(catalog, [p.code for p in permits]),
         steps=_steps(catalog, permits),
     )
@@ -115,11 +115,14 @@ def _selected_permit(catalog: Catalog, code: str, variant: str | None) -> Select
     )
 
 
-def combined_fields(catalog: Catalog, permit_codes: list[str]) -> tuple[BundleField, ...]:
+def combined_fields(
+    catalog: Catalog, permit_codes: list[str], answered: set[str] | frozenset[str] = frozenset()
+) -> tuple[BundleField, ...]:
     """One field per key: the shared group first (catalog order), then each permit's own fields.
 
     A field is shared when DOMAIN.md asks it in every combined form or when two or more of the
-    selected permits ask it.
+    selected permits ask it. A field backed by a situation answer takes that answer only where the
+    industry asked the question (餐厅 is not asked its area, so its form asks for it).
     """
     askers: dict[str, list[str]] = {}
     for code in permit_codes:
@@ -153,7 +156,7 @@ def combined_fields(catalog: Catalog, permit_codes: list[str]) -> tuple[BundleFi
                 max=spec.max,
                 choices=spec.choices,
                 multiple=spec.multiple,
-                answer=spec.answer,
+                answer=spec.answer if spec.answer in answered else None,
                 personal=spec.personal,
             )
         )

@@ -91,7 +91,11 @@ def check_value(field: FieldLike, value: FormValue) -> tuple[FormValue, str | No
         return value, problem
     if field.check:
         result = CHECKS[field.check](value)
-        return (result.value, None) if result.ok else (value, f"{label}：{result.error}")
+        if result.ok:
+            return result.value, None
+        # The identifier rules name their subject ("统一社会信用代码应为18位"); don't say it twice.
+        error = result.error if result.error.startswith(label) else f"{label}：{result.error}"
+        return value, error
     return value, None
 
 

@@ -29,6 +29,9 @@ class Application(Base):
     accepted_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
     accepted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     dispatched_at: Mapped[dt.datetime | None]
+    # Touched by every change to the application or any of its items, so that version_id makes
+    # two counters' concurrent edits of one application conflict instead of both winning.
+    updated_at: Mapped[dt.datetime | None]
     version_id: Mapped[int] = mapped_column(default=1)
 
     enterprise: Mapped[Enterprise] = relationship(lazy="raise")
@@ -92,6 +95,7 @@ class ReceivedMaterial(Base):
     id: Mapped[intpk]
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     key: Mapped[code]
+    permits: Mapped[list[Any]]  # the permit codes that need it
     how: Mapped[code]  # paper, scan, electronic, deferred
     due_on: Mapped[dt.date | None]
     received_at: Mapped[dt.datetime | None]

@@ -108,4 +108,4 @@ def calendar_from(session: Session, start: dt.date) -> WorkCalendar:
             CalendarDay.day.between(start, start + WINDOW)
         )
     )
-    return WorkCalendar(dict(rows.tuples().all()))
+    return WorkCalendar({day: bool(workday) for day, workday in rows.all()})

@@ -278,3 +278,9 @@ def test_every_answer_combination_resolves_except_the_impossible_one(catalog: Ca
             assert bundle.permits
             assert len({p.code for p in bundle.permits}) == len(bundle.permits)
     assert refused == [("device_sales", {"device_class2": False, "device_class3": False})]
+
+
+def test_area_is_asked_in_the_form_where_the_industry_did_not_ask_it(catalog: Catalog) -> None:
+    bundle = resolve(catalog, "restaurant", {})
+    area = next(f for f in bundle.fields if f.key == "area_m2")
+    assert area.answer is None

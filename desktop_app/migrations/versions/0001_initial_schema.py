@@ -100,6 +100,7 @@ def upgrade() -> None:
         sa.Column("accepted_at", sa.DateTime(), nullable=False),
         sa.Column("accepted_by", sa.Integer(), nullable=False),
         sa.Column("dispatched_at", sa.DateTime(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(), nullable=True),
         sa.Column("version_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["accepted_by"], ["app_user.id"], name=op.f("fk_application_accepted_by_app_user")
@@ -181,6 +182,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("application_id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("permits", sa.JSON(), nullable=False),
         sa.Column("how", sa.String(length=40), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("received_at", sa.DateTime(), nullable=True),

@@ -1,0 +1,1 @@
+"""The headless sub-commands of ``yiye``, one module per area."""

@@ -1,0 +1,233 @@
+"""``yiye cases`` and ``yiye items``: acceptance and decisions from files and the command line.
+
+For batch entry after an outage, migration from an older system, and departments that still
+decide on paper: the same services, the same checks and the same audit as the counter screens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop_app.commands.catalog import load_or_fail
+from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.store import open_or_fail, transaction
+from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
+from desktop_app.services import auth, cases, intake, workflow
+from desktop_app.services.errors import ServiceError, SubmissionError
+
+SUBMISSION_KEYS = {"industry", "answers", "form", "materials", "commitments", "agent", "kind"}
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    case_parser = commands.add_parser("cases", help="办件").add_subparsers(
+        dest="cases_command", required=True
+    )
+    accept = case_parser.add_parser("accept", help="受理 JSON 文件中的一件或多件申请")
+    accept.add_argument("file", type=Path)
+    accept.add_argument("--user", required=True, help="受理人用户名")
+    accept.add_argument("--no-dispatch", action="store_true", help="受理后暂不分送部门")
+    accept.set_defaults(func=_accept)
+    show = case_parser.add_parser("show", help="查看一件办件")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=_show)
+    listing = case_parser.add_parser("list", help="列出办件")
+    listing.add_argument("--state", choices=[s.value for s in ApplicationState])
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=_list)
+
+    items = commands.add_parser("items", help="事项").add_subparsers(
+        dest="items_command", required=True
+    )
+    decide = items.add_parser("decide", help="登记部门的审批决定（纸质决定补录）")
+    decide.add_argument("number")
+    decide.add_argument("permit")
+    decide.add_argument("--user", required=True, help="该事项审批部门的审批人员用户名")
+    choice = decide.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--approve", action="store_true")
+    choice.add_argument("--reject", metavar="REASON")
+    choice.add_argument("--correction", metavar="REASON")
+    decide.add_argument("--permit-no")
+    decide.add_argument("--valid-from", type=dt.date.fromisoformat)
+    decide.add_argument("--valid-to", type=dt.date.fromisoformat)
+    decide.set_defaults(func=_decide)
+
+
+def submission_from_json(data: Any) -> intake.Submission:
+    """Turns one JSON object into a Submission; raises SubmissionError on a malformed one."""
+    if not isinstance(data, dict):
+        raise SubmissionError({"file": "每件申请应为 JSON 对象"})
+    unknown = set(data) - SUBMISSION_KEYS
+    if unknown:
+        raise SubmissionError({k: f"未知的键“{k}”" for k in sorted(unknown)})
+    errors = {}
+    for key, kind in (("answers", dict), ("form", dict), ("materials", dict)):
+        if not isinstance(data.get(key, {}), kind):
+            errors[key] = f"“{key}”应为 JSON 对象"
+    if not isinstance(data.get("industry"), str):
+        errors["industry"] = "缺少行业（industry）"
+    commitments = data.get("commitments", [])
+    if not isinstance(commitments, list) or not all(isinstance(c, str) for c in commitments):
+        errors["commitments"] = "“commitments”应为许可证代码的列表"
+    agent = data.get("agent")
+    if agent is not None and not (
+        isinstance(agent, dict)
+        and isinstance(agent.get("name"), str)
+        and isinstance(agent.get("id_number"), str)
+    ):
+        errors["agent"] = '“agent”应为 {"name", "id_number", "phone"}'
+    kind = data.get("kind", "new")
+    if kind not in {k.value for k in ApplicationKind}:
+        errors["kind"] = f"未知的申请类型“{kind}”"
+    materials = data.get("materials", {})
+    if isinstance(materials, dict) and not all(isinstance(v, str) for v in materials.values()):
+        errors["materials"] = "材料的收取方式应为字符串"
+    if errors:
+        raise SubmissionError(errors)
+    return intake.Submission(
+        industry=data["industry"],
+        answers=data.get("answers", {}),
+        form=data.get("form", {}),
+        materials=materials,
+        commitments=tuple(commitments),
+        agent=intake.AgentInfo(agent["name"], agent["id_number"], agent.get("phone"))
+        if agent
+        else None,
+        kind=ApplicationKind(kind),
+    )
+
+
+def _accept(args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        fail(f"无法读取 {args.file}：{exc.strerror}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        fail(f"{args.file} 不是有效的 JSON：{exc}")
+    entries = data if isinstance(data, list) else [data]
+    catalog = load_or_fail()
+    store = open_or_fail(args)
+    results: list[dict[str, Any]] = []
+    try:
+        with store.read() as session:
+            actor = auth.actor_for(session, args.user)
+        for entry in entries:
+            # Each application in its own transaction: a bad one stores nothing and stops no other.
+            try:
+                with store.write() as session:
+                    receipt = intake.accept(session, actor, catalog, submission_from_json(entry))
+                    if not args.no_dispatch:
+                        workflow.dispatch(session, actor, receipt.number)
+                results.append({"number": receipt.number})
+            except SubmissionError as exc:
+                results.append({"errors": exc.errors})
+    except ServiceError as exc:
+        fail(exc.message)
+    finally:
+        store.dispose()
+    print_json(results if isinstance(data, list) else results[0])
+    return 0 if all("number" in r for r in results) else 1
+
+
+def application_json(view: cases.ApplicationView) -> dict[str, Any]:
+    """The ``cases show --json`` shape (a contract that scripts rely on)."""
+    e = view.enterprise
+    return {
+        "number": view.number,
+        "industry": view.industry,
+        "kind": view.kind,
+        "state": view.state,
+        "catalog_version": view.catalog_version,
+        "accepted_on": view.accepted_on,
+        "version": view.version,
+        "enterprise": {
+            "name": e.name,
+            "credit_code": e.credit_code,
+            "legal_rep_name": e.legal_rep_name,
+            "legal_rep_id": e.legal_rep_id_masked,
+            "address": e.address,
+        },
+        "items": [
+            {
+                "permit": i.permit,
+                "department": i.department,
+                "state": i.state,
+                "mode": i.mode,
+                "due": i.due,
+                "statutory_due": i.statutory_due,
+                "optional": i.optional,
+                "dropped": i.dropped,
+                "permit_no": i.permit_no,
+                "valid_from": i.valid_from,
+                "valid_to": i.valid_to,
+            }
+            for i in view.items
+        ],
+    }
+
+
+def _show(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        view = cases.get_application(session, args.number)
+    if args.json:
+        print_json(application_json(view))
+    else:
+        print(f"{view.number}  {view.industry}  {view.state}  {view.enterprise.name}")
+        for i in view.items:
+            print(f"  - {i.permit}  {i.department}  {i.state}  期限 {i.due.isoformat()}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        rows = cases.list_applications(session, args.state)
+    if args.json:
+        print_json(
+            [
+                {
+                    "number": r.number,
+                    "industry": r.industry,
+                    "state": r.state,
+                    "enterprise": r.enterprise_name,
+                    "credit_code": r.credit_code,
+                    "accepted_on": r.accepted_on,
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            print(f"{r.number}\t{r.state}\t{r.industry}\t{r.enterprise_name}")
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    if args.approve and (not args.permit_no or not args.valid_from):
+        fail("准予许可须同时给出 --permit-no 和 --valid-from（有效期截止日 --valid-to 可选）")
+    with transaction(args) as session:
+        actor = auth.actor_for(session, args.user)
+        _record_decision(session, actor, args)
+    print(f"已登记 {args.number} {args.permit} 的审批决定")
+    return 0
+
+
+def _record_decision(session: Session, actor: auth.Actor, args: argparse.Namespace) -> None:
+    view = cases.get_application(session, args.number)
+    item = next((i for i in view.items if i.permit == args.permit), None)
+    if item is not None and item.state == ItemState.PENDING:
+        # A paper decision implies the department took the item up.
+        workflow.take_up(session, actor, args.number, args.permit)
+    if args.approve:
+        workflow.approve(
+            session, actor, args.number, args.permit, args.permit_no, args.valid_from, args.valid_to
+        )
+    elif args.reject is not None:
+        workflow.reject(session, actor, args.number, args.permit, args.reject)
+    else:
+        workflow.request_correction(session, actor, args.number, args.permit, args.correction)

@@ -1,0 +1,25 @@
+"""How every sub-command reports: JSON on stdout, one Chinese line on stderr for errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any, NoReturn
+
+EXIT_USAGE = 2
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    print(f"yiye：{message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_default))

@@ -1,0 +1,180 @@
+"""``yiye db``, ``yiye users``, ``yiye audit`` and ``yiye calendar``: administering the store."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from desktop_app import migrate
+from desktop_app.bootstrap import open_store
+from desktop_app.commands.output import fail, print_json
+from desktop_app.db import NetworkShareError, Store
+from desktop_app.domain.workdays import CalendarNotCoveredError
+from desktop_app.services import audit, auth, calendar
+from desktop_app.services.errors import ServiceError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def open_or_fail(args: argparse.Namespace) -> Store:
+    try:
+        return open_store(args.database)
+    except NetworkShareError as exc:
+        fail(str(exc))
+    except SQLAlchemyError as exc:
+        fail(f"无法打开数据库：{exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+
+
+@contextmanager
+def transaction(args: argparse.Namespace) -> Iterator[Session]:
+    """One write transaction; a service refusal becomes one Chinese line and exit 2."""
+    store = open_or_fail(args)
+    try:
+        with store.write() as session:
+            yield session
+    except ServiceError as exc:
+        fail(exc.message)
+    except CalendarNotCoveredError as exc:
+        fail(str(exc))
+    finally:
+        store.dispose()
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    db = commands.add_parser("db", help="数据库").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="升级数据库结构（SQLite 先自动备份）").set_defaults(
+        func=_db_upgrade
+    )
+
+    users = commands.add_parser("users", help="用户管理").add_subparsers(
+        dest="users_command", required=True
+    )
+    add = users.add_parser("add", help="添加用户")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=sorted(auth.ROLE_NAMES))
+    add.add_argument("--department", help="部门代码（部门审批人员必填）")
+    add.add_argument("--display-name")
+    add.add_argument(
+        "--password-stdin", action="store_true", required=True, help="从标准输入读取密码"
+    )
+    add.set_defaults(func=_users_add)
+    listing = users.add_parser("list", help="列出用户")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=_users_list)
+    disable = users.add_parser("disable", help="停用用户")
+    disable.add_argument("name")
+    disable.set_defaults(func=_users_disable)
+
+    audit_parser = commands.add_parser("audit", help="审计日志").add_subparsers(
+        dest="audit_command", required=True
+    )
+    audit_parser.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=_audit_verify)
+
+    cal = commands.add_parser("calendar", help="工作日历").add_subparsers(
+        dest="calendar_command", required=True
+    )
+    importing = cal.add_parser("import", help="导入一年的节假日安排（JSON）")
+    importing.add_argument("file", type=Path)
+    importing.set_defaults(func=_calendar_import)
+    due = cal.add_parser("due", help="计算期限：起始日后第 N 个工作日（起始日不计入）")
+    due.add_argument("start", type=dt.date.fromisoformat, metavar="START")
+    due.add_argument("days", type=int, metavar="N")
+    due.set_defaults(func=_calendar_due)
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    store = open_or_fail(args)
+    revision = migrate.current_revision(store.engine)
+    print(f"数据库已是最新结构（版本 {revision}）：{store.info.describe()}")
+    store.dispose()
+    return 0
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\r\n")
+    with transaction(args) as session:
+        actor = auth.add_user(
+            session,
+            auth.SYSTEM,
+            args.name,
+            password,
+            args.role,
+            args.department,
+            args.display_name,
+            known_departments=_departments(),
+        )
+    print(f"已添加用户 {actor.username}（{auth.ROLE_NAMES[actor.role]}）")
+    return 0
+
+
+def _departments() -> frozenset[str]:
+    from desktop_app.commands.catalog import load_or_fail
+
+    return frozenset(load_or_fail().departments)
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        rows = auth.list_users(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "username": r.username,
+                    "display_name": r.display_name,
+                    "role": r.role,
+                    "department": r.department,
+                    "disabled": r.disabled,
+                    "locked_until": r.locked_until,
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            state = "（已停用）" if r.disabled else ""
+            print(f"{r.username}\t{auth.ROLE_NAMES[r.role]}\t{r.department or ''}{state}")
+    return 0
+
+
+def _users_disable(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        auth.disable_user(session, auth.SYSTEM, args.name)
+    print(f"已停用用户 {args.name}")
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    store = open_or_fail(args)
+    with store.read() as session:
+        report = audit.verify_chain(session)
+    store.dispose()
+    if report.ok:
+        print(f"审计日志完整：共 {report.entries} 条记录")
+        return 0
+    print(f"审计日志已被破坏：第 {report.first_bad_seq} 条记录：{report.reason}", file=sys.stderr)
+    return 1
+
+
+def _calendar_import(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        working = calendar.import_year_file(session, auth.SYSTEM, args.file)
+    print(f"已导入 {args.file}：全年 {working} 个工作日")
+    return 0
+
+
+def _calendar_due(args: argparse.Namespace) -> int:
+    if args.days < 0:
+        fail("工作日数不能为负")
+    with transaction(args) as session:
+        due = calendar.calendar_from(session, args.start).add_working_days(args.start, args.days)
+    print(due.isoformat())
+    return 0

@@ -1,0 +1,490 @@
+"""一口受理: drafts, acceptance in one transaction, and the counter's 补正 and 不予受理."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.catalog import Bundle, Catalog, ResolveError, resolve
+from desktop_app.catalog.conditions import numeric_thresholds
+from desktop_app.catalog.model import Industry
+from desktop_app.config import installation
+from desktop_app.domain.form_values import FormValue, check_form, text_problem
+from desktop_app.domain.identifiers import check_id_number, check_phone
+from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemMode, ItemState
+from desktop_app.models import (
+    Agent,
+    Application,
+    Draft,
+    Enterprise,
+    IssuedNotice,
+    Item,
+    ReceivedMaterial,
+    StateChange,
+)
+from desktop_app.models.base import utcnow
+from desktop_app.services import audit, numbers
+from desktop_app.services.auth import Actor, require_role
+from desktop_app.services.calendar import calendar_from
+from desktop_app.services.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    SubmissionError,
+    WorkflowError,
+)
+
+RECEIPT_WAYS = ("paper", "scan", "electronic")
+MAX_DEFERRAL = dt.timedelta(days=90)
+_DEFERRED = re.compile(r"deferred:(\d{4}-\d{2}-\d{2})")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class AgentInfo:
+    """The person at the counter if not the legal representative (委托代理人)."""
+
+    name: str
+    id_number: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the clerk hands over for acceptance; materials map key to how it was received.
+
+    A material's value is ``paper``, ``scan`` (``scan:<sha256>`` with the file's hash),
+    ``electronic`` or ``deferred:YYYY-MM-DD`` (容缺, with the date it is due).
+    """
+
+    industry: str
+    answers: Mapping[str, Any]
+    form: Mapping[str, FormValue]
+    materials: Mapping[str, str]
+    commitments: tuple[str, ...] = ()
+    agent: AgentInfo | None = None
+    kind: ApplicationKind = ApplicationKind.NEW
+    draft_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReceiptItem:
+    permit: str
+    name: str
+    department: str
+    mode: str
+    promised_due: dt.date
+    statutory_due: dt.date
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The data of the 受理通知书 (收件凭证)."""
+
+    number: str
+    application_id: int
+    accepted_on: dt.date
+    enterprise_name: str
+    industry_name: str
+    items: tuple[ReceiptItem, ...]
+    received: tuple[tuple[str, str], ...]
+    deferred: tuple[tuple[str, dt.date], ...] = field(default=())
+
+
+def is_optional_permit(industry: Industry, permit: str) -> bool:
+    """True when the permit follows from a yes/no business choice (清真, 兼营食品).
+
+    Such a permit may be dropped when refused; one the industry or the area imposes may not.
+    """
+    if permit in industry.always:
+        return False
+    rule = next((r for r in industry.rules if r.permit == permit), None)
+    return rule is not None and next(numeric_thresholds(rule.condition), None) is None
+
+
+def _parse_materials(
+    bundle: Bundle, given: Mapping[str, str], today: dt.date
+) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, str]]:
+    """Returns (key → (how, due date, sha256)) and errors by material key."""
+    known = {m.key: m for m in bundle.materials}
+    errors = {k: f"本次申请不需要材料“{k}”" for k in given if k not in known}
+    parsed: dict[str, tuple[str, dt.date | None, str | None]] = {}
+    for key, material in known.items():
+        value = given.get(key)
+        if value is None:
+            if not material.government_issued:
+                errors[key] = (
+                    f"缺少材料：{material.name}（可标记为容缺并填写补交日期）"
+                    if (material.deferrable)
+                    else f"缺少材料：{material.name}"
+                )
+            continue
+        deferred = _DEFERRED.fullmatch(value)
+        if deferred:
+            try:
+                due = dt.date.fromisoformat(deferred.group(1))
+            except ValueError:
+                errors[key] = f"{material.name}的补交日期无效：{deferred.group(1)}"
+                continue
+            if not material.deferrable:
+                errors[key] = f"{material.name}是核心材料，不能容缺受理"
+            elif not today < due <= today + MAX_DEFERRAL:
+                errors[key] = f"{material.name}的补交日期须在今天之后{MAX_DEFERRAL.days}天以内"
+            else:
+                parsed[key] = ("deferred", due, None)
+            continue
+        how, _, digest = value.partition(":")
+        if how not in RECEIPT_WAYS or (digest and (how != "scan" or not _SHA256.fullmatch(digest))):
+            ways = "paper、scan、electronic、deferred:日期"
+            errors[key] = f"{material.name}的收取方式“{value}”无效（可用 {ways}）"
+            continue
+        parsed[key] = (how, None, digest or None)
+    return parsed, errors
+
+
+def _check_agent(agent: AgentInfo | None) -> dict[str, str]:
+    if agent is None:
+        return {}
+    errors = {}
+    problem = text_problem("经办人姓名", agent.name, 50)
+    if problem or not agent.name.strip():
+        errors["agent.name"] = problem or "请填写经办人姓名"
+    id_check = check_id_number(agent.id_number)
+    if not id_check.ok:
+        errors["agent.id_number"] = f"经办人身份证件号码：{id_check.error}"
+    if agent.phone and not check_phone(agent.phone).ok:
+        errors["agent.phone"] = "经办人联系电话无效"
+    return errors
+
+
+def accept(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    submission: Submission,
+    today: dt.date | None = None,
+) -> Receipt:
+    """Checks everything, then creates the application, its items, materials and receipt at once.
+
+    Raises:
+        SubmissionError: field- and material-level messages; nothing is stored.
+    """
+    require_role(actor, "clerk", "supervisor", action="受理申请")
+    today = today or dt.date.today()
+    try:
+        bundle = resolve(catalog, submission.industry, submission.answers)
+    except ResolveError as exc:
+        raise SubmissionError({exc.key or "industry": exc.message}) from None
+    values = dict(submission.form)
+    for bundle_field in bundle.fields:
+        if bundle_field.answer and bundle_field.key not in values:
+            values[bundle_field.key] = bundle.answers[bundle_field.answer]
+    form, errors = check_form(bundle.fields, values)
+    materials, material_errors = _parse_materials(bundle, submission.materials, today)
+    errors.update(material_errors)
+    errors.update(_check_agent(submission.agent))
+    for code in submission.commitments:
+        selected = next((p for p in bundle.permits if p.code == code), None)
+        if selected is None:
+            errors[f"commitment.{code}"] = f"本次申请不含许可证“{code}”"
+        elif not selected.commitment_allowed:
+            errors[f"commitment.{code}"] = f"{selected.name}不适用告知承诺制"
+    if errors:
+        raise SubmissionError(errors)
+
+    industry = catalog.find_industry(bundle.industry)
+    assert industry is not None
+    calendar = calendar_from(session, today)
+    enterprise = _upsert_enterprise(session, form)
+    agent = None
+    if submission.agent is not None:
+        agent = Agent(
+            name=submission.agent.name,
+            id_number=check_id_number(submission.agent.id_number).value,
+            phone=submission.agent.phone,
+        )
+        session.add(agent)
+    site = installation()
+    sequence = numbers.allocate(session, f"receipt:{today.year}")
+    number = f"SL{today.year}{site.office_code}{site.workstation}{sequence:06d}"
+    application = Application(
+        number=number,
+        industry=bundle.industry,
+        catalog_version=bundle.catalog_version,
+        kind=submission.kind.value,
+        state=ApplicationState.ACCEPTED.value,
+        enterprise=enterprise,
+        agent=agent,
+        answers=dict(bundle.answers),
+        form=form,
+        accepted_on=today,
+        accepted_by=actor.id,
+    )
+    session.add(application)
+    session.flush()
+    session.add(StateChange(application_id=application.id, to_state="accepted", actor_id=actor.id))
+    deferred_by_permit = {
+        p
+        for m in bundle.materials
+        if materials.get(m.key, ("",))[0] == "deferred"
+        for p in m.permits
+    }
+    receipt_items = []
+    for permit in bundle.permits:
+        mode = (
+            ItemMode.COMMITMENT
+            if permit.code in submission.commitments
+            else ItemMode.DEFERRED
+            if permit.code in deferred_by_permit
+            else ItemMode.NORMAL
+        )
+        item = Item(
+            application_id=application.id,
+            permit=permit.code,
+            variant=permit.variant,
+            department=permit.department,
+            mode=mode.value,
+            state=ItemState.PENDING.value,
+            optional=is_optional_permit(industry, permit.code),
+            statutory_due=calendar.add_working_days(today, permit.statutory_days),
+            promised_due=calendar.add_working_days(today, permit.promised_days),
+        )
+        session.add(item)
+        session.flush()
+        session.add(
+            StateChange(
+                application_id=application.id,
+                item_id=item.id,
+                to_state="pending",
+                actor_id=actor.id,
+            )
+        )
+        receipt_items.append(
+            ReceiptItem(
+                permit.code,
+                permit.name,
+                permit.department_name,
+                mode.value,
+                item.promised_due,
+                item.statutory_due,
+            )
+        )
+    now = utcnow()
+    names = {m.key: m.name for m in bundle.materials}
+    needed_by = {m.key: list(m.permits) for m in bundle.materials}
+    for key, (how, due, digest) in materials.items():
+        session.add(
+            ReceivedMaterial(
+                application_id=application.id,
+                key=key,
+                permits=needed_by[key],
+                how=how,
+                due_on=due,
+                received_at=None if how == "deferred" else now,
+                sha256=digest,
+            )
+        )
+    receipt = Receipt(
+        number=number,
+        application_id=application.id,
+        accepted_on=today,
+        enterprise_name=enterprise.name,
+        industry_name=bundle.industry_name,
+        items=tuple(receipt_items),
+        received=tuple(
+            (names[k], how) for k, (how, _, _) in materials.items() if how != "deferred"
+        ),
+        deferred=tuple(
+            (names[k], due) for k, (how, due, _) in materials.items() if due is not None
+        ),
+    )
+    session.add(
+        IssuedNotice(
+            kind="receipt",
+            number=number,
+            application_id=application.id,
+            issued_by=actor.id,
+            content=_receipt_content(receipt),
+        )
+    )
+    if submission.draft_id is not None:
+        draft = session.get(Draft, submission.draft_id)
+        if draft is not None:
+            draft.status = "accepted"
+            draft.application_id = application.id
+    audit.record(
+        session,
+        actor.username,
+        "accept",
+        number,
+        {"industry": bundle.industry, "permits": [p.code for p in bundle.permits]},
+    )
+    session.flush()
+    return receipt
+
+
+def _receipt_content(receipt: Receipt) -> dict[str, Any]:
+    return {
+        "enterprise": receipt.enterprise_name,
+        "industry": receipt.industry_name,
+        "accepted_on": receipt.accepted_on.isoformat(),
+        "items": [
+            {
+                "permit": i.permit,
+                "name": i.name,
+                "department": i.department,
+                "mode": i.mode,
+                "promised_due": i.promised_due.isoformat(),
+                "statutory_due": i.statutory_due.isoformat(),
+            }
+            for i in receipt.items
+        ],
+        "received": [list(r) for r in receipt.received],
+        "deferred": [[name, due.isoformat()] for name, due in receipt.deferred],
+    }
+
+
+def _upsert_enterprise(session: Session, form: Mapping[str, FormValue]) -> Enterprise:
+    """The enterprise by its credit code, its master data refreshed from this application."""
+    credit_code = str(form["credit_code"])
+    enterprise = session.scalar(select(Enterprise).where(Enterprise.credit_code == credit_code))
+    if enterprise is None:
+        enterprise = Enterprise(credit_code=credit_code)
+        session.add(enterprise)
+    enterprise.name = str(form["enterprise_name"])
+    enterprise.legal_rep_name = str(form["legal_rep_name"])
+    enterprise.legal_rep_id = str(form.get("legal_rep_id") or "") or None
+    enterprise.address = str(form["address"])
+    return enterprise
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    id: int
+    industry: str | None
+    answers: dict[str, Any]
+    form: dict[str, Any]
+    materials: dict[str, Any]
+    updated_at: dt.datetime
+    correction_count: int
+
+
+def save_draft(
+    session: Session,
+    actor: Actor,
+    draft_id: int | None,
+    industry: str | None,
+    answers: Mapping[str, Any],
+    form: Mapping[str, Any],
+    materials: Mapping[str, Any],
+) -> int:
+    """Stores what is typed so far (nothing is checked: a draft may be half-wrong)."""
+    require_role(actor, "clerk", "supervisor", action="保存草稿")
+    draft = session.get(Draft, draft_id) if draft_id is not None else None
+    if draft is None:
+        draft = Draft(user_id=actor.id, answers={}, form={}, materials={})
+        session.add(draft)
+    elif draft.status != "open":
+        raise WorkflowError("该草稿已受理或已办结，不能再修改")
+    draft.industry = industry
+    draft.answers = dict(answers)
+    draft.form = dict(form)
+    draft.materials = dict(materials)
+    session.flush()
+    return draft.id
+
+
+def open_drafts(session: Session, actor: Actor) -> list[DraftRow]:
+    """The actor's unfinished drafts, newest first: offered back after a crash or an idle lock."""
+    drafts = session.scalars(
+        select(Draft)
+        .where(Draft.user_id == actor.id, Draft.status == "open")
+        .order_by(Draft.updated_at.desc(), Draft.id.desc())
+    )
+    return [
+        DraftRow(d.id, d.industry, d.answers, d.form, d.materials, d.updated_at, d.correction_count)
+        for d in drafts
+    ]
+
+
+def _open_draft(session: Session, draft_id: int) -> Draft:
+    draft = session.get(Draft, draft_id)
+    if draft is None:
+        raise NotFoundError(f"草稿 {draft_id} 不存在")
+    if draft.status != "open":
+        raise WorkflowError("该草稿已受理或已办结")
+    return draft
+
+
+def request_counter_corrections(
+    session: Session, actor: Actor, draft_id: int, missing: list[str], note: str = ""
+) -> str:
+    """补正 at the counter: everything missing, told at once, in one numbered notice.
+
+    A second 补正 for the same application needs a supervisor (the law asks for one 一次性告知).
+    """
+    require_role(actor, "clerk", "supervisor", action="出具补正通知")
+    draft = _open_draft(session, draft_id)
+    if not missing:
+        raise WorkflowError("补正通知须列明需要补正的全部内容")
+    if draft.correction_count >= 1 and actor.role != "supervisor":
+        raise PermissionDeniedError(
+            "同一申请再次补正须由窗口负责人办理（须一次性告知全部补正内容）"
+        )
+    draft.correction_count += 1
+    number = _notice_number(session, "BZ")
+    session.add(
+        IssuedNotice(
+            kind="correction",
+            number=number,
+            draft_id=draft.id,
+            issued_by=actor.id,
+            content={"missing": list(missing), "note": note, "round": draft.correction_count},
+        )
+    )
+    audit.record(
+        session,
+        actor.username,
+        "counter_correction",
+        number,
+        {"draft": draft.id, "round": draft.correction_count, "missing": list(missing)},
+    )
+    return number
+
+
+def refuse_at_counter(session: Session, actor: Actor, draft_id: int, reason: str) -> str:
+    """不予受理, with the reason written on the decision."""
+    require_role(actor, "clerk", "supervisor", action="不予受理")
+    draft = _open_draft(session, draft_id)
+    if not reason.strip():
+        raise WorkflowError("不予受理须写明理由")
+    draft.status = "refused"
+    number = _notice_number(session, "BY")
+    session.add(
+        IssuedNotice(
+            kind="refusal",
+            number=number,
+            draft_id=draft.id,
+            issued_by=actor.id,
+            content={"reason": reason, "industry": draft.industry},
+        )
+    )
+    audit.record(
+        session, actor.username, "counter_refusal", number, {"draft": draft.id, "reason": reason}
+    )
+    return number
+
+
+def _notice_number(session: Session, prefix: str) -> str:
+    year = dt.date.today().year
+    site = installation()
+    sequence = numbers.allocate(session, f"{prefix}:{year}")
+    return f"{prefix}{year}{site.office_code}{site.workstation}{sequence:06d}"

@@ -1,0 +1,393 @@
+"""一网联动: parallel dispatch and the departments' decisions on their own items.
+
+Every function takes the acting user and checks the role (and, for reviewers, the department)
+itself, so a clerk cannot approve an item even by calling the service directly. Optimistic
+locking: callers pass the version they read; a stale one is a ConflictError, never an overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop_app.domain.form_values import text_problem
+from desktop_app.domain.states import (
+    TERMINAL_APPLICATION_STATES,
+    ApplicationState,
+    ItemMode,
+    ItemSnapshot,
+    ItemState,
+    check_item_transition,
+    derive_application_state,
+)
+from desktop_app.models import (
+    Application,
+    ClockPause,
+    Item,
+    ReceivedMaterial,
+    StateChange,
+    VerificationTask,
+)
+from desktop_app.models.base import utcnow
+from desktop_app.services import audit
+from desktop_app.services.auth import Actor, require_role
+from desktop_app.services.calendar import calendar_from
+from desktop_app.services.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    WorkflowError,
+)
+
+# 告知承诺 approvals are verified on site within one to two months (Qinghai, Lingui practice).
+VERIFICATION_PERIOD = dt.timedelta(days=60)
+MAX_REASON = 500
+
+
+def load_application(
+    session: Session, number: str, expected_version: int | None = None
+) -> Application:
+    application = session.scalar(
+        select(Application)
+        .where(Application.number == number)
+        .options(selectinload(Application.items))
+    )
+    if application is None:
+        raise NotFoundError(f"办件 {number} 不存在")
+    if expected_version is not None and application.version_id != expected_version:
+        raise ConflictError()
+    return application
+
+
+def _item(application: Application, permit: str, expected_version: int | None) -> Item:
+    item = next((i for i in application.items if i.permit == permit), None)
+    if item is None:
+        raise NotFoundError(f"办件 {application.number} 不含许可证 {permit}")
+    if expected_version is not None and item.version_id != expected_version:
+        raise ConflictError("该事项")
+    return item
+
+
+def _open(application: Application) -> None:
+    if ApplicationState(application.state) in TERMINAL_APPLICATION_STATES:
+        raise WorkflowError(f"办件 {application.number} 已办结（{application.state}），不能再办理")
+
+
+def _require_reviewer(actor: Actor, item: Item, action: str) -> None:
+    require_role(actor, "reviewer", action=action)
+    if actor.department != item.department:
+        raise PermissionDeniedError(f"{action}须由该事项的审批部门办理（{item.department}）")
+
+
+def _reason(text: str, what: str) -> str:
+    if not text.strip():
+        raise WorkflowError(f"{what}须写明理由")
+    problem = text_problem(what + "理由", text, MAX_REASON)
+    if problem:
+        raise WorkflowError(problem)
+    return text
+
+
+def _move(
+    session: Session, actor: Actor, item: Item, wanted: ItemState, reason: str | None = None
+) -> None:
+    current = ItemState(item.state)
+    check_item_transition(current, wanted)
+    item.state = wanted.value
+    session.add(
+        StateChange(
+            application_id=item.application_id,
+            item_id=item.id,
+            from_state=current.value,
+            to_state=wanted.value,
+            actor_id=actor.id,
+            reason=reason,
+        )
+    )
+
+
+def _settle(session: Session, actor: Actor, application: Application, action: str) -> None:
+    """Re-derives the application's state, records the change, audits, and flushes."""
+    application.updated_at = utcnow()
+    current = ApplicationState(application.state)
+    if current not in TERMINAL_APPLICATION_STATES:
+        derived = derive_application_state(
+            ItemSnapshot(ItemState(i.state), i.optional, i.dropped, i.dispatched_at is not None)
+            for i in application.items
+        )
+        if derived != current:
+            application.state = derived.value
+            session.add(
+                StateChange(
+                    application_id=application.id,
+                    from_state=current.value,
+                    to_state=derived.value,
+                    actor_id=actor.id,
+                )
+            )
+    try:
+        session.flush()
+    except StaleDataError:
+        # Another counter committed a change to the same rows between our read and our write.
+        raise ConflictError() from None
+    audit.record(session, actor.username, action, application.number, {"state": application.state})
+
+
+def dispatch(
+    session: Session, actor: Actor, number: str, expected_version: int | None = None
+) -> None:
+    """并联: every pending item goes to its department at the same moment."""
+    require_role(actor, "clerk", "supervisor", action="分送部门")
+    application = load_application(session, number, expected_version)
+    _open(application)
+    waiting = [i for i in application.items if i.dispatched_at is None and not i.dropped]
+    if not waiting:
+        raise WorkflowError(f"办件 {number} 没有待分送的事项")
+    now = utcnow()
+    for item in waiting:
+        item.dispatched_at = now
+    application.dispatched_at = now
+    _settle(session, actor, application, "dispatch")
+
+
+def take_up(
+    session: Session, actor: Actor, number: str, permit: str, expected_version: int | None = None
+) -> None:
+    application = load_application(session, number)
+    item = _item(application, permit, expected_version)
+    _require_reviewer(actor, item, "受理审查")
+    _open(application)
+    if item.dispatched_at is None:
+        raise WorkflowError("该事项尚未分送到部门")
+    _move(session, actor, item, ItemState.IN_REVIEW)
+    _settle(session, actor, application, "take_up")
+
+
+def request_correction(
+    session: Session,
+    actor: Actor,
+    number: str,
+    permit: str,
+    reason: str,
+    today: dt.date | None = None,
+    expected_version: int | None = None,
+) -> None:
+    """补正 by the department: the item's clock stops until the corrections are in."""
+    application = load_application(session, number)
+    item = _item(application, permit, expected_version)
+    _require_reviewer(actor, item, "要求补正")
+    _open(application)
+    text = _reason(reason, "补正")
+    today = today or dt.date.today()
+    _move(session, actor, item, ItemState.CORRECTION_REQUESTED, text)
+    item.paused_since = today
+    session.add(ClockPause(item_id=item.id, started_on=today, reason=text))
+    _settle(session, actor, application, "request_correction")
+
+
+def corrections_received(
+    session: Session,
+    actor: Actor,
+    number: str,
+    permit: str,
+    today: dt.date | None = None,
+    expected_version: int | None = None,
+) -> None:
+    """The applicant brought the corrections: the clock runs again and the deadlines move on."""
+    require_role(actor, "clerk", "supervisor", "reviewer", action="登记补正材料")
+    application = load_application(session, number)
+    item = _item(application, permit, expected_version)
+    if actor.role == "reviewer" and actor.department != item.department:
+        raise PermissionDeniedError("只能登记本部门事项的补正材料")
+    _open(application)
+    today = today or dt.date.today()
+    _move(session, actor, item, ItemState.IN_REVIEW)
+    assert item.paused_since is not None
+    calendar = calendar_from(session, item.paused_since)
+    paused = calendar.working_days_between(item.paused_since, today)
+    later = calendar_from(session, min(item.promised_due, item.statutory_due))
+    item.promised_due = later.add_working_days(item.promised_due, paused)
+    item.statutory_due = later.add_working_days(item.statutory_due, paused)
+    pause = session.scalar(
+        select(ClockPause).where(ClockPause.item_id == item.id, ClockPause.ended_on.is_(None))
+    )
+    if pause is not None:
+        pause.ended_on = today
+    item.paused_since = None
+    _settle(session, actor, application, "corrections_received")
+
+
+def _outstanding_materials(session: Session, application: Application, permit: str) -> list[str]:
+    """The 容缺 materials this permit needs that are not in yet."""
+    rows = session.scalars(
+        select(ReceivedMaterial).where(
+            ReceivedMaterial.application_id == application.id,
+            ReceivedMaterial.how == "deferred",
+            ReceivedMaterial.received_at.is_(None),
+        )
+    )
+    return [m.key for m in rows if permit in m.permits]
+
+
+def approve(
+    session: Session,
+    actor: Actor,
+    number: str,
+    permit: str,
+    permit_no: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+    expected_version: int | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """准予许可 with the permit's number and validity (``valid_to`` None: no expiry, a filing)."""
+    application = load_application(session, number)
+    item = _item(application, permit, expected_version)
+    _require_reviewer(actor, item, "准予许可")
+    _open(application)
+    problem = text_problem("许可证编号", permit_no, 60)
+    if problem or not permit_no.strip():
+        raise WorkflowError(problem or "请填写许可证编号")
+    if valid_to is not None and valid_to <= valid_from:
+        raise WorkflowError("有效期截止日须晚于起始日")
+    missing = _outstanding_materials(session, application, permit)
+    if missing and item.mode != ItemMode.COMMITMENT:
+        raise WorkflowError(f"容缺材料尚未补齐（{'、'.join(missing)}），补齐前不能准予许可")
+    _move(session, actor, item, ItemState.APPROVED)
+    item.permit_no = permit_no.strip()
+    item.valid_from = valid_from
+    item.valid_to = valid_to
+    if item.mode == ItemMode.COMMITMENT:
+        session.add(
+            VerificationTask(
+                item_id=item.id, due_on=(today or dt.date.today()) + VERIFICATION_PERIOD
+            )
+        )
+    _settle(session, actor, application, "approve")
+
+
+def reject(
+    session: Session,
+    actor: Actor,
+    number: str,
+    permit: str,
+    reason: str,
+    expected_version: int | None = None,
+) -> None:
+    application = load_application(session, number)
+    item = _item(application, permit, expected_version)
+    _require_reviewer(actor, item, "不予许可")
+    _open(application)
+    _move(session, actor, item, ItemState.REJECTED, _reason(reason, "不予许可"))
+    item.reason = reason
+    _settle(session, actor, application, "reject")
+
+
+def verify_commitment(
+    session: Session, actor: Actor, task_id: int, passed: bool, note: str = ""
+) -> None:
+    """The on-site check after a 告知承诺 approval; a failed one revokes the permit."""
+    task = session.get(VerificationTask, task_id)
+    if task is None or task.state != "open":
+        raise NotFoundError(f"核查任务 {task_id} 不存在或已办结")
+    item = session.get_one(Item, task.item_id)
+    _require_reviewer(actor, item, "承诺核查")
+    application = session.scalar(
+        select(Application)
+        .where(Application.id == item.application_id)
+        .options(selectinload(Application.items))
+    )
+    assert application is not None
+    task.state = "passed" if passed else "failed"
+    task.note = note
+    task.closed_at = utcnow()
+    if not passed:
+        _move(session, actor, item, ItemState.REVOKED, _reason(note, "撤销许可"))
+    _settle(session, actor, application, "verify_commitment")
+
+
+def receive_deferred_material(
+    session: Session,
+    actor: Actor,
+    number: str,
+    key: str,
+    how: str = "paper",
+    sha256: str | None = None,
+) -> None:
+    """A 容缺 material handed in later."""
+    require_role(actor, "clerk", "supervisor", action="登记容缺材料")
+    application = load_application(session, number)
+    material = session.scalar(
+        select(ReceivedMaterial).where(
+            ReceivedMaterial.application_id == application.id,
+            ReceivedMaterial.key == key,
+            ReceivedMaterial.how == "deferred",
+            ReceivedMaterial.received_at.is_(None),
+        )
+    )
+    if material is None:
+        raise NotFoundError(f"办件 {number} 没有待补交的材料 {key}")
+    if how not in ("paper", "scan", "electronic"):
+        raise WorkflowError(f"收取方式“{how}”无效")
+    material.how = how
+    material.sha256 = sha256
+    material.received_at = utcnow()
+    _settle(session, actor, application, "deferred_received")
+
+
+def overdue_deferred(
+    session: Session, today: dt.date | None = None
+) -> list[tuple[str, str, dt.date]]:
+    """(受理编号, material key, due date) of every 容缺 material past its due date."""
+    rows = session.execute(
+        select(Application.number, ReceivedMaterial.key, ReceivedMaterial.due_on)
+        .join(Application, Application.id == ReceivedMaterial.application_id)
+        .where(
+            ReceivedMaterial.how == "deferred",
+            ReceivedMaterial.received_at.is_(None),
+            ReceivedMaterial.due_on < (today or dt.date.today()),
+        )
+        .order_by(ReceivedMaterial.due_on)
+    )
+    return [(n, k, d) for n, k, d in rows if d is not None]
+
+
+def drop_item(
+    session: Session, actor: Actor, number: str, permit: str, expected_version: int | None = None
+) -> None:
+    """The applicant gives up an optional permit a department refused, so the rest can go on."""
+    require_role(actor, "clerk", "supervisor", action="放弃可选许可")
+    application = load_application(session, number, expected_version)
+    item = _item(application, permit, None)
+    _open(application)
+    if not item.optional:
+        raise WorkflowError("该许可为必备许可，不能放弃")
+    if item.state != ItemState.REJECTED:
+        raise WorkflowError("只能放弃已被不予许可的可选许可")
+    item.dropped = True
+    _settle(session, actor, application, "drop_item")
+
+
+def withdraw(
+    session: Session, actor: Actor, number: str, reason: str, expected_version: int | None = None
+) -> None:
+    """The applicant withdraws the whole application."""
+    require_role(actor, "clerk", "supervisor", action="撤回申请")
+    application = load_application(session, number, expected_version)
+    _open(application)
+    text = _reason(reason, "撤回")
+    current = application.state
+    application.state = ApplicationState.WITHDRAWN.value
+    session.add(
+        StateChange(
+            application_id=application.id,
+            from_state=current,
+            to_state=application.state,
+            actor_id=actor.id,
+            reason=text,
+        )
+    )
+    _settle(session, actor, application, "withdraw")

@@ -1,0 +1,217 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop_app.catalog import Catalog, resolve
+from desktop_app.db import Store
+from desktop_app.domain.states import ItemMode
+from desktop_app.models import (
+    Application,
+    AuditEntry,
+    Enterprise,
+    IssuedNotice,
+    Item,
+    ReceivedMaterial,
+)
+from desktop_app.services import cases, intake
+from desktop_app.services.errors import PermissionDeniedError, SubmissionError, WorkflowError
+from tests import factories
+from tests.store.conftest import actor
+
+TODAY = dt.date(2025, 9, 26)
+
+
+def count(store: Store, model: type) -> int:
+    with store.read() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_acceptance_creates_application_items_materials_and_receipt(
+    store: Store, catalog: Catalog
+) -> None:
+    clerk = actor(store, "clerk")
+    with store.write() as session:
+        receipt = intake.accept(session, clerk, catalog, factories.submission(catalog), TODAY)
+    assert receipt.number.startswith("SL2025640324")
+    assert receipt.number.endswith("000001")
+    assert [i.permit for i in receipt.items] == ["food_registration", "drug_retail"]
+    # 2025-09-26 + 20 working days (National Day week off) → 2025-10-30.
+    drug = receipt.items[1]
+    assert drug.statutory_due == dt.date(2025, 10, 30)
+    with store.read() as session:
+        view = cases.get_application(session, receipt.number)
+        notice = session.scalar(select(IssuedNotice).where(IssuedNotice.number == receipt.number))
+    assert view.state == "accepted"
+    assert view.enterprise.legal_rep_id_masked == "640324********" + factories.id_number(1)[-4:]
+    assert {i.state for i in view.items} == {"pending"}
+    assert notice is not None
+    assert notice.kind == "receipt"
+    assert count(store, ReceivedMaterial) == len(
+        factories.all_on_paper(resolve(catalog, "便利店", {"area_m2": 25, "sells_drugs": True}))
+    )
+
+
+def test_numbers_run_on_without_gaps(store: Store, catalog: Catalog) -> None:
+    clerk = actor(store, "clerk")
+    numbers = []
+    for serial in range(1, 4):
+        with store.write() as session:
+            sub = factories.submission(catalog, serial=serial)
+            numbers.append(intake.accept(session, clerk, catalog, sub, TODAY).number)
+    assert [n[-6:] for n in numbers] == ["000001", "000002", "000003"]
+
+
+def test_refused_submission_stores_nothing_and_names_every_field(
+    store: Store, catalog: Catalog
+) -> None:
+    clerk = actor(store, "clerk")
+    before = count(store, AuditEntry)
+    sub = factories.submission(catalog, credit_code="123", contact_phone="12345")
+    bad = intake.Submission(
+        industry=sub.industry,
+        answers=sub.answers,
+        form={**sub.form, "nonsense": "x"},
+        materials={**sub.materials, "site_plan": "carrier pigeon"},
+    )
+    with pytest.raises(SubmissionError) as info, store.write() as session:
+        intake.accept(session, clerk, catalog, bad, TODAY)
+    assert set(info.value.errors) >= {"credit_code", "contact_phone", "nonsense", "site_plan"}
+    assert "统一社会信用代码应为18位" in info.value.errors["credit_code"]
+    assert count(store, Application) == 0
+    assert count(store, Enterprise) == 0
+    assert count(store, AuditEntry) == before
+
+
+def test_missing_materials_are_listed_at_once(store: Store, catalog: Catalog) -> None:
+    clerk = actor(store, "clerk")
+    sub = factories.submission(catalog)
+    with pytest.raises(SubmissionError) as info, store.write() as session:
+        intake.accept(
+            session,
+            clerk,
+            catalog,
+            intake.Submission(sub.industry, sub.answers, sub.form, {}),
+            TODAY,
+        )
+    missing = [k for k, v in info.value.errors.items() if v.startswith("缺少材料")]
+    assert len(missing) == len(sub.materials)
+
+
+def test_deferred_material_needs_a_due_date_and_a_non_key_material(
+    store: Store, catalog: Catalog
+) -> None:
+    clerk = actor(store, "clerk")
+    sub = factories.submission(catalog)
+    materials = {
+        **sub.materials,
+        "health_certificates": "deferred:2025-10-20",
+        "premises_proof": "deferred:2025-10-20",
+        "drug_quality_rules": "deferred:2025-09-01",
+    }
+    with pytest.raises(SubmissionError) as info, store.write() as session:
+        intake.accept(
+            session,
+            clerk,
+            catalog,
+            intake.Submission(sub.industry, sub.answers, sub.form, materials),
+            TODAY,
+        )
+    assert set(info.value.errors) == {"premises_proof", "drug_quality_rules"}
+    assert "核心材料" in info.value.errors["premises_proof"]
+
+
+def test_deferred_material_sets_the_items_mode(store: Store, catalog: Catalog) -> None:
+    clerk = actor(store, "clerk")
+    sub = factories.submission(catalog)
+    materials = {**sub.materials, "drug_quality_rules": "deferred:2025-10-20"}
+    with store.write() as session:
+        receipt = intake.accept(
+            session,
+            clerk,
+            catalog,
+            intake.Submission(sub.industry, sub.answers, sub.form, materials),
+            TODAY,
+        )
+    modes = {i.permit: i.mode for i in receipt.items}
+    assert modes == {"food_registration": ItemMode.NORMAL, "drug_retail": ItemMode.DEFERRED}
+    assert receipt.deferred == (("药品质量管理制度文件", dt.date(2025, 10, 20)),)
+
+
+def test_commitment_only_where_the_permit_allows_it(store: Store, catalog: Catalog) -> None:
+    clerk = actor(store, "clerk")
+    sub = factories.submission(catalog)
+    for permits, ok in ((("food_registration",), True), (("drug_retail",), False)):
+        attempt = intake.Submission(
+            sub.industry, sub.answers, sub.form, sub.materials, commitments=permits
+        )
+        if ok:
+            with store.write() as session:
+                receipt = intake.accept(session, clerk, catalog, attempt, TODAY)
+            assert receipt.items[0].mode == ItemMode.COMMITMENT
+        else:
+            with pytest.raises(SubmissionError, match="不适用告知承诺制"), store.write() as session:
+                intake.accept(session, clerk, catalog, attempt, TODAY)
+
+
+def test_reviewer_cannot_accept(store: Store, catalog: Catalog) -> None:
+    reviewer = actor(store, "r_market")
+    with pytest.raises(PermissionDeniedError), store.write() as session:
+        intake.accept(session, reviewer, catalog, factories.submission(catalog), TODAY)
+
+
+def test_optional_permits_are_marked(store: Store, catalog: Catalog) -> None:
+    clerk = actor(store, "clerk")
+    sub = factories.submission(catalog, "supermarket", {"area_m2": 400, "halal": True})
+    with store.write() as session:
+        receipt = intake.accept(session, clerk, catalog, sub, TODAY)
+    with store.read() as session:
+        rows = session.execute(select(Item.permit, Item.optional)).all()
+    optional = {row.permit: row.optional for row in rows}
+    assert receipt.items
+    assert optional == {"food_business": False, "halal": True, "public_hygiene": False}
+
+
+def test_drafts_are_kept_and_offered_back(store: Store) -> None:
+    clerk = actor(store, "clerk")
+    with store.write() as session:
+        draft_id = intake.save_draft(
+            session, clerk, None, "便利店", {"area_m2": 25}, {"enterprise_name": "半"}, {}
+        )
+    with store.write() as session:
+        intake.save_draft(
+            session, clerk, draft_id, "便利店", {"area_m2": 25}, {"enterprise_name": "半成品"}, {}
+        )
+    with store.read() as session:
+        drafts = intake.open_drafts(session, clerk)
+        others = intake.open_drafts(session, actor(store, "clerk2"))
+    assert [(d.id, d.form) for d in drafts] == [(draft_id, {"enterprise_name": "半成品"})]
+    assert others == []
+
+
+def test_second_counter_correction_needs_a_supervisor(store: Store) -> None:
+    clerk, boss = actor(store, "clerk"), actor(store, "boss")
+    with store.write() as session:
+        draft_id = intake.save_draft(session, clerk, None, "便利店", {}, {}, {})
+        first = intake.request_counter_corrections(session, clerk, draft_id, ["经营场所平面图"])
+    with pytest.raises(PermissionDeniedError, match="窗口负责人"), store.write() as session:
+        intake.request_counter_corrections(session, clerk, draft_id, ["健康证明"])
+    with store.write() as session:
+        second = intake.request_counter_corrections(session, boss, draft_id, ["健康证明"])
+    assert first.startswith("BZ")
+    assert second != first
+    with store.read() as session:
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.action == "counter_correction")
+        ).all()
+    assert len(actions) == 2
+
+
+def test_counter_refusal_closes_the_draft(store: Store) -> None:
+    clerk = actor(store, "clerk")
+    with store.write() as session:
+        draft_id = intake.save_draft(session, clerk, None, "便利店", {}, {}, {})
+        number = intake.refuse_at_counter(session, clerk, draft_id, "不属于本窗口受理范围")
+    assert number.startswith("BY")
+    with pytest.raises(WorkflowError), store.write() as session:
+        intake.save_draft(session, clerk, draft_id, "便利店", {}, {}, {})
