@@ -55,6 +55,7 @@ def submission(
     industry: str = "convenience_store",
     answers: dict[str, Any] | None = None,
     serial: int = 1,
+    overrides: dict[str, Any] | None = None,
     **form_overrides: Any,
 ) -> Submission:
     answers = {"area_m2": 25, "sells_drugs": True} if answers is None else answers
@@ -62,6 +63,6 @@ def submission(
     return Submission(
         industry=industry,
         answers=answers,
-        form=full_form(bundle, serial, **form_overrides),
+        form=full_form(bundle, serial, **(overrides or {}), **form_overrides),
         materials=all_on_paper(bundle),
     )

@@ -61,7 +61,7 @@ def text_problem(label: str, text: str, max_length: int) -> str | None:
 
 
 def _is_blank(value: FormValue) -> bool:
-    return value is None or value == "" or value == []
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 def check_value(field: FieldLike, value: FormValue) -> tuple[FormValue, str | None]:

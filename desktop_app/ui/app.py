@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
+from desktop_app.bootstrap import open_store
 from desktop_app.catalog import CatalogError, load_catalog
-from desktop_app.db import create_store_engine, database_url, describe
+from desktop_app.db import NetworkShareError
 from desktop_app.ui.fonts import FontLoadError, load_cjk_font
 from desktop_app.ui.main_window import MainWindow
 
@@ -45,12 +46,10 @@ def build_main_window(url: str | None = None) -> MainWindow:
     assert isinstance(app, QApplication), "create the QApplication first"
     load_cjk_font(app)
     catalog = load_catalog()
-    resolved_url = database_url(url)
-    engine = create_store_engine(resolved_url)
-    # Opening now tells the clerk at start-up, not at the first save, that the store is unusable.
-    with engine.connect():
-        pass
-    window = MainWindow(catalog, describe(resolved_url))
+    # Opening (and upgrading) now tells the clerk at start-up, not at the first save, that the
+    # store is unusable.
+    store = open_store(url)
+    window = MainWindow(catalog, store.info)
     window.resize(*COUNTER_SCREEN)
     return window
 
@@ -67,6 +66,8 @@ def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
         return _fatal(str(exc), not smoke)
     except CatalogError as exc:
         return _fatal(f"行业目录有误：{exc}", not smoke)
+    except NetworkShareError as exc:
+        return _fatal(str(exc), not smoke)
     except SQLAlchemyError as exc:
         return _fatal(f"无法打开数据库：{exc}", not smoke)
     watcher = _QuitAfterFirstPaint(app)

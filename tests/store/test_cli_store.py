@@ -1,0 +1,252 @@
+import io
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.catalog import Catalog, resolve
+from desktop_app.cli import main
+from tests import factories
+from tests.store.conftest import PASSWORD
+
+
+@pytest.fixture
+def db(sqlite_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "cli.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    import sys
+
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.stdin = old
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_db_upgrade_on_a_new_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    code, out, _ = run(capsys, "--database", url, "db", "upgrade")
+    assert code == 0
+    assert "0001" in out
+
+
+def test_users_add_list_disable(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = run(
+        capsys,
+        "--database",
+        db,
+        "users",
+        "add",
+        "wang",
+        "--role",
+        "reviewer",
+        "--department",
+        "health",
+        "--password-stdin",
+        stdin="Health2026x\n",
+    )
+    assert (code, err) == (0, "")
+    code, _, err = run(
+        capsys,
+        "--database",
+        db,
+        "users",
+        "add",
+        "w2",
+        "--role",
+        "clerk",
+        "--password-stdin",
+        stdin="abc\n",
+    )
+    assert code == 2
+    assert "密码至少8位" in err
+    code, _, err = run(
+        capsys,
+        "--database",
+        db,
+        "users",
+        "add",
+        "w3",
+        "--role",
+        "reviewer",
+        "--department",
+        "mars",
+        "--password-stdin",
+        stdin="Health2026x\n",
+    )
+    assert "未知的部门" in err
+    run(capsys, "--database", db, "users", "disable", "wang")
+    code, out, _ = run(capsys, "--database", db, "users", "list", "--json")
+    users = {u["username"]: u for u in json.loads(out)}
+    assert users["wang"]["role"] == "reviewer"
+    assert users["wang"]["department"] == "health"
+    assert users["wang"]["disabled"] is True
+    assert "password_hash" not in users["wang"]
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "due"),
+    [
+        ("2025-09-26", "20", "2025-10-30"),
+        ("2025-09-30", "5", "2025-10-14"),
+        ("2026-02-13", "5", "2026-02-27"),
+    ],
+)
+def test_calendar_due(
+    capsys: pytest.CaptureFixture[str], db: str, start: str, days: str, due: str
+) -> None:
+    assert run(capsys, "--database", db, "calendar", "due", start, days)[:2] == (0, due + "\n")
+
+
+def test_calendar_due_needing_2027_fails_until_imported(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--database", db, "calendar", "due", "2026-12-25", "10")
+    assert code == 2
+    assert "2027" in err
+    notice = tmp_path / "2027.json"
+    notice.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"]}), encoding="utf-8")
+    assert run(capsys, "--database", db, "calendar", "import", str(notice))[0] == 0
+    code, out, _ = run(capsys, "--database", db, "calendar", "due", "2026-12-30", "2")
+    assert (code, out) == (0, "2027-01-04\n")
+
+
+def test_audit_verify_finds_a_tampered_row(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    assert run(capsys, "--database", db, "audit", "verify")[0] == 0
+    path = db.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TRIGGER audit_entry_no_update")
+        connection.execute("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 3")
+    code, _, err = run(capsys, "--database", db, "audit", "verify")
+    assert code == 1
+    assert "第 3 条" in err
+
+
+def _case_file(tmp_path: Path, catalog: Catalog, entries: list[dict[str, object]]) -> Path:
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _entry(catalog: Catalog, serial: int, **form: object) -> dict[str, object]:
+    answers = {"area_m2": 25, "sells_drugs": True}
+    bundle = resolve(catalog, "便利店", answers)
+    return {
+        "industry": "便利店",
+        "answers": answers,
+        "form": factories.full_form(bundle, serial, **form),
+        "materials": {
+            **factories.all_on_paper(bundle),
+            "drug_quality_rules": "deferred:2099-01-01",
+        },
+    }
+
+
+def test_cases_accept_show_list_and_decide(
+    capsys: pytest.CaptureFixture[str], db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    good = _entry(catalog, 1)
+    good["materials"] = {**good["materials"], "drug_quality_rules": "paper"}  # type: ignore[dict-item]
+    bad = _entry(catalog, 2, contact_phone="12")
+    file = _case_file(tmp_path, catalog, [good, bad])
+    code, out, _ = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
+    results = json.loads(out)
+    assert code == 1  # one of the two was refused
+    number = results[0]["number"]
+    assert "contact_phone" in results[1]["errors"]
+
+    code, out, _ = run(capsys, "--database", db, "cases", "show", number, "--json")
+    shown = json.loads(out)
+    assert set(shown) >= {"number", "industry", "state", "enterprise", "items"}
+    assert shown["state"] == "in_review"
+    assert shown["enterprise"]["legal_rep_id"].count("*") == 8
+    assert set(shown["items"][0]) >= {
+        "permit",
+        "department",
+        "state",
+        "mode",
+        "due",
+        "permit_no",
+        "valid_from",
+        "valid_to",
+    }
+
+    code, _, err = run(
+        capsys,
+        "--database",
+        db,
+        "items",
+        "decide",
+        number,
+        "drug_retail",
+        "--user",
+        "clerk",
+        "--approve",
+        "--permit-no",
+        "YP-1",
+        "--valid-from",
+        "2025-10-01",
+    )
+    assert code == 2
+    assert "审批人员" in err
+    for permit in ("food_registration", "drug_retail"):
+        code, _, err = run(
+            capsys,
+            "--database",
+            db,
+            "items",
+            "decide",
+            number,
+            permit,
+            "--user",
+            "r_market",
+            "--approve",
+            "--permit-no",
+            f"{permit}-1",
+            "--valid-from",
+            "2025-10-01",
+            "--valid-to",
+            "2030-09-30",
+        )
+        assert (code, err) == (0, "")
+    code, out, _ = run(
+        capsys, "--database", db, "cases", "list", "--state", "ready_to_issue", "--json"
+    )
+    assert [row["number"] for row in json.loads(out)] == [number]
+
+
+def test_cases_show_unknown_number(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(capsys, "--database", db, "cases", "show", "SL-NOPE", "--json")
+    assert code == 2
+    assert "不存在" in err
+
+
+def test_malformed_case_file(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    file = tmp_path / "bad.json"
+    file.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
+    assert code == 2
+    assert "不是有效的 JSON" in err
+    file.write_text(json.dumps({"industry": "便利店", "answer": {}}), encoding="utf-8")
+    code, out, _ = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
+    assert code == 1
+    assert "answer" in json.loads(out)["errors"]
+
+
+def test_password_is_never_taken_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, _, err = run(capsys, "--database", db, "users", "add", "x", "--role", "clerk", PASSWORD)
+    assert code == 2
+    assert "参数错误" in err

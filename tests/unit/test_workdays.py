@@ -1,0 +1,58 @@
+import datetime as dt
+
+import chinese_calendar
+import pytest
+
+from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar, year_days
+
+
+def calendar_for(*years: int) -> WorkCalendar:
+    days = {}
+    for year in years:
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            days[day] = bool(chinese_calendar.is_workday(day))
+            day += dt.timedelta(days=1)
+    return WorkCalendar(days)
+
+
+@pytest.mark.parametrize(
+    ("start", "count", "due"),
+    [
+        (dt.date(2025, 9, 26), 20, dt.date(2025, 10, 30)),
+        (dt.date(2025, 9, 30), 5, dt.date(2025, 10, 14)),
+        (dt.date(2026, 2, 13), 5, dt.date(2026, 2, 27)),
+        (dt.date(2025, 9, 26), 0, dt.date(2025, 9, 26)),
+        (dt.date(2025, 9, 26), 1, dt.date(2025, 9, 28)),  # Sunday 28 Sep is a 调休 workday
+    ],
+)
+def test_due_date_vectors(start: dt.date, count: int, due: dt.date) -> None:
+    assert calendar_for(2025, 2026).add_working_days(start, count) == due
+
+
+def test_outside_known_years_fails_closed() -> None:
+    calendar = calendar_for(2026)
+    with pytest.raises(CalendarNotCoveredError, match="2027"):
+        calendar.add_working_days(dt.date(2026, 12, 20), 20)
+
+
+def test_working_days_between_counts_after_start_up_to_end() -> None:
+    calendar = calendar_for(2025)
+    assert calendar.working_days_between(dt.date(2025, 10, 9), dt.date(2025, 10, 14)) == 4
+    assert calendar.working_days_between(dt.date(2025, 10, 14), dt.date(2025, 10, 9)) == 0
+
+
+def test_year_from_a_notice() -> None:
+    days = year_days(2027, [dt.date(2027, 1, 1)], [dt.date(2027, 1, 2)])
+    assert len(days) == 365
+    assert days[dt.date(2027, 1, 1)] is False  # holiday on a Friday
+    assert days[dt.date(2027, 1, 2)] is True  # 调休 Saturday
+    assert days[dt.date(2027, 1, 3)] is False  # Sunday
+    assert days[dt.date(2027, 1, 4)] is True
+
+
+def test_year_refuses_contradictions() -> None:
+    with pytest.raises(ValueError, match="同时"):
+        year_days(2027, [dt.date(2027, 5, 1)], [dt.date(2027, 5, 1)])
+    with pytest.raises(ValueError, match="不在"):
+        year_days(2027, [dt.date(2028, 1, 1)], [])
