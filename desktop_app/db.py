@@ -8,6 +8,7 @@ IMMEDIATE``), so two writers queue instead of failing half-way with "database is
 from __future__ import annotations
 
 import ctypes
+import ntpath
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -74,7 +75,7 @@ def is_network_path(
         return True
     if not is_windows:
         return False
-    drive = os.path.splitdrive(path)[0]
+    drive = ntpath.splitdrive(path)[0]
     if not drive:
         return False
     return (drive_type or _windows_drive_type)(drive + "\\") == _DRIVE_REMOTE

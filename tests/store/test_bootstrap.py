@@ -1,0 +1,67 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop_app import migrate
+from desktop_app.bootstrap import SchemaOutdatedError, open_store
+from desktop_app.db import NetworkShareError, create_store_engine, is_network_path
+
+
+def test_new_database_is_created_upgraded_and_seeded(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert migrate.is_up_to_date(store.engine)
+    with store.read() as session:
+        years = session.execute(text("SELECT min(year), max(year) FROM calendar_year")).one()
+    assert years[0] == 2004
+    assert years[1] >= 2026
+    assert list(tmp_path.glob("*before-upgrade*")) == []  # nothing to back up
+    store.dispose()
+
+
+def test_sqlite_pragmas_are_in_force(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    with store.read() as session:
+        connection = session.connection()
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
+    store.dispose()
+
+
+def test_existing_data_is_backed_up_before_an_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE legacy (name TEXT)")
+        connection.execute("INSERT INTO legacy VALUES ('马·阿里')")
+    with pytest.raises(SchemaOutdatedError, match="yiye db upgrade"):
+        open_store(f"sqlite:///{path}", upgrade=False)
+    store = open_store(f"sqlite:///{path}")
+    store.dispose()
+    backups = list(tmp_path.glob("old.before-upgrade-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as connection:
+        assert connection.execute("SELECT name FROM legacy").fetchall() == [("马·阿里",)]
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert "application" not in tables
+
+
+@pytest.mark.parametrize("path", ["\\\\server\\share\\yiye.sqlite3", "//server/share/yiye.sqlite3"])
+def test_unc_paths_are_network_paths(path: str) -> None:
+    assert is_network_path(path, is_windows=True, drive_type=lambda _root: 3)
+    assert is_network_path(path, is_windows=False)
+
+
+def test_mapped_remote_drive_is_a_network_path() -> None:
+    assert is_network_path(
+        "Z:\\yiye.sqlite3", is_windows=True, drive_type=lambda root: 4 if root == "Z:\\" else 3
+    )
+    assert not is_network_path("C:\\yiye.sqlite3", is_windows=True, drive_type=lambda _root: 3)
+    assert not is_network_path("/home/clerk/yiye.sqlite3", is_windows=False)
+
+
+def test_sqlite_on_a_share_is_refused_with_the_way_out() -> None:
+    with pytest.raises(NetworkShareError, match="PostgreSQL"):
+        create_store_engine("sqlite:////" + "/server/share/yiye.sqlite3")
