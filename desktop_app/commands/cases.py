@@ -153,6 +153,13 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
             "legal_rep_id": e.legal_rep_id_masked,
             "address": e.address,
         },
+        "agent": None
+        if view.agent is None
+        else {
+            "name": view.agent.name,
+            "id_number": view.agent.id_number_masked,
+            "phone": view.agent.phone_masked,
+        },
         "items": [
             {
                 "permit": i.permit,

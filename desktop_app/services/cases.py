@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.domain.masking import mask_id_number
+from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.models import Application
 from desktop_app.services.errors import NotFoundError
 
@@ -39,6 +39,15 @@ class EnterpriseView:
 
 
 @dataclass(frozen=True)
+class AgentView:
+    """The person at the counter; ID and phone masked (showing them whole is audited)."""
+
+    name: str
+    id_number_masked: str
+    phone_masked: str
+
+
+@dataclass(frozen=True)
 class ApplicationView:
     number: str
     industry: str
@@ -47,6 +56,7 @@ class ApplicationView:
     catalog_version: str
     accepted_on: dt.date
     enterprise: EnterpriseView
+    agent: AgentView | None
     items: tuple[ItemView, ...]
     version: int
 
@@ -77,6 +87,13 @@ def _view(application: Application) -> ApplicationView:
             mask_id_number(enterprise.legal_rep_id or ""),
             enterprise.address,
         ),
+        agent=AgentView(
+            application.agent.name,
+            mask_id_number(application.agent.id_number),
+            mask_phone(application.agent.phone or ""),
+        )
+        if application.agent is not None
+        else None,
         items=tuple(
             ItemView(
                 permit=i.permit,
@@ -102,7 +119,11 @@ def get_application(session: Session, number: str) -> ApplicationView:
     application = session.scalar(
         select(Application)
         .where(Application.number == number)
-        .options(selectinload(Application.items), selectinload(Application.enterprise))
+        .options(
+            selectinload(Application.items),
+            selectinload(Application.enterprise),
+            selectinload(Application.agent),
+        )
     )
     if application is None:
         raise NotFoundError(f"办件 {number} 不存在")

@@ -7,6 +7,7 @@ from desktop_app.catalog import Catalog, resolve
 from desktop_app.db import Store
 from desktop_app.domain.states import ItemMode
 from desktop_app.models import (
+    Agent,
     Application,
     AuditEntry,
     Enterprise,
@@ -215,3 +216,34 @@ def test_counter_refusal_closes_the_draft(store: Store) -> None:
     assert number.startswith("BY")
     with pytest.raises(WorkflowError), store.write() as session:
         intake.save_draft(session, clerk, draft_id, "便利店", {}, {}, {})
+
+
+def test_agent_is_stored_whole_and_shown_masked(store: Store, catalog: Catalog) -> None:
+    sub = factories.submission(catalog)
+    agent_id = factories.id_number(77)
+    with_agent = intake.Submission(
+        sub.industry,
+        sub.answers,
+        sub.form,
+        sub.materials,
+        agent=intake.AgentInfo("马·小明", agent_id.lower(), "13912345678"),
+    )
+    with store.write() as session:
+        number = intake.accept(session, actor(store, "clerk"), catalog, with_agent, TODAY).number
+    with store.read() as session:
+        shown = cases.get_application(session, number).agent
+        stored = session.scalars(select(Agent)).one()
+    assert stored.id_number == agent_id
+    assert shown == cases.AgentView(
+        "马·小明", agent_id[:6] + "********" + agent_id[14:], "139****5678"
+    )
+
+
+def test_agent_with_a_bad_id_is_refused(store: Store, catalog: Catalog) -> None:
+    sub = factories.submission(catalog)
+    bad = intake.Submission(
+        sub.industry, sub.answers, sub.form, sub.materials, agent=intake.AgentInfo("马", "123")
+    )
+    with pytest.raises(SubmissionError) as info, store.write() as session:
+        intake.accept(session, actor(store, "clerk"), catalog, bad, TODAY)
+    assert "agent.id_number" in info.value.errors
