@@ -440,24 +440,8 @@ def request_counter_corrections(
             "同一申请再次补正须由窗口负责人办理（须一次性告知全部补正内容）"
         )
     draft.correction_count += 1
-    number = _notice_number(session, "BZ")
-    session.add(
-        IssuedNotice(
-            kind="correction",
-            number=number,
-            draft_id=draft.id,
-            issued_by=actor.id,
-            content={"missing": list(missing), "note": note, "round": draft.correction_count},
-        )
-    )
-    audit.record(
-        session,
-        actor.username,
-        "counter_correction",
-        number,
-        {"draft": draft.id, "round": draft.correction_count, "missing": list(missing)},
-    )
-    return number
+    content = {"missing": list(missing), "note": note, "round": draft.correction_count}
+    return _counter_notice(session, actor, draft, "correction", "BZ", content)
 
 
 def refuse_at_counter(session: Session, actor: Actor, draft_id: int, reason: str) -> str:
@@ -467,19 +451,21 @@ def refuse_at_counter(session: Session, actor: Actor, draft_id: int, reason: str
     if not reason.strip():
         raise WorkflowError("不予受理须写明理由")
     draft.status = "refused"
-    number = _notice_number(session, "BY")
+    content = {"reason": reason, "industry": draft.industry}
+    return _counter_notice(session, actor, draft, "refusal", "BY", content)
+
+
+def _counter_notice(
+    session: Session, actor: Actor, draft: Draft, kind: str, prefix: str, content: dict[str, Any]
+) -> str:
+    """Numbers, stores and audits a notice the counter hands over before acceptance."""
+    number = _notice_number(session, prefix)
     session.add(
         IssuedNotice(
-            kind="refusal",
-            number=number,
-            draft_id=draft.id,
-            issued_by=actor.id,
-            content={"reason": reason, "industry": draft.industry},
+            kind=kind, number=number, draft_id=draft.id, issued_by=actor.id, content=content
         )
     )
-    audit.record(
-        session, actor.username, "counter_refusal", number, {"draft": draft.id, "reason": reason}
-    )
+    audit.record(session, actor.username, f"counter_{kind}", number, {"draft": draft.id, **content})
     return number
 
 
