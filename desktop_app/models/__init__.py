@@ -12,6 +12,7 @@ from desktop_app.models.application import (
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.base import Base
 from desktop_app.models.calendar import CalendarDay, CalendarYear
+from desktop_app.models.certificate import Certificate, CertificatePermit, PrintRecord
 from desktop_app.models.counter import NumberCounter
 from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise
@@ -24,12 +25,15 @@ __all__ = [
     "Base",
     "CalendarDay",
     "CalendarYear",
+    "Certificate",
+    "CertificatePermit",
     "ClockPause",
     "Draft",
     "Enterprise",
     "IssuedNotice",
     "Item",
     "NumberCounter",
+    "PrintRecord",
     "ReceivedMaterial",
     "StateChange",
     "User",

@@ -1,0 +1,71 @@
+"""The 行业综合许可证: one row per revision, its integrated permits, and every print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
+
+
+class Certificate(Base):
+    __tablename__ = "certificate"
+    __table_args__ = (UniqueConstraint("number", "revision"),)
+
+    id: Mapped[intpk]
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    revision: Mapped[int]
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id"), index=True)
+    industry: Mapped[code]
+    holder_name: Mapped[str] = mapped_column(String(200))
+    holder_uscc: Mapped[str] = mapped_column(String(18))
+    issuer_uscc: Mapped[str] = mapped_column(String(18))
+    issued_on: Mapped[dt.date]
+    issued_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    issued_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    valid_from: Mapped[dt.date]
+    valid_until: Mapped[dt.date | None]
+    state: Mapped[code] = mapped_column(index=True)  # valid, superseded, cancelled, void
+    state_reason: Mapped[str | None] = mapped_column(Text)
+    license_id: Mapped[str] = mapped_column(String(120))
+    qr_text: Mapped[str] = mapped_column(Text)
+    reprints: Mapped[int] = mapped_column(default=0)
+
+    permits: Mapped[list[CertificatePermit]] = relationship(
+        lazy="raise", order_by="CertificatePermit.id"
+    )
+
+
+class CertificatePermit(Base):
+    """One integrated permit as printed and signed on the certificate."""
+
+    __tablename__ = "certificate_permit"
+
+    id: Mapped[intpk]
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificate.id"), index=True)
+    permit: Mapped[code]
+    name: Mapped[str] = mapped_column(String(100))
+    permit_no: Mapped[str] = mapped_column(String(60))
+    department: Mapped[code]
+    valid_from: Mapped[dt.date]
+    valid_to: Mapped[dt.date | None]
+
+
+class PrintRecord(Base):
+    """Who printed which certificate when, where and how (first print, reprint, 套打)."""
+
+    __tablename__ = "print_record"
+
+    id: Mapped[intpk]
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificate.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    printer: Mapped[str] = mapped_column(String(200))
+    copies: Mapped[int]
+    kind: Mapped[code]  # print, reprint
+    overlay: Mapped[bool] = mapped_column(default=False)  # 套打 on pre-printed stock
+    voided: Mapped[bool] = mapped_column(default=False)
+    void_reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,411 @@
+"""一证准营: issuing the 行业综合许可证, its revisions, prints, voids and cancellation.
+
+The certificate number is allocated inside the issuing transaction from a counter row (never a
+sequence), so numbers per year are exactly 1..N; a rolled-back issue gives its number back, a voided
+certificate keeps its number for ever.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop_app.catalog import Catalog
+from desktop_app.config import LICENCE_TYPE_CODE, installation
+from desktop_app.domain import certificate_code
+from desktop_app.domain.cose import PrivateKey
+from desktop_app.domain.license_id import license_identifier
+from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
+from desktop_app.models import (
+    Application,
+    Certificate,
+    CertificatePermit,
+    Enterprise,
+    PrintRecord,
+    StateChange,
+)
+from desktop_app.models.base import utcnow
+from desktop_app.services import audit, numbers
+from desktop_app.services.auth import Actor, require_role
+from desktop_app.services.errors import NotFoundError, PermissionDeniedError, WorkflowError
+
+
+@dataclass(frozen=True)
+class PermitLine:
+    code: str
+    name: str
+    permit_no: str
+    department: str
+    department_name: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+@dataclass(frozen=True)
+class CertificateView:
+    """A certificate revision as shown, printed and exported."""
+
+    number: str
+    revision: int
+    state: str
+    industry: str
+    industry_name: str
+    holder_name: str
+    holder_uscc: str
+    legal_rep_name: str
+    address: str
+    issuer_uscc: str
+    issued_on: dt.date
+    valid_from: dt.date
+    valid_until: dt.date | None
+    license_id: str
+    qr_text: str
+    application_number: str
+    reprints: int
+    permits: tuple[PermitLine, ...]
+
+
+def _require_issuer(actor: Actor, catalog: Catalog, action: str) -> None:
+    # The counter hands the certificate out (统一出件); market supervision issues it.
+    if actor.role == "reviewer":
+        if actor.department != catalog.issuing_department:
+            raise PermissionDeniedError(
+                f"{action}须由窗口或{catalog.departments[catalog.issuing_department].name}办理"
+            )
+        return
+    require_role(actor, "clerk", "supervisor", "reviewer", action=action)
+
+
+def certificate_number(session: Session, year: int) -> str:
+    """``640324-2025-000123``; a stand-alone SQLite counter adds its workstation code."""
+    site = installation()
+    sequence = numbers.allocate(session, f"certificate:{year}")
+    if session.get_bind().dialect.name == "sqlite":
+        return f"{site.office_code}-{year}-{site.workstation}-{sequence:06d}"
+    return f"{site.office_code}-{year}-{sequence:06d}"
+
+
+def _current(session: Session, enterprise_id: int, industry: str) -> Certificate | None:
+    return session.scalar(
+        select(Certificate).where(
+            Certificate.enterprise_id == enterprise_id,
+            Certificate.industry == industry,
+            Certificate.state == "valid",
+        )
+    )
+
+
+def issue(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    application_number: str,
+    signing_key: PrivateKey,
+    today: dt.date | None = None,
+) -> CertificateView:
+    """Issues the certificate (for 变更, 延续 or 补证: a new revision of the same number)."""
+    _require_issuer(actor, catalog, "核发行业综合许可证")
+    today = today or dt.date.today()
+    application = session.scalar(
+        select(Application)
+        .where(Application.number == application_number)
+        .options(selectinload(Application.items), selectinload(Application.enterprise))
+    )
+    if application is None:
+        raise NotFoundError(f"办件 {application_number} 不存在")
+    if application.state != ApplicationState.READY_TO_ISSUE:
+        raise WorkflowError(
+            f"办件 {application_number} 尚未全部准予许可，不能出证（当前：{application.state}）"
+        )
+    items = [i for i in application.items if not i.dropped]
+    if any(i.state != ItemState.APPROVED for i in items):
+        raise WorkflowError("尚有事项未准予许可")
+    if len(items) < 2:
+        raise WorkflowError("仅涉及一项许可，单独发放该许可证，不核发行业综合许可证")
+    enterprise = application.enterprise
+    previous = _current(session, enterprise.id, application.industry)
+    if previous is not None and application.kind == ApplicationKind.NEW:
+        raise WorkflowError(f"该主体已持有本行业综合许可证 {previous.number}，请办理变更或延续")
+    if previous is None and application.kind != ApplicationKind.NEW:
+        raise WorkflowError("没有可变更、延续或补发的有效行业综合许可证")
+    if previous is not None:
+        number, revision = previous.number, previous.revision + 1
+        previous.state = "superseded"
+        previous.state_reason = f"{application.kind}：{application_number}"
+    else:
+        number, revision = certificate_number(session, today.year), 1
+    expiries = [i.valid_to for i in items if i.valid_to is not None]
+    # Filings without an expiry do not drive the certificate's validity.
+    valid_until = min(expiries) if expiries else None
+    site = installation()
+    claims = certificate_code.CertificateClaims(
+        issuer=site.issuer_uscc,
+        issued_at=utcnow(),
+        expires=valid_until,
+        number=number,
+        revision=revision,
+        industry=application.industry,
+        holder_uscc=enterprise.credit_code,
+        holder_name=enterprise.name,
+        permits=tuple(
+            certificate_code.PermitClaim(
+                i.permit, i.permit_no or "", i.department, i.valid_from or today, i.valid_to
+            )
+            for i in items
+        ),
+    )
+    certificate = Certificate(
+        number=number,
+        revision=revision,
+        application_id=application.id,
+        enterprise_id=enterprise.id,
+        industry=application.industry,
+        holder_name=enterprise.name,
+        holder_uscc=enterprise.credit_code,
+        issuer_uscc=site.issuer_uscc,
+        issued_on=today,
+        issued_at=claims.issued_at,
+        issued_by=actor.id,
+        valid_from=today,
+        valid_until=valid_until,
+        state="valid",
+        license_id=license_identifier(LICENCE_TYPE_CODE, site.issuer_uscc, number, revision),
+        qr_text=certificate_code.encode(claims, signing_key),
+    )
+    session.add(certificate)
+    session.flush()
+    for i in items:
+        permit = catalog.permits[i.permit]
+        session.add(
+            CertificatePermit(
+                certificate_id=certificate.id,
+                permit=i.permit,
+                name=permit.display_name(i.variant),
+                permit_no=i.permit_no or "",
+                department=i.department,
+                valid_from=i.valid_from or today,
+                valid_to=i.valid_to,
+            )
+        )
+    old_state = application.state
+    application.state = ApplicationState.ISSUED.value
+    application.updated_at = utcnow()
+    session.add(
+        StateChange(
+            application_id=application.id,
+            from_state=old_state,
+            to_state="issued",
+            actor_id=actor.id,
+        )
+    )
+    audit.record(
+        session,
+        actor.username,
+        "certificate_issue",
+        number,
+        {"revision": revision, "application": application_number},
+    )
+    session.flush()
+    return certificate_view(session, catalog, number, revision)
+
+
+def _load(session: Session, number: str, revision: int | None = None) -> Certificate:
+    query = (
+        select(Certificate)
+        .where(Certificate.number == number)
+        .options(selectinload(Certificate.permits))
+    )
+    query = (
+        query.where(Certificate.revision == revision)
+        if revision
+        else query.order_by(Certificate.revision.desc())
+    )
+    certificate = session.scalars(query.limit(1)).first()
+    if certificate is None:
+        raise NotFoundError(f"行业综合许可证 {number} 不存在")
+    return certificate
+
+
+def certificate_view(
+    session: Session, catalog: Catalog, number: str, revision: int | None = None
+) -> CertificateView:
+    """The newest revision of ``number`` (or the one asked for)."""
+    c = _load(session, number, revision)
+    application = session.get_one(Application, c.application_id)
+    enterprise = session.get_one(Enterprise, c.enterprise_id)
+    industry = catalog.find_industry(c.industry)
+    return CertificateView(
+        number=c.number,
+        revision=c.revision,
+        state=c.state,
+        industry=c.industry,
+        industry_name=industry.name if industry else c.industry,
+        holder_name=c.holder_name,
+        holder_uscc=c.holder_uscc,
+        legal_rep_name=enterprise.legal_rep_name,
+        address=enterprise.address,
+        issuer_uscc=c.issuer_uscc,
+        issued_on=c.issued_on,
+        valid_from=c.valid_from,
+        valid_until=c.valid_until,
+        license_id=c.license_id,
+        qr_text=c.qr_text,
+        application_number=application.number,
+        reprints=c.reprints,
+        permits=tuple(
+            PermitLine(
+                p.permit,
+                p.name,
+                p.permit_no,
+                p.department,
+                catalog.departments[p.department].name,
+                p.valid_from,
+                p.valid_to,
+            )
+            for p in c.permits
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    number: str
+    revision: int
+    state: str
+    industry: str
+    holder_name: str
+    holder_uscc: str
+    issued_on: dt.date
+    valid_until: dt.date | None
+
+
+def list_certificates(session: Session, state: str | None = None) -> list[CertificateRow]:
+    query = select(Certificate).order_by(Certificate.id.desc())
+    if state is not None:
+        query = query.where(Certificate.state == state)
+    return [
+        CertificateRow(
+            c.number,
+            c.revision,
+            c.state,
+            c.industry,
+            c.holder_name,
+            c.holder_uscc,
+            c.issued_on,
+            c.valid_until,
+        )
+        for c in session.scalars(query)
+    ]
+
+
+def record_print(
+    session: Session,
+    actor: Actor,
+    number: str,
+    printer: str,
+    copies: int = 1,
+    overlay: bool = False,
+) -> str:
+    """Logs a print; any print after the first is a reprint: supervisor only, counted, audited."""
+    require_role(actor, "clerk", "supervisor", "reviewer", action="打印证书")
+    certificate = _load(session, number)
+    if certificate.state != "valid":
+        raise WorkflowError(f"证书 {number} 状态为 {certificate.state}，不能打印")
+    if not 1 <= copies <= 10:
+        raise WorkflowError("打印份数应为1至10份")
+    printed = session.scalar(
+        select(PrintRecord.id).where(
+            PrintRecord.certificate_id == certificate.id, PrintRecord.voided.is_(False)
+        )
+    )
+    kind = "reprint" if printed is not None else "print"
+    if kind == "reprint":
+        require_role(actor, "supervisor", action="补打证书")
+        certificate.reprints += 1
+    session.add(
+        PrintRecord(
+            certificate_id=certificate.id,
+            user_id=actor.id,
+            printer=printer,
+            copies=copies,
+            kind=kind,
+            overlay=overlay,
+        )
+    )
+    audit.record(
+        session,
+        actor.username,
+        f"certificate_{kind}",
+        number,
+        {
+            "revision": certificate.revision,
+            "printer": printer,
+            "copies": copies,
+            "overlay": overlay,
+        },
+    )
+    return kind
+
+
+def void_print(session: Session, actor: Actor, number: str, reason: str) -> None:
+    """A spoiled sheet: the print is voided (the number stays the certificate's, never reused)."""
+    require_role(actor, "clerk", "supervisor", action="作废打印件")
+    certificate = _load(session, number)
+    last = session.scalars(
+        select(PrintRecord)
+        .where(PrintRecord.certificate_id == certificate.id, PrintRecord.voided.is_(False))
+        .order_by(PrintRecord.id.desc())
+    ).first()
+    if last is None:
+        raise WorkflowError("该证书没有可作废的打印记录")
+    if not reason.strip():
+        raise WorkflowError("作废须写明理由")
+    last.voided = True
+    last.void_reason = reason
+    audit.record(
+        session, actor.username, "print_void", number, {"print": last.id, "reason": reason}
+    )
+
+
+def _end(session: Session, actor: Actor, number: str, state: str, reason: str, action: str) -> None:
+    require_role(actor, "supervisor", action=action)
+    if not reason.strip():
+        raise WorkflowError(f"{action}须写明理由")
+    certificate = _load(session, number)
+    if certificate.state != "valid":
+        raise WorkflowError(f"证书 {number} 当前状态为 {certificate.state}")
+    certificate.state = state
+    certificate.state_reason = reason
+    audit.record(
+        session,
+        actor.username,
+        f"certificate_{state}",
+        number,
+        {"revision": certificate.revision, "reason": reason},
+    )
+
+
+def cancel(session: Session, actor: Actor, number: str, reason: str) -> None:
+    """注销: the whole certificate ends; its QR code reports it cancelled from then on."""
+    _end(session, actor, number, "cancelled", reason, "注销证书")
+
+
+def void(session: Session, actor: Actor, number: str, reason: str) -> None:
+    """作废 a certificate issued in error; its number is never given out again."""
+    _end(session, actor, number, "void", reason, "作废证书")
+
+
+def revocation_list(session: Session) -> certificate_code.RevocationList:
+    """What offline verifiers need: current revision per number, and the cancelled numbers."""
+    newest: dict[str, int] = {}
+    ended: set[str] = set()
+    for number, revision, state in session.execute(
+        select(Certificate.number, Certificate.revision, Certificate.state)
+    ):
+        newest[number] = max(newest.get(number, 0), revision)
+        if state in ("cancelled", "void"):
+            ended.add(number)
+    return certificate_code.RevocationList(min_revision=newest, cancelled=frozenset(ended))
