@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -42,7 +43,7 @@ def _serif_file() -> _FontFile:
     return _FontFile(FONTS_DIR / "gbsn00lp.ttf")
 
 
-_FILES = {
+_FILES: dict[str, Callable[[], _FontFile]] = {
     SANS: lambda: _FontFile(FONTS_DIR / "wqy-microhei.ttc"),
     SERIF: _serif_file,
     EXT_B: lambda: _FontFile(FONTS_DIR / "HanaMinB.ttf"),
@@ -149,4 +150,4 @@ def draw_string(
 
 
 def string_width(text: str, preferred: str, size: float) -> float:
-    return sum(pdfmetrics.stringWidth(c, n, size) for n, c in runs(text, preferred))
+    return float(sum(pdfmetrics.stringWidth(c, n, size) for n, c in runs(text, preferred)))

@@ -31,11 +31,17 @@ def date_cn(day: dt.date | None) -> str:
 
 
 def style(
-    size: float = SIZE_BODY, font: str = fonts.SERIF, align: int = TA_JUSTIFY, leading: float = 1.5
+    size: float = SIZE_BODY,
+    font: str = fonts.SERIF,
+    align: int = TA_JUSTIFY,
+    leading: float = 1.5,
+    indent: bool = False,
 ) -> ParagraphStyle:
     fonts.register(font)
     return ParagraphStyle(
-        name=f"{font}-{size}-{align}",
+        name=f"{font}-{size}-{align}-{indent}",
+        # Chinese paragraphs open with two characters of indent (首行缩进两字).
+        firstLineIndent=2 * size if indent else 0,
         fontName=font,
         fontSize=size,
         leading=size * leading,
@@ -45,10 +51,14 @@ def style(
 
 
 def para(
-    text: str, size: float = SIZE_BODY, font: str = fonts.SERIF, align: int = TA_LEFT
+    text: str,
+    size: float = SIZE_BODY,
+    font: str = fonts.SERIF,
+    align: int = TA_LEFT,
+    indent: bool = False,
 ) -> Paragraph:
     """A paragraph of plain text (escaped, with glyph fallback)."""
-    return Paragraph(fonts.markup(text, font), style(size, font, align))
+    return Paragraph(fonts.markup(text, font), style(size, font, align, indent=indent))
 
 
 def title(text: str, size: float = SIZE_TITLE) -> Paragraph:

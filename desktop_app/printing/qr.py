@@ -9,6 +9,7 @@ from qrcode.constants import ERROR_CORRECT_M
 from qrcode.util import MODE_8BIT_BYTE, MODE_ALPHA_NUM, QRData
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 # Keyboard-wedge scanners and phones both read 0.4 mm modules reliably; the issue asks >= 0.33 mm.
 MODULE_MM = 0.4
@@ -59,4 +60,20 @@ def draw(canvas: Canvas, text: str, x: float, y: float, module_mm: float = MODUL
             )
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
-    return (count + 2 * QUIET_ZONE) * size
+    return float((count + 2 * QUIET_ZONE) * size)
+
+
+class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """A QR code of a fixed printed size inside a platypus story (the 受理编号 on a notice)."""
+
+    def __init__(self, text: str, module_mm: float = 0.5) -> None:
+        super().__init__()
+        self.text = text
+        self.module_mm = module_mm
+        self.side = side_mm(text, module_mm) * mm
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.side, self.side
+
+    def draw(self) -> None:
+        draw(self.canv, self.text, 0, 0, self.module_mm)

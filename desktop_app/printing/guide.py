@@ -1,0 +1,86 @@
+"""The 办事指南 of one industry as a PDF for the public (published per industry)."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
+
+from desktop_app.catalog.guide import Guide
+from desktop_app.catalog.notice import working_days
+from desktop_app.printing import fonts
+from desktop_app.printing.flowchart import flowchart
+from desktop_app.printing.layout import (
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    SIZE_SMALL,
+    SIZE_TABLE,
+    para,
+    table,
+    title,
+)
+
+
+def render(guide: Guide, names: dict[str, str]) -> bytes:
+    for name in (fonts.SERIF, fonts.SANS):
+        fonts.register(name)
+    industry = guide.industry
+    buffer = io.BytesIO()
+    heading = f"{industry.name}行业综合许可办事指南"
+    document = SimpleDocTemplate(
+        buffer,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=20 * mm,
+        bottomMargin=18 * mm,
+        title=heading,
+        author="同心县审批服务管理局",
+        initialFontName=fonts.SANS,
+    )
+    items = [["许可事项", "何时办理", "审批部门", "承诺/法定时限"]]
+    items += [
+        [
+            i.permit,
+            i.when,
+            i.department,
+            f"{working_days(i.promised_days)}/{working_days(i.statutory_days)}",
+        ]
+        for i in guide.items
+    ]
+    materials = [["申请材料", "涉及许可", "说明"]]
+    for m in guide.bundle.materials:
+        remark = (
+            "窗口核验，无需提交" if m.government_issued else ("可容缺后补" if m.deferrable else "")
+        )
+        materials.append([m.name, "、".join(names.get(p, p) for p in m.permits), remark])
+    bases = sorted({i.basis for i in guide.items})
+    story: list[Flowable] = [
+        title(heading, 18),
+        Spacer(0, 3 * mm),
+        para("一、适用范围", 12, fonts.SANS),
+        para(
+            f"在同心县开办{industry.name}（{'、'.join(industry.aliases)}）的市场主体。",
+            SIZE_TABLE,
+            indent=True,
+        ),
+        para("二、办理事项（一次申请、并联审批、统一发证）", 12, fonts.SANS),
+        table([[para(c, SIZE_SMALL) for c in row] for row in items], (48, 44, 36, 28)),
+        para("三、申请时需说明的情形", 12, fonts.SANS),
+        para("、".join(guide.questions) or "无", SIZE_TABLE, indent=True),
+        para("四、申请材料（各事项均需要时的完整清单；同一材料只提交一份）", 12, fonts.SANS),
+        table([[para(c, SIZE_SMALL) for c in row] for row in materials], (70, 60, 26)),
+        KeepTogether([para("五、办理流程", 12, fonts.SANS), flowchart(guide.bundle.steps)]),
+        para("六、收费标准", 12, fonts.SANS),
+        para("不收费。", SIZE_TABLE, indent=True),
+        para("七、设定依据", 12, fonts.SANS),
+        *[para(b, SIZE_SMALL, indent=True) for b in bases],
+        para("八、办理地点", 12, fonts.SANS),
+        para(
+            "同心县政务服务中心“一业一证”综合窗口；可由窗口工作人员全程帮办代办。",
+            SIZE_TABLE,
+            indent=True,
+        ),
+    ]
+    document.build(story)
+    return buffer.getvalue()

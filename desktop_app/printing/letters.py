@@ -1,0 +1,310 @@
+"""The official letters the counter prints, as PDF bytes, on one GB/T 9704-style template.
+
+受理通知书/收件凭证, 补正通知书, 容缺受理通知书, 告知承诺书, 不予受理决定书, 不予许可决定书 and
+送达回执 differ only in their title, number, body and tables; each function below states what its
+document says and leaves the page to ``_letter``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, SimpleDocTemplate, Spacer
+
+from desktop_app.config import ISSUER_NAME
+from desktop_app.printing import fonts
+from desktop_app.printing.layout import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    SIZE_BODY,
+    SIZE_SMALL,
+    SIZE_TABLE,
+    date_cn,
+    para,
+    table,
+    title,
+)
+from desktop_app.printing.qr import QrFlowable
+
+COUNTER_NAME = "同心县审批服务管理局“一业一证”综合窗口"
+REMEDY = (
+    "如不服本决定，可以自收到本决定书之日起六十日内向同心县人民政府申请行政复议，"
+    "或者在六个月内向人民法院提起行政诉讼。"
+)
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Who the letter is to: the enterprise and the person at the counter."""
+
+    enterprise: str
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class Letter:
+    title: str
+    number: str
+    addressee: Addressee
+    paragraphs: Sequence[str]
+    table_header: Sequence[str] = ()
+    table_rows: Sequence[Sequence[str]] = ()
+    table_widths_mm: Sequence[float] = ()
+    closing: Sequence[str] = ()
+    issuer: str = COUNTER_NAME
+    day: dt.date = field(default_factory=dt.date.today)
+    barcode: str | None = None
+    signature_lines: Sequence[str] = ()
+
+
+def _letter(letter: Letter) -> bytes:
+    for name in (fonts.SERIF, fonts.SANS):
+        fonts.register(name)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=25 * mm,
+        bottomMargin=MARGIN_BOTTOM - 10 * mm,
+        title=f"{letter.title} {letter.number}",
+        author=letter.issuer,
+        initialFontName=fonts.SANS,
+    )
+    story: list[Flowable] = [title(letter.title), Spacer(0, 3 * mm)]
+    number_line = para(letter.number, SIZE_TABLE, fonts.SERIF, TA_RIGHT)
+    if letter.barcode:
+        story.append(
+            table([[number_line, QrFlowable(letter.barcode)]], (126, 30), grid=False, header=False)
+        )
+    else:
+        story.append(number_line)
+    story += [Spacer(0, 4 * mm), para(f"{letter.addressee.enterprise}：", SIZE_BODY)]
+    if letter.addressee.contact:
+        story.append(para(f"（经办人：{letter.addressee.contact}）", SIZE_TABLE))
+    story += [para(text, SIZE_BODY, indent=True) for text in letter.paragraphs]
+    if letter.table_rows:
+        rows = [[para(h, SIZE_TABLE, fonts.SANS) for h in letter.table_header]]
+        rows += [[para(cell, SIZE_TABLE) for cell in row] for row in letter.table_rows]
+        story += [Spacer(0, 3 * mm), table(rows, tuple(letter.table_widths_mm)), Spacer(0, 3 * mm)]
+    story += [para(text, SIZE_BODY, indent=True) for text in letter.closing]
+    story += [
+        Spacer(0, 10 * mm),
+        KeepTogether(
+            [
+                para(f"{letter.issuer}（印章）", SIZE_BODY, align=TA_RIGHT),
+                para(date_cn(letter.day), SIZE_BODY, align=TA_RIGHT),
+            ]
+        ),
+    ]
+    if letter.signature_lines:
+        story += [Spacer(0, 8 * mm), HRFlowable(width="100%", dash=(3, 3))]
+        story += [para(line, SIZE_TABLE) for line in letter.signature_lines]
+    story += [
+        Spacer(0, 6 * mm),
+        para("本文书一式两份，一份交申请人，一份存档。", SIZE_SMALL, fonts.SANS, TA_CENTER),
+    ]
+    document.build(story)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class ReceiptItemLine:
+    permit: str
+    department: str
+    mode: str
+    promised_due: dt.date
+    statutory_due: dt.date
+
+
+MODE_NAMES = {"normal": "一般程序", "commitment": "告知承诺", "deferred_materials": "容缺受理"}
+
+
+def acceptance_notice(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    items: Sequence[ReceiptItemLine],
+    received: Sequence[tuple[str, str]],
+    day: dt.date,
+) -> bytes:
+    """受理通知书（收件凭证）: what was accepted, each department's deadline, what was received."""
+    how = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
+    latest = max((i.promised_due for i in items), default=day)
+    return _letter(
+        Letter(
+            title="受理通知书",
+            number=f"受理编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，申请材料齐全、符合法定形式，"
+                f"根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。",
+                f"本申请由下列部门并联审批，承诺于{date_cn(latest)}前全部办结（听证、检验、检测、专家评审时间不计入）：",
+            ],
+            table_header=("许可事项", "审批部门", "办理方式", "承诺办结", "法定办结"),
+            table_rows=[
+                (
+                    i.permit,
+                    i.department,
+                    MODE_NAMES.get(i.mode, i.mode),
+                    date_cn(i.promised_due),
+                    date_cn(i.statutory_due),
+                )
+                for i in items
+            ],
+            table_widths_mm=(42, 36, 18, 30, 30),
+            closing=[
+                "已收取材料："
+                + "；".join(f"{name}（{how.get(way, way)}）" for name, way in received)
+                + "。",
+                f"办理进度可凭受理编号到{COUNTER_NAME}查询；审批通过后统一核发行业综合许可证及关联许可证。",
+            ],
+            day=day,
+            barcode=number,
+            signature_lines=(
+                "申请人（经办人）签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日＿＿时",
+            ),
+        )
+    )
+
+
+def correction_notice(
+    number: str, addressee: Addressee, industry: str, missing: Sequence[str], day: dt.date
+) -> bytes:
+    """补正通知书（一次性告知）: everything to correct, at once; the clock waits for it."""
+    return _letter(
+        Letter(
+            title="补正材料通知书",
+            number=f"编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）提出的“{industry}”行业综合许可申请，经审查，申请材料不齐全或者不符合法定形式。"
+                "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知需要补正的全部内容如下：",
+            ],
+            table_header=("序号", "需要补正的内容"),
+            table_rows=[(str(n), text) for n, text in enumerate(missing, start=1)],
+            table_widths_mm=(14, 142),
+            closing=["请补正全部内容后到综合窗口提交。审批时限自收到全部补正材料之日起计算。"],
+            day=day,
+            signature_lines=("申请人签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日",),
+        )
+    )
+
+
+def deferred_notice(
+    number: str, addressee: Addressee, deferred: Sequence[tuple[str, dt.date]], day: dt.date
+) -> bytes:
+    """容缺受理通知书: the non-key materials accepted as missing, each with its due date."""
+    return _letter(
+        Letter(
+            title="容缺受理通知书",
+            number=f"受理编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                "你（单位）的申请主要材料齐全、符合法定条件，下列非核心材料暂缺，依照容缺受理规定先行受理。"
+                "请于补交期限前提交；材料补齐前相关事项不予作出许可决定，逾期未补交的按规定终止办理。",
+            ],
+            table_header=("暂缺材料", "补交期限"),
+            table_rows=[(name, date_cn(due)) for name, due in deferred],
+            table_widths_mm=(110, 46),
+            day=day,
+            signature_lines=(
+                "申请人承诺按期补交并签字：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+            ),
+        )
+    )
+
+
+def commitment_letter(
+    number: str, addressee: Addressee, permit: str, department: str, basis: str, day: dt.date
+) -> bytes:
+    """告知承诺书: what the department told, and what the applicant commits to."""
+    return _letter(
+        Letter(
+            title="行政许可告知承诺书",
+            number=f"受理编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                f"一、许可事项：{permit}（审批部门：{department}）。",
+                f"二、设立依据：{basis}。",
+                "三、告知：审批部门已告知申请人取得该许可应当具备的条件、应当提交的材料和违反承诺的法律后果。"
+                "申请人作出承诺后，审批部门可当场或在承诺时限内作出许可决定，并在许可后对承诺内容进行核查。",
+                "四、承诺：申请人已经知晓上述告知内容，承诺所填写的信息真实、准确，"
+                "已经符合（或将在承诺期限内符合）许可条件；愿意接受核查，"
+                "如核查发现与承诺不符，自愿承担撤销许可等法律责任。",
+            ],
+            issuer=ISSUER_NAME if department == "县市场监督管理局" else COUNTER_NAME,
+            day=day,
+            signature_lines=(
+                "申请人（法定代表人）签字：＿＿＿＿＿＿　（盖章）　日期：＿＿＿＿年＿＿月＿＿日",
+            ),
+        )
+    )
+
+
+def refusal_decision(
+    number: str, addressee: Addressee, industry: str, reason: str, day: dt.date
+) -> bytes:
+    """不予受理决定书."""
+    return _letter(
+        Letter(
+            title="不予受理决定书",
+            number=f"编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，经审查，{reason}。"
+                "根据《中华人民共和国行政许可法》第三十二条的规定，决定不予受理。",
+                REMEDY,
+            ],
+            day=day,
+            signature_lines=("申请人签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日",),
+        )
+    )
+
+
+def rejection_decision(
+    number: str, addressee: Addressee, permit: str, department: str, reason: str, day: dt.date
+) -> bytes:
+    """不予许可决定书 (the department decides; the counter hands it over)."""
+    return _letter(
+        Letter(
+            title="不予行政许可决定书",
+            number=f"受理编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）申请的{permit}，经{department}审查，{reason}。"
+                "根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。",
+                REMEDY,
+            ],
+            issuer=department,
+            day=day,
+        )
+    )
+
+
+def delivery_receipt(
+    number: str, addressee: Addressee, documents: Sequence[tuple[str, str]], day: dt.date
+) -> bytes:
+    """送达回执: what was handed over, signed for by the recipient."""
+    return _letter(
+        Letter(
+            title="送达回执",
+            number=f"受理编号：{number}",
+            addressee=addressee,
+            paragraphs=["下列文书已送达受送达人："],
+            table_header=("文书名称", "文书编号", "份数"),
+            table_rows=[(name, doc_no, "1") for name, doc_no in documents],
+            table_widths_mm=(70, 66, 20),
+            day=day,
+            signature_lines=(
+                "受送达人签收：＿＿＿＿＿＿　　送达方式：□自取　□邮寄　□电子送达",
+                "送达人：＿＿＿＿＿＿　　送达时间：＿＿＿＿年＿＿月＿＿日＿＿时",
+            ),
+        )
+    )
