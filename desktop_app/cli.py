@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.commands import cases, catalog, store
+from desktop_app.commands import cases, catalog, certificates, store
 from desktop_app.commands.output import EXIT_USAGE, fail
 
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.register(commands)
     store.register(commands)
     cases.register(commands)
+    certificates.register(commands)
     return parser
 
 

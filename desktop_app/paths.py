@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -16,9 +17,17 @@ FONTS_DIR = RESOURCES_DIR / "fonts"
 CJK_FONT_FILE = FONTS_DIR / "wqy-microhei.ttc"
 
 
+DATA_DIR_ENV = "YIYE_DATA_DIR"
+
+
 def user_data_dir() -> Path:
-    """The per-user folder for the embedded database and drafts (created on first use)."""
-    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    """The per-user folder for the database, keys and settings (created on first use).
+
+    ``YIYE_DATA_DIR`` moves it (a portable install on a USB stick, the test suite).
+    """
+    configured = os.environ.get(DATA_DIR_ENV)
+    default = platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)
+    path = Path(configured or default)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -11,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 from desktop_app.catalog import Catalog, load_catalog
 from desktop_app.paths import CATALOG_DIR
 
@@ -37,3 +38,15 @@ def edited_catalog(tmp_path: Path) -> EditCatalog:
         return directory
 
     return edit
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test reads or writes the real user data folder (database, keys, settings)."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("YIYE_DATA_DIR", str(folder))
+    for name in ("YIYE_DATABASE_URL", "YIYE_SIGNING_KEY", "YIYE_TRUSTED_KEYS"):
+        monkeypatch.delenv(name, raising=False)
+    return folder

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app import migrate
 from desktop_app.catalog import Catalog, resolve
 from desktop_app.cli import main
 from tests import factories
@@ -38,7 +39,7 @@ def test_db_upgrade_on_a_new_file(capsys: pytest.CaptureFixture[str], tmp_path: 
     url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
     code, out, _ = run(capsys, "--database", url, "db", "upgrade")
     assert code == 0
-    assert "0001" in out
+    assert f"版本 {migrate.head_revision()}" in out
 
 
 def test_users_add_list_disable(capsys: pytest.CaptureFixture[str], db: str) -> None:

@@ -1,0 +1,203 @@
+"""``yiye keys``, ``yiye certificates`` and ``yiye verify``: the 一证准营 commands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop_app import config
+from desktop_app.commands.catalog import load_or_fail
+from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.store import transaction
+from desktop_app.domain import certificate_code, keys
+from desktop_app.domain.cose import PrivateKey, kid_for
+from desktop_app.services import auth, export, issuance
+
+MAX_INPUT = 100_000
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    key_parser = commands.add_parser("keys", help="签发密钥").add_subparsers(
+        dest="keys_command", required=True
+    )
+    generate = key_parser.add_parser("generate", help="生成签发密钥并导出公钥")
+    generate.add_argument("--algorithm", choices=["ES256", "Ed25519"], default="ES256")
+    generate.set_defaults(func=_keys_generate)
+
+    certificates = commands.add_parser("certificates", help="行业综合许可证").add_subparsers(
+        dest="certificates_command", required=True
+    )
+    issue = certificates.add_parser("issue", help="核发行业综合许可证")
+    issue.add_argument("case_number", metavar="CASE_NUMBER")
+    issue.add_argument("--user", required=True)
+    issue.set_defaults(func=_issue)
+    listing = certificates.add_parser("list", help="列出证书")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=_list)
+    exporting = certificates.add_parser("export", help="导出 PDF、元数据 JSON 和二维码文本")
+    exporting.add_argument("number")
+    exporting.add_argument("--out", required=True, type=Path)
+    exporting.set_defaults(func=_export)
+    revocations = certificates.add_parser("revocations", help="导出离线核验用的变更/注销清单")
+    revocations.add_argument("--out", required=True, type=Path)
+    revocations.set_defaults(func=_revocations)
+
+    verify = commands.add_parser("verify", help="核验行业综合许可证二维码")
+    verify.add_argument("text", nargs="?", help="二维码文本；- 表示从标准输入读取")
+    verify.add_argument("--image", type=Path, help="二维码图片（PNG）")
+    verify.add_argument(
+        "--revocations", type=Path, help="变更/注销清单（yiye certificates revocations 导出）"
+    )
+    verify.set_defaults(func=_verify)
+
+
+def _keys_generate(args: argparse.Namespace) -> int:
+    path = config.signing_key_path()
+    if path.exists():
+        fail(f"签发密钥已存在：{path}（为防误删，不会覆盖）")
+    key = keys.generate(args.algorithm)
+    keys.write_private_key(key, path)
+    kid = kid_for(key.public_key()).hex()
+    trusted = config.keys_dir() / "trusted"
+    trusted.mkdir(parents=True, exist_ok=True)
+    public = trusted / f"issuer-{kid}.pem"
+    public.write_bytes(keys.public_pem(key.public_key()))
+    print(f"签发密钥：{path}（仅所有者可读）")
+    print(f"公钥：{public}（kid {kid}）；请复制到 resources/keys/ 及各核验电脑")
+    return 0
+
+
+def _signing_key() -> PrivateKey:
+    try:
+        return keys.load_private_key(config.signing_key_path())
+    except keys.SigningKeyError as exc:
+        fail(f"{exc}（本机不是签发电脑，或尚未运行 yiye keys generate）")
+
+
+def _issue(args: argparse.Namespace) -> int:
+    catalog = load_or_fail()
+    key = _signing_key()
+    with transaction(args) as session:
+        actor = auth.actor_for(session, args.user)
+        view = issuance.issue(session, actor, catalog, args.case_number, key)
+    print(view.number)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        rows = issuance.list_certificates(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "number": r.number,
+                    "revision": r.revision,
+                    "state": r.state,
+                    "industry": r.industry,
+                    "holder": r.holder_name,
+                    "credit_code": r.holder_uscc,
+                    "issued_on": r.issued_on,
+                    "valid_until": r.valid_until,
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            print(f"{r.number}\t第{r.revision}版\t{r.state}\t{r.holder_name}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop_app.printing import certificate  # reportlab loads only when a PDF is made
+
+    catalog = load_or_fail()
+    with transaction(args) as session:
+        view = issuance.certificate_view(session, catalog, args.number)
+    for path in export.export(view, certificate.render(view), args.out):
+        print(path)
+    return 0
+
+
+def _revocations(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        listing = issuance.revocation_list(session)
+    data = {"min_revision": dict(listing.min_revision), "cancelled": sorted(listing.cancelled)}
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(args.out)
+    return 0
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    if args.image is not None:
+        if args.text is not None:
+            fail("二维码文本和 --image 只能给出一个")
+        try:
+            import zxingcpp
+            from PIL import Image
+
+            with Image.open(args.image) as image:
+                found = zxingcpp.read_barcodes(image)
+        except (OSError, ValueError) as exc:
+            fail(f"无法读取图片 {args.image}：{exc}")
+        if not found:
+            fail(f"图片 {args.image} 中没有找到二维码")
+        return str(found[0].text)
+    if args.text is None:
+        fail("请给出二维码文本、- （标准输入）或 --image")
+    return sys.stdin.read(MAX_INPUT).strip() if args.text == "-" else str(args.text)
+
+
+def _load_revocations(path: Path | None) -> certificate_code.RevocationList:
+    if path is None:
+        return certificate_code.RevocationList()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return certificate_code.RevocationList(
+            min_revision={str(k): int(v) for k, v in data.get("min_revision", {}).items()},
+            cancelled=frozenset(str(n) for n in data.get("cancelled", [])),
+        )
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        fail(f"无法读取变更/注销清单 {path}：{exc}")
+
+
+def _verify(args: argparse.Namespace) -> int:
+    text = _read_text(args)
+    trusted = keys.trusted_keys(config.trusted_key_folders())
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    verdict = certificate_code.verify(text, trusted, now, _load_revocations(args.revocations))
+    claims = verdict.claims
+    print_json(
+        {
+            "valid": verdict.valid,
+            "reason": verdict.reason,
+            "certificate": None
+            if claims is None
+            else {
+                "issuer": claims.issuer,
+                "issued_at": claims.issued_at,
+                "expires": claims.expires,
+                "number": claims.number,
+                "revision": claims.revision,
+                "industry": claims.industry,
+                "holder_uscc": claims.holder_uscc,
+                "holder_name": claims.holder_name,
+                "permits": [
+                    {
+                        "code": p.code,
+                        "number": p.number,
+                        "department": p.department,
+                        "valid_from": p.valid_from,
+                        "valid_to": p.valid_to,
+                    }
+                    for p in claims.permits
+                ],
+            },
+        }
+    )
+    return 0 if verdict.valid else 1
