@@ -40,10 +40,12 @@ def draw(canvas: Canvas, text: str, x: float, y: float, module_mm: float = MODUL
     modules = matrix(text)
     size = module_mm * mm
     count = len(modules)
-    origin_x = x + QUIET_ZONE * size
-    top = y + (QUIET_ZONE + count) * size
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
+    # Work in module units with the origin at the top-left module: every coordinate below is a
+    # small integer, which keeps the content stream short and quick to write.
+    canvas.translate(x + QUIET_ZONE * size, y + (QUIET_ZONE + count) * size)
+    canvas.scale(size, -size)
     path = canvas.beginPath()
     for row, cells in enumerate(modules):
         column = 0
@@ -55,9 +57,7 @@ def draw(canvas: Canvas, text: str, x: float, y: float, module_mm: float = MODUL
             while column < count and cells[column]:
                 column += 1
             # One rectangle per horizontal run, all in one path: a small PDF, fast to print.
-            path.rect(
-                origin_x + start * size, top - (row + 1) * size, (column - start) * size, size
-            )
+            path.rect(start, row, column - start, 1)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
     return float((count + 2 * QUIET_ZONE) * size)
