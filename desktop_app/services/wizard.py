@@ -1,0 +1,52 @@
+"""Which intake-wizard page comes next: a pure function of the draft, tested without Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from desktop_app.catalog import Catalog, ResolveError, resolve
+
+
+class Page(IntEnum):
+    INDUSTRY = 0
+    SITUATION = 1
+    NOTICE = 2
+    FORM = 3
+    MATERIALS = 4
+    REVIEW = 5
+
+
+@dataclass
+class IntakeDraft:
+    """What the wizard has gathered so far (saved as a draft as the clerk types)."""
+
+    industry: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    form: dict[str, Any] = field(default_factory=dict)
+    materials: dict[str, str] = field(default_factory=dict)
+    commitments: set[str] = field(default_factory=set)
+    draft_id: int | None = None
+
+
+def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | None:
+    """The page after ``current``, or None at the end (or where the draft cannot go on).
+
+    An industry without situation questions skips the situation page; answers that make the
+    application impossible keep the wizard on the situation page.
+    """
+    if current == Page.INDUSTRY:
+        industry = catalog.find_industry(draft.industry or "")
+        if industry is None:
+            return None
+        return Page.SITUATION if industry.questions else Page.NOTICE
+    if current == Page.SITUATION:
+        try:
+            resolve(catalog, draft.industry or "", draft.answers)
+        except ResolveError:
+            return None
+        return Page.NOTICE
+    if current == Page.REVIEW:
+        return None
+    return Page(current + 1)
