@@ -18,9 +18,8 @@ def _readings(text: str) -> set[str]:
 
     keys: set[str] = set()
     for style in (Style.FIRST_LETTER, Style.NORMAL):
-        per_char = pinyin(
-            text, style=style, heteronym=True, errors=lambda chars: list(chars.lower())
-        )
+        # Letters and digits (KTV) stay as they are, in one chunk.
+        per_char = pinyin(text, style=style, heteronym=True, errors="default")
         for combination in itertools.islice(itertools.product(*per_char), MAX_READINGS):
             keys.add("".join(combination).lower())
     return keys

@@ -372,7 +372,8 @@ class DraftRow:
     industry: str | None
     answers: dict[str, Any]
     form: dict[str, Any]
-    materials: dict[str, Any]
+    materials: dict[str, str]
+    commitments: tuple[str, ...]
     updated_at: dt.datetime
     correction_count: int
 
@@ -384,7 +385,8 @@ def save_draft(
     industry: str | None,
     answers: Mapping[str, Any],
     form: Mapping[str, Any],
-    materials: Mapping[str, Any],
+    materials: Mapping[str, str],
+    commitments: tuple[str, ...] = (),
 ) -> int:
     """Stores what is typed so far (nothing is checked: a draft may be half-wrong)."""
     require_role(actor, "clerk", "supervisor", action="保存草稿")
@@ -397,7 +399,7 @@ def save_draft(
     draft.industry = industry
     draft.answers = dict(answers)
     draft.form = dict(form)
-    draft.materials = dict(materials)
+    draft.materials = {"received": dict(materials), "commitments": list(commitments)}
     session.flush()
     return draft.id
 
@@ -410,7 +412,16 @@ def open_drafts(session: Session, actor: Actor) -> list[DraftRow]:
         .order_by(Draft.updated_at.desc(), Draft.id.desc())
     )
     return [
-        DraftRow(d.id, d.industry, d.answers, d.form, d.materials, d.updated_at, d.correction_count)
+        DraftRow(
+            d.id,
+            d.industry,
+            d.answers,
+            d.form,
+            dict(d.materials.get("received", {})),
+            tuple(d.materials.get("commitments", ())),
+            d.updated_at,
+            d.correction_count,
+        )
         for d in drafts
     ]
 

@@ -29,6 +29,15 @@ class IntakeDraft:
     commitments: set[str] = field(default_factory=set)
     draft_id: int | None = None
 
+    def clear(self) -> None:
+        """Starts over in place (the wizard's pages hold this very object)."""
+        self.industry = None
+        self.answers.clear()
+        self.form.clear()
+        self.materials.clear()
+        self.commitments.clear()
+        self.draft_id = None
+
 
 def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | None:
     """The page after ``current``, or None at the end (or where the draft cannot go on).

@@ -1,77 +1,195 @@
-"""Composition root of the GUI: fonts, catalog, store, main window."""
+"""Composition root of the GUI: the login dialog paints first; catalog and store load behind it.
+
+Only Qt, the font and the dialog load before the first paint; SQLAlchemy, Alembic, the catalog and
+the screens behind the login load while the clerk types the user name.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 from typing_extensions import override
 
-from desktop_app.bootstrap import open_store
-from desktop_app.catalog import CatalogError, load_catalog
-from desktop_app.db import NetworkShareError
+from desktop_app.services.auth import Actor, LoginError
 from desktop_app.ui.fonts import FontLoadError, load_cjk_font
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.login_dialog import LoginDialog
+
+if TYPE_CHECKING:
+    from desktop_app.catalog import Catalog
+    from desktop_app.db import Store
+    from desktop_app.ui.main_window import MainWindow
 
 COUNTER_SCREEN = (1366, 768)
+IDLE_LOCK_MS = 15 * 60 * 1000
 
 
-class _QuitAfterFirstPaint(QObject):
-    """For ``--smoke``: leaves the event loop with exit code 0 once the window has painted."""
+@dataclass
+class AppState:
+    """What the running app holds: store, catalog, who is signed in, the main window."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__()
-        self._app = app
+    database_url: str | None
+    catalog: Catalog | None = None
+    store: Store | None = None
+    actor: Actor | None = None
+    main_window: MainWindow | None = None
+    error: str = ""
+    idle_lock: IdleLock | None = None
 
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            # Queued, so the paint itself completes before the loop ends.
-            QTimer.singleShot(0, lambda: self._app.exit(0))
-        return False
+    def login(self, username: str, password: str) -> Actor:
+        from desktop_app.services import auth
 
-
-def _fatal(message: str, interactive: bool) -> int:
-    print(f"yiye：{message}", file=sys.stderr)
-    if interactive:  # a self-check has nobody to close a dialog
-        QMessageBox.critical(None, "无法启动", message)
-    return 1
+        if self.store is None:
+            raise LoginError(self.error or "正在打开数据库，请稍候")
+        return auth.login(self.store.write, username, password)
 
 
-def build_main_window(url: str | None = None) -> MainWindow:
-    """Builds everything the GUI needs; raises on a bad catalog, font or database."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication), "create the QApplication first"
-    load_cjk_font(app)
-    catalog = load_catalog()
-    # Opening (and upgrading) now tells the clerk at start-up, not at the first save, that the
-    # store is unusable.
-    store = open_store(url)
-    window = MainWindow(catalog, store.info)
-    window.resize(*COUNTER_SCREEN)
-    return window
-
-
-def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
-    """Starts the counter application and runs its event loop; returns the exit code."""
+def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("yiye")
     app.setApplicationDisplayName("一业一证")
+    return app
+
+
+class IdleLock(QObject):
+    """After 15 minutes without input the screen locks; the work under it stays as it was."""
+
+    def __init__(
+        self, state: AppState, window: MainWindow, interval_ms: int = IDLE_LOCK_MS
+    ) -> None:
+        super().__init__(window)
+        self._state = state
+        self._window = window
+        self.dialog: LoginDialog | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.lock)
+        _application().installEventFilter(self)
+        self.timer.start()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        user_input = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+        if event.type() in user_input and self.dialog is None:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        if self.dialog is not None or self._state.actor is None:
+            return
+        if self._window.intake_wizard is not None:
+            self._window.intake_wizard.save_now()
+        self._window.tabs.setVisible(False)  # nothing readable while the counter is away
+        self.dialog = LoginDialog(self._state.login, "已锁定，请输入密码解锁", self._window)
+        self.dialog.lock_to(self._state.actor.username)
+        self.dialog.accepted.connect(self._unlock)
+        self.dialog.open()
+
+    def _unlock(self) -> None:
+        self.dialog = None
+        self._window.tabs.setVisible(True)
+        self.timer.start()
+
+
+def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> None:
+    """Opens the store and loads the catalog (after the dialog has painted)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desktop_app.bootstrap import open_store
+    from desktop_app.catalog import CatalogError, load_catalog
+    from desktop_app.db import NetworkShareError
+
     try:
-        window = build_main_window(database_url)
-    except FontLoadError as exc:
-        return _fatal(str(exc), not smoke)
+        state.catalog = load_catalog()
+        state.store = open_store(state.database_url)
     except CatalogError as exc:
-        return _fatal(f"行业目录有误：{exc}", not smoke)
+        state.error = f"行业目录有误：{exc}"
     except NetworkShareError as exc:
-        return _fatal(str(exc), not smoke)
+        state.error = str(exc)
     except SQLAlchemyError as exc:
-        return _fatal(f"无法打开数据库：{exc}", not smoke)
-    watcher = _QuitAfterFirstPaint(app)
-    if smoke:
-        window.installEventFilter(watcher)
+        state.error = f"无法打开数据库：{exc}"
+    if state.error:
+        print(f"yiye：{state.error}", file=sys.stderr)
+        dialog.error_label.setText(state.error)
+    dialog.login_button.setEnabled(not state.error)
+    loaded()
+
+
+def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
+    from desktop_app.ui.counter import Counter
+    from desktop_app.ui.main_window import MainWindow
+
+    assert state.store is not None
+    assert state.catalog is not None
+    state.actor = actor
+    window = MainWindow(
+        state.catalog, state.store.info, actor, Counter(state.store, state.catalog, actor)
+    )
+    window.resize(*COUNTER_SCREEN)
     window.show()
+    state.main_window = window
+    state.idle_lock = IdleLock(state, window)
+    return window
+
+
+def start(
+    database_url: str | None = None, loaded: Callable[[], None] = lambda: None
+) -> LoginDialog:
+    """Builds everything the ``yiye`` command builds and returns the shown login dialog.
+
+    ``dialog.context`` (an AppState) holds the rest once loaded; ``loaded`` runs at that moment.
+    """
+    load_cjk_font(_application())
+    state = AppState(database_url)
+    dialog = LoginDialog(state.login)
+    dialog.context = state
+    dialog.login_button.setEnabled(False)
+    dialog.accepted.connect(lambda: dialog.actor and _open_main_window(state, dialog.actor))
+    dialog.show()
+    QTimer.singleShot(0, lambda: _load(state, dialog, loaded))
+    return dialog
+
+
+class _QuitWhenReady(QObject):
+    """For ``--smoke``: leave with 0 once the dialog has painted and the store is open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+        self.state: AppState | None = None
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+            QTimer.singleShot(0, self.check)
+        return False
+
+    def check(self) -> None:
+        if self.state is None or not (self.painted and (self.state.store or self.state.error)):
+            return
+        _application().exit(1 if self.state.error else 0)
+
+
+def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
+    """Starts the counter application and runs its event loop; returns the exit code."""
+    app = _application()
+    watcher = _QuitWhenReady()
+    try:
+        dialog = start(database_url, loaded=watcher.check if smoke else lambda: None)
+    except FontLoadError as exc:
+        print(f"yiye：{exc}", file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(None, "无法启动", str(exc))
+        return 1
+    if smoke:
+        assert isinstance(dialog.context, AppState)
+        watcher.state = dialog.context
+        dialog.installEventFilter(watcher)
     return app.exec()

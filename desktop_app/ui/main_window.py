@@ -1,31 +1,64 @@
-"""The main window: one tab per area of work, a status bar naming the store and the catalog."""
+"""The main window: one tab per area of work, shown by role; a status bar naming user and store."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import DatabaseInfo
+from desktop_app.services.auth import ROLE_NAMES, Actor
 from desktop_app.ui.catalog_browser import CatalogBrowser
+from desktop_app.ui.counter import Counter
+from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.widgets import named
+
+INTAKE_ROLES = frozenset({"clerk", "supervisor"})
 
 
 class MainWindow(QMainWindow):
-    """Hosts the tabs; later issues add 受理, 办件, 部门审批, 证照, 统计 and 设置."""
+    """Hosts the tabs the signed-in user may use."""
 
     def __init__(
-        self, catalog: Catalog, database: DatabaseInfo, parent: QWidget | None = None
+        self,
+        catalog: Catalog,
+        database: DatabaseInfo,
+        actor: Actor | None = None,
+        counter: Counter | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("同心县“一业一证”窗口综合受理系统")
         self.tabs = named(QTabWidget(), "mainTabs")
+        self.intake_wizard: IntakeWizard | None = None
+        if actor is not None and counter is not None and actor.role in INTAKE_ROLES:
+            self.intake_wizard = IntakeWizard(
+                catalog,
+                submit=counter.submit,
+                save_draft=counter.save_draft,
+                print_receipt=counter.print_receipt,
+                print_notice=counter.print_notice,
+            )
+            intake_tab = named(QWidget(), "intakeTab")
+            QVBoxLayout(intake_tab).addWidget(self.intake_wizard)
+            self.tabs.addTab(intake_tab, "受理(&A)")
+            self.intake_wizard.finished.connect(self._restart_intake)
         self.catalog_browser = CatalogBrowser(catalog)
-        self.tabs.addTab(self.catalog_browser, "行业目录（&C）")
+        self.tabs.addTab(self.catalog_browser, "行业目录(&C)")
         self.setCentralWidget(self.tabs)
+        who = "" if actor is None else f"{actor.display_name}（{ROLE_NAMES[actor.role]}）"
+        self.user_label = named(QLabel(f"用户 {who}" if who else ""), "userLabel")
         self.database_label = named(QLabel(f"数据库 {database.describe()}"), "databaseLabel")
         self.catalog_label = named(
             QLabel(f"目录 {catalog.batch} v{catalog.version}"), "catalogLabel"
         )
-        self.statusBar().addPermanentWidget(self.database_label)
-        self.statusBar().addPermanentWidget(self.catalog_label)
+        for label in (self.user_label, self.database_label, self.catalog_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _restart_intake(self) -> None:
+        wizard = self.intake_wizard
+        if wizard is None:
+            return
+        # The next applicant starts on a clean wizard (the accepted draft is closed).
+        wizard.draft.clear()
+        wizard.restart()

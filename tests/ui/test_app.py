@@ -3,56 +3,121 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.app import build_main_window
+from desktop_app.bootstrap import open_store
+from desktop_app.services import auth
+from desktop_app.ui.app import AppState, start
+from desktop_app.ui.login_dialog import LoginDialog
+
+PASSWORD = "Counter2026"
 
 
-def test_main_window_shows_the_store_and_catalog(
-    qapp: QApplication, qtbot: QtBot, tmp_path: Path
-) -> None:
-    database = tmp_path / "counter.sqlite3"
-    window = build_main_window(f"sqlite:///{database}")
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+    store = open_store(url)
+    with store.write() as session:
+        auth.add_user(session, auth.SYSTEM, "zhang", PASSWORD, "clerk", display_name="张敏")
+        auth.add_user(session, auth.SYSTEM, "li", PASSWORD, "reviewer", "market")
+    store.dispose()
+    return url
+
+
+def started(qtbot: QtBot, url: str) -> tuple[LoginDialog, AppState]:
+    dialog = start(url)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "loginDialog"
+    qtbot.waitUntil(dialog.login_button.isEnabled, timeout=20_000)
+    state = dialog.context
+    assert isinstance(state, AppState)
+    return dialog, state
+
+
+def log_in(dialog: LoginDialog, username: str, password: str) -> None:
+    dialog.username_edit.setText(username)
+    dialog.password_edit.setText(password)
+    dialog.login_button.click()
+
+
+def test_clerk_logs_in_to_the_main_window(qapp: QApplication, qtbot: QtBot, database: str) -> None:
+    dialog, state = started(qtbot, database)
+    log_in(dialog, "zhang", PASSWORD)
+    window = state.main_window
+    assert window is not None
     qtbot.addWidget(window)
-    window.show()
     assert window.objectName() == "mainWindow"
-    assert window.size().width() == 1366
-    assert database.exists()
-    status = window.findChild(QLabel, "databaseLabel")
-    assert status is not None
-    assert str(database) in status.text()
-    assert "第一批" in window.catalog_label.text()
-    assert window.tabs.count() == 1
+    assert window.isVisible()
+    assert window.findChild(QWidget, "intakeTab") is not None
+    assert window.findChild(QWidget, "intakeWizard") is not None
+    user = window.findChild(QLabel, "userLabel")
+    assert user is not None
+    assert "张敏" in user.text()
+    assert "窗口受理人员" in user.text()
 
 
-def test_smoke_starts_the_whole_app_offscreen_and_exits_0(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "YIYE_DATABASE_URL": f"sqlite:///{tmp_path / 'smoke.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--smoke"],
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    assert (tmp_path / "smoke.sqlite3").exists()
+def test_reviewer_sees_no_intake(qapp: QApplication, qtbot: QtBot, database: str) -> None:
+    dialog, state = started(qtbot, database)
+    log_in(dialog, "li", PASSWORD)
+    assert state.main_window is not None
+    qtbot.addWidget(state.main_window)
+    assert state.main_window.findChild(QWidget, "intakeTab") is None
 
 
-def test_unusable_database_is_reported_not_crashed(tmp_path: Path) -> None:
+def test_wrong_password_says_so_and_keeps_the_name(
+    qapp: QApplication, qtbot: QtBot, database: str
+) -> None:
+    dialog, state = started(qtbot, database)
+    log_in(dialog, "zhang", "wrong-1234")
+    assert dialog.error_label.text() == "用户名或密码错误"
+    assert dialog.username_edit.text() == "zhang"
+    assert dialog.password_edit.text() == ""
+    assert state.main_window is None
+
+
+def test_idle_lock_asks_for_the_password_and_keeps_the_work(
+    qapp: QApplication, qtbot: QtBot, database: str
+) -> None:
+    dialog, state = started(qtbot, database)
+    log_in(dialog, "zhang", PASSWORD)
+    window = state.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.intake_wizard is not None
+    window.intake_wizard.industry_page.industry_search_edit.setText("便利")
+    assert state.idle_lock is not None
+    state.idle_lock.lock()
+    lock = state.idle_lock.dialog
+    assert lock is not None
+    assert not window.tabs.isVisible()
+    assert lock.username_edit.isReadOnly()
+    lock.password_edit.setText(PASSWORD)
+    lock.login_button.click()
+    assert state.idle_lock.dialog is None
+    assert window.tabs.isVisible()
+    assert window.intake_wizard.industry_page.industry_search_edit.text() == "便利"
+
+
+def _smoke(url: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    url = f"sqlite:///{tmp_path / 'missing-folder' / 'x.sqlite3'}"
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "desktop_app", "--smoke", "--database", url],
         capture_output=True,
         env=env,
         timeout=120,
         check=False,
-        input=b"",
     )
+
+
+def test_smoke_starts_the_whole_app_offscreen_and_exits_0(tmp_path: Path) -> None:
+    result = _smoke(f"sqlite:///{tmp_path / 'smoke.sqlite3'}")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert (tmp_path / "smoke.sqlite3").exists()
+
+
+def test_unusable_database_is_reported_not_crashed(tmp_path: Path) -> None:
+    result = _smoke(f"sqlite:///{tmp_path / 'missing-folder' / 'x.sqlite3'}")
     assert result.returncode == 1
     assert "无法打开数据库" in result.stderr.decode("utf-8")

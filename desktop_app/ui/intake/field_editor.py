@@ -1,0 +1,129 @@
+"""One widget per form field, with its check shown beside it as the clerk types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from desktop_app.catalog import BundleField
+from desktop_app.domain.form_values import FormValue, check_value
+
+EditorWidget = QLineEdit | QCheckBox | QComboBox | QListWidget
+
+
+class FieldEditor(QObject):
+    """Wraps the field's widget (named ``field_<key>``) and its message label."""
+
+    changed = Signal()
+
+    def __init__(self, field: BundleField, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.widget: EditorWidget = self._make_widget()
+        self.widget.setObjectName(f"field_{field.key}")
+        self.widget.setAccessibleName(field.label)
+        self.message_label = QLabel()
+        self.message_label.setObjectName(f"message_{field.key}")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+
+    def _make_widget(self) -> EditorWidget:
+        field = self.field
+        if field.type == "bool":
+            box = QCheckBox(field.label)
+            box.toggled.connect(self._on_changed)
+            return box
+        if field.type == "choice" and field.multiple:
+            listing = QListWidget()
+            for choice in field.choices:
+                item = QListWidgetItem(choice)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                listing.addItem(item)
+            listing.setMaximumHeight(min(6, len(field.choices)) * 22 + 6)
+            listing.itemChanged.connect(self._on_changed)
+            return listing
+        if field.type == "choice":
+            combo = QComboBox()
+            combo.addItem("请选择", None)
+            for choice in field.choices:
+                combo.addItem(choice, choice)
+            combo.currentIndexChanged.connect(self._on_changed)
+            return combo
+        edit = QLineEdit()
+        if field.max_length:
+            # One more than allowed, so an over-long paste shows the message instead of vanishing.
+            edit.setMaxLength(field.max_length + 1)
+        if field.type == "date":
+            edit.setPlaceholderText("如 2026-03-01")
+        if field.answer:
+            edit.setReadOnly(True)
+            edit.setToolTip("已在申请情形中回答，无需重复填写")
+        edit.textChanged.connect(self._on_changed)
+        return edit
+
+    def _on_changed(self, *_: object) -> None:
+        self.refresh_message()
+        self.changed.emit()
+
+    def value(self) -> FormValue:
+        widget = self.widget
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QListWidget):
+            return [
+                widget.item(i).text()
+                for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked
+            ]
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            return None if data is None else str(data)
+        text = widget.text()
+        if self.field.type in ("integer", "number") and text.strip():
+            try:
+                number = float(text)
+            except ValueError:
+                return text  # the check says "应为数字"
+            return int(number) if self.field.type == "integer" and number.is_integer() else number
+        return text
+
+    def set_value(self, value: FormValue) -> None:
+        widget = self.widget
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QListWidget):
+            chosen = set(value) if isinstance(value, list) else set()
+            for i in range(widget.count()):
+                item = widget.item(i)
+                item.setCheckState(
+                    Qt.CheckState.Checked if item.text() in chosen else Qt.CheckState.Unchecked
+                )
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        else:
+            widget.setText(
+                "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+            )
+
+    def problem(self) -> str | None:
+        return check_value(self.field, self.value())[1]
+
+    def refresh_message(self, show_missing: bool = False) -> None:
+        """Shows the field's problem; a still-empty required field only once asked to go on."""
+        value = self.value()
+        problem = self.problem()
+        empty = value in (None, "", [])
+        self.message_label.setText(problem if problem and (show_missing or not empty) else "")
+
+    def is_empty(self) -> bool:
+        return self.value() in (None, "", [])

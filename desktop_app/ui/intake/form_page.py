@@ -1,0 +1,107 @@
+"""Page 4: the one combined form; shared fields once, then each permit's own fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+from typing_extensions import override
+
+from desktop_app.catalog import Bundle, Catalog, resolve
+from desktop_app.catalog.bundle import SHARED_GROUP
+from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.intake.field_editor import FieldEditor
+
+
+class FormPage(QWizardPage):
+    draft_changed = Signal()
+
+    def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
+        super().__init__()
+        self.setObjectName("formPage")
+        self.setTitle("一次填报：综合申请表")
+        self.setSubTitle("共用信息只填一次；校验结果显示在字段下方。")
+        self._catalog = catalog
+        self._draft = draft
+        self.editors: dict[str, FieldEditor] = {}
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._scroll)
+        self._bundle_key: tuple[str, tuple[str, ...]] | None = None
+
+    def _build(self, bundle: Bundle) -> None:
+        names = {p.code: p.name for p in bundle.permits}
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        self.editors.clear()
+        groups: dict[str, QFormLayout] = {}
+        for field in bundle.fields:
+            if field.group not in groups:
+                title = "共用信息" if field.group == SHARED_GROUP else names[field.group]
+                box = QGroupBox(title)
+                groups[field.group] = QFormLayout(box)
+                outer.addWidget(box)
+            editor = FieldEditor(field, container)
+            self.editors[field.key] = editor
+            label = QLabel(f"{field.label}{'' if field.required else '（选填）'}：")
+            label.setBuddy(editor.widget)
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(editor.widget)
+            column.addWidget(editor.message_label)
+            groups[field.group].addRow(label, cell)
+            editor.changed.connect(self._on_field_changed)
+        outer.addStretch()
+        self._scroll.setWidget(container)
+
+    @override
+    def initializePage(self) -> None:
+        bundle = resolve(self._catalog, self._draft.industry or "", self._draft.answers)
+        key = (bundle.industry, tuple(p.code for p in bundle.permits))
+        if key != self._bundle_key:  # rebuild only when the permits changed: keep what is typed
+            self._bundle_key = key
+            self._build(bundle)
+        for field in bundle.fields:
+            editor = self.editors[field.key]
+            if field.answer is not None:
+                editor.set_value(bundle.answers[field.answer])
+            elif field.key in self._draft.form:
+                editor.set_value(self._draft.form[field.key])
+        first_empty = next(
+            (e for e in self.editors.values() if e.is_empty() and e.field.answer is None), None
+        )
+        if first_empty is not None:
+            first_empty.widget.setFocus()
+
+    def _on_field_changed(self) -> None:
+        self._draft.form = {
+            key: editor.value()
+            for key, editor in self.editors.items()
+            if editor.field.answer is None and not editor.is_empty()
+        }
+        self.completeChanged.emit()
+        self.draft_changed.emit()
+
+    def problems(self) -> dict[str, str]:
+        return {key: p for key, e in self.editors.items() if (p := e.problem()) is not None}
+
+    @override
+    def validatePage(self) -> bool:
+        """Next shows every missing or wrong field at once and stays; nothing typed is lost."""
+        for editor in self.editors.values():
+            editor.refresh_message(show_missing=True)
+        problems = self.problems()
+        if problems:
+            first = self.editors[next(iter(problems))]
+            self._scroll.ensureWidgetVisible(first.widget)
+            first.widget.setFocus()
+        return not problems

@@ -1,0 +1,91 @@
+"""Page 1: pick the industry; the search matches names, aliases, codes and pinyin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+from typing_extensions import override
+
+from desktop_app.catalog import Catalog
+from desktop_app.catalog.search import search
+from desktop_app.ui.widgets import named
+
+
+class IndustryPage(QWizardPage):
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.setObjectName("industryPage")
+        self.setTitle("选择行业")
+        self.setSubTitle("输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。")
+        self._catalog = catalog
+        self.industry_search_edit = named(QLineEdit(), "industrySearchEdit")
+        self.industry_search_edit.setClearButtonEnabled(True)
+        self.industry_list = named(QListWidget(), "industryList")
+        label = QLabel("行业(&H)：")
+        label.setBuddy(self.industry_search_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.industry_search_edit)
+        layout.addWidget(self.industry_list)
+        self.industry_search_edit.textChanged.connect(self._filter)
+        self.industry_search_edit.installEventFilter(self)
+        self.industry_list.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.industry_list.itemActivated.connect(lambda _item: self._go_on())
+        self._filter("")
+
+    def _filter(self, text: str) -> None:
+        self.industry_list.clear()
+        for industry in search(self._catalog, text):
+            item = QListWidgetItem(f"{industry.number}. {industry.name}")
+            item.setData(Qt.ItemDataRole.UserRole, industry.code)
+            item.setToolTip("别名：" + "、".join(industry.aliases))
+            self.industry_list.addItem(item)
+        if self.industry_list.count():
+            self.industry_list.setCurrentRow(0)
+        self.completeChanged.emit()
+
+    def selected_code(self) -> str | None:
+        item = self.industry_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select(self, code: str) -> None:
+        self.industry_search_edit.clear()
+        for row in range(self.industry_list.count()):
+            if self.industry_list.item(row).data(Qt.ItemDataRole.UserRole) == code:
+                self.industry_list.setCurrentRow(row)
+                return
+
+    def _go_on(self) -> None:
+        wizard = self.wizard()
+        if self.isComplete() and wizard is not None:
+            wizard.next()
+
+    @override
+    def isComplete(self) -> bool:
+        return self.selected_code() is not None
+
+    @override
+    def initializePage(self) -> None:
+        self.industry_search_edit.setFocus()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Keyboard first: arrows move through the matches while the cursor stays in the search.
+        if (
+            watched is self.industry_search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ) and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            row = self.industry_list.currentRow() + (-1 if event.key() == Qt.Key.Key_Up else 1)
+            if 0 <= row < self.industry_list.count():
+                self.industry_list.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,174 @@
+"""Page 5: the merged material list; how each was received, 容缺 due dates, 告知承诺."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+from typing_extensions import override
+
+from desktop_app.catalog import Bundle, Catalog, resolve
+from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.widgets import named
+
+WAYS = [("", "未收取"), ("paper", "纸质"), ("scan", "扫描件"), ("electronic", "电子证照")]
+DEFERRED = "deferred"
+
+
+class MaterialRow:
+    """One material: how it came in, and for 容缺 the date it is due."""
+
+    def __init__(self, key: str, name: str, deferrable: bool, fetched: bool) -> None:
+        self.key = key
+        self.fetched = fetched
+        self.name_label = QLabel(name)
+        self.how_combo = named(QComboBox(), f"material_{key}")
+        for value, label in WAYS:
+            self.how_combo.addItem(label, value)
+        if deferrable:
+            self.how_combo.addItem("容缺（后补）", DEFERRED)
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setDate(QDate.currentDate().addDays(14))
+        self.due_edit.setEnabled(False)
+        if fetched:
+            self.how_combo.setEnabled(False)
+            self.how_combo.setToolTip("政府部门出具的材料，由窗口核验，无需申请人提交")
+        self.how_combo.currentIndexChanged.connect(
+            lambda _i: self.due_edit.setEnabled(self.how_combo.currentData() == DEFERRED)
+        )
+
+    def due_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.due_edit.date().toString("yyyy-MM-dd"))
+
+    def value(self) -> str | None:
+        how = self.how_combo.currentData()
+        if not how:
+            return None
+        if how == DEFERRED:
+            return f"deferred:{self.due_edit.date().toString('yyyy-MM-dd')}"
+        return str(how)
+
+    def set_value(self, value: str) -> None:
+        how, _, day = value.partition(":")
+        index = self.how_combo.findData(how)
+        if index >= 0:
+            self.how_combo.setCurrentIndex(index)
+        if how == DEFERRED and day:
+            self.due_edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+
+
+class MaterialsPage(QWizardPage):
+    draft_changed = Signal()
+
+    def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
+        super().__init__()
+        self.setObjectName("materialsPage")
+        self.setTitle("合并材料清单")
+        self.setSubTitle("同一材料只收一份；非核心材料可容缺受理，须写明补交日期。")
+        self._catalog = catalog
+        self._draft = draft
+        self.rows: dict[str, MaterialRow] = {}
+        self.commitment_boxes: dict[str, QCheckBox] = {}
+        self.mark_all_received_button = named(
+            QPushButton("全部已收纸质件(&A)"), "markAllReceivedButton"
+        )
+        self.mark_all_received_button.clicked.connect(self._mark_all)
+        self.error_label = named(QLabel(), "materialsErrorLabel")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._commitments = QGroupBox("告知承诺制（申请人签署承诺书的事项）")
+        QHBoxLayout(self._commitments)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.mark_all_received_button)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self._commitments)
+        layout.addWidget(self.error_label)
+        self._bundle: Bundle | None = None
+
+    @override
+    def initializePage(self) -> None:
+        bundle = resolve(self._catalog, self._draft.industry or "", self._draft.answers)
+        self._bundle = bundle
+        container = QWidget()
+        grid = QGridLayout(container)
+        self.rows.clear()
+        for line, material in enumerate(bundle.materials):
+            row = MaterialRow(
+                material.key, material.name, material.deferrable, material.government_issued
+            )
+            self.rows[material.key] = row
+            if material.key in self._draft.materials:
+                row.set_value(self._draft.materials[material.key])
+            grid.addWidget(row.name_label, line, 0)
+            grid.addWidget(row.how_combo, line, 1)
+            grid.addWidget(row.due_edit, line, 2)
+            row.how_combo.currentIndexChanged.connect(self._on_changed)
+            row.due_edit.dateChanged.connect(self._on_changed)
+        self._scroll.setWidget(container)
+        layout = self._commitments.layout()
+        assert layout is not None
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.commitment_boxes.clear()
+        for permit in bundle.permits:
+            if permit.commitment_allowed:
+                box = named(QCheckBox(permit.name), f"commitment_{permit.code}")
+                box.setChecked(permit.code in self._draft.commitments)
+                box.toggled.connect(self._on_changed)
+                self.commitment_boxes[permit.code] = box
+                layout.addWidget(box)
+        self._commitments.setVisible(bool(self.commitment_boxes))
+
+    def _mark_all(self) -> None:
+        for row in self.rows.values():
+            if not row.fetched:
+                row.how_combo.setCurrentIndex(row.how_combo.findData("paper"))
+
+    def _on_changed(self, *_: object) -> None:
+        self._draft.materials = {k: v for k, r in self.rows.items() if (v := r.value()) is not None}
+        self._draft.commitments = {
+            code for code, box in self.commitment_boxes.items() if box.isChecked()
+        }
+        self.error_label.clear()
+        self.draft_changed.emit()
+
+    @override
+    def validatePage(self) -> bool:
+        missing = [
+            r.name_label.text() for r in self.rows.values() if not r.fetched and r.value() is None
+        ]
+        if missing:
+            self.error_label.setText(
+                "尚未收取：" + "、".join(missing) + "（可标记容缺并写明补交日期）"
+            )
+            return False
+        late = [
+            r.name_label.text()
+            for r in self.rows.values()
+            if (r.value() or "").startswith(DEFERRED) and r.due_date() <= dt.date.today()
+        ]
+        if late:
+            self.error_label.setText("容缺材料的补交日期须晚于今天：" + "、".join(late))
+            return False
+        return True

@@ -1,0 +1,73 @@
+"""The log-in dialog; it only collects the name and password and shows the service's answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.auth import Actor, LoginError
+from desktop_app.ui.widgets import named
+
+LoginCallable = Callable[[str, str], Actor]
+
+
+class LoginDialog(QDialog):
+    """Asks for a user name and password; ``actor`` holds who logged in once it is accepted."""
+
+    def __init__(
+        self, login: LoginCallable, title: str = "登录", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(f"同心县“一业一证”窗口综合受理系统 — {title}")
+        self._login = login
+        self.actor: Actor | None = None
+        # What the composition root attaches (its app state), for whoever holds the dialog.
+        self.context: object = None
+        self.username_edit = named(QLineEdit(), "usernameEdit")
+        self.password_edit = named(QLineEdit(), "passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.login_button = named(QPushButton("登录(&L)"), "loginButton")
+        self.login_button.setDefault(True)
+        self.error_label = named(QLabel(), "loginErrorLabel")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("用户名(&U)：", self.username_edit)
+        form.addRow("密码(&P)：", self.password_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.login_button)
+        self.login_button.clicked.connect(self._on_login_clicked)
+        self.setMinimumWidth(380)
+
+    def lock_to(self, username: str) -> None:
+        """For the idle lock: only the user on duty may unlock."""
+        self.username_edit.setText(username)
+        self.username_edit.setReadOnly(True)
+        self.password_edit.setFocus()
+
+    def _on_login_clicked(self) -> None:
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        if not username or not password:
+            self.error_label.setText("请输入用户名和密码")
+            return
+        try:
+            self.actor = self._login(username, password)
+        except LoginError as exc:
+            self.error_label.setText(exc.message)
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        self.accept()
