@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from desktop_app.catalog import Catalog, ResolveError, resolve
+from desktop_app.catalog import Catalog
 
 
 class Page(IntEnum):
@@ -40,22 +40,16 @@ class IntakeDraft:
 
 
 def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | None:
-    """The page after ``current``, or None at the end (or where the draft cannot go on).
+    """The page after ``current`` for this draft; None after the last page.
 
-    An industry without situation questions skips the situation page; answers that make the
-    application impossible keep the wizard on the situation page.
+    An industry without situation questions skips the situation page. Whether the current page
+    may be left (an industry chosen, answers that make a valid application) is the page's own
+    ``isComplete``; QWizard fixes its Next/Finish buttons when a page opens, so the order must not
+    depend on answers still being typed.
     """
     if current == Page.INDUSTRY:
         industry = catalog.find_industry(draft.industry or "")
-        if industry is None:
-            return None
-        return Page.SITUATION if industry.questions else Page.NOTICE
-    if current == Page.SITUATION:
-        try:
-            resolve(catalog, draft.industry or "", draft.answers)
-        except ResolveError:
-            return None
-        return Page.NOTICE
+        return Page.NOTICE if industry is not None and not industry.questions else Page.SITUATION
     if current == Page.REVIEW:
         return None
     return Page(current + 1)
