@@ -107,10 +107,10 @@ def test_counter_to_certificate(
                 dt.date.today(),
                 dt.date(2030, 12, 31),
             )
-    key = keys.generate()
+    signing_key = keys.generate()
     assert state.actor is not None
     with state.store.write() as session:
-        issued = issuance.issue(session, state.actor, state.catalog, receipt.number, key)
+        issued = issuance.issue(session, state.actor, state.catalog, receipt.number, signing_key)
 
     printed = tmp_path / "certificate.pdf"
     qt_printer.paint_pdf(certificate.render(issued), qt_printer.printer_for(pdf_file=str(printed)))
@@ -123,7 +123,7 @@ def test_counter_to_certificate(
     assert texts == [issued.qr_text]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     verdict = certificate_code.verify(
-        texts[0], {kid_for(key.public_key()): [key.public_key()]}, now
+        texts[0], {kid_for(signing_key.public_key()): [signing_key.public_key()]}, now
     )
     assert verdict.valid
     assert verdict.claims is not None

@@ -110,7 +110,9 @@ def test_notice_page_shows_permits_flowchart_and_prints(wizard: IntakeWizard, fa
     wizard.back()
     page = wizard.notice_page
     assert page.permit_table.rowCount() == 2
-    assert page.permit_table.item(1, 0).text() == "药品经营许可证（零售）"
+    cell = page.permit_table.item(1, 0)
+    assert cell is not None
+    assert cell.text() == "药品经营许可证（零售）"
     assert "并联审批" in page.flowchart_view.accessibleDescription()
     page.print_notice_button.click()
     assert fakes.printed_notices == ["convenience_store"]
