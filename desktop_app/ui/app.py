@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
 from desktop_app.services.auth import Actor, LoginError
-from desktop_app.ui.fonts import FontLoadError, load_cjk_font
+from desktop_app.ui.fonts import FontLoadError, load_cjk_font, load_rare_character_font
 from desktop_app.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
     from desktop_app.catalog import CatalogError, load_catalog
     from desktop_app.db import NetworkShareError
 
+    load_rare_character_font()
     try:
         state.catalog = load_catalog()
         state.store = open_store(state.database_url)

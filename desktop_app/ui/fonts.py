@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.paths import CJK_FONT_FILE
+from desktop_app.paths import CJK_FONT_FILE, FONTS_DIR
+
+EXTENSION_B_FONT_FILE = FONTS_DIR / "HanaMinB.ttf"
 
 UI_POINT_SIZE = 10
 
@@ -27,3 +29,14 @@ def load_cjk_font(app: QApplication) -> str:
     family = families[0]
     app.setFont(QFont(family, UI_POINT_SIZE))
     return family
+
+
+def load_rare_character_font() -> str | None:
+    """Registers HanaMinB so names with CJK Extension B characters (𠀀) show, not boxes.
+
+    Qt falls back to it for the glyphs the main font lacks. It is 30 MB, so the app loads it
+    after the login dialog has painted.
+    """
+    font_id = QFontDatabase.addApplicationFont(str(EXTENSION_B_FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None

@@ -38,7 +38,7 @@ class FieldEditor(QObject):
     def _make_widget(self) -> EditorWidget:
         field = self.field
         if field.type == "bool":
-            box = QCheckBox(field.label)
+            box = QCheckBox("是")  # the form row already carries the label
             box.toggled.connect(self._on_changed)
             return box
         if field.type == "choice" and field.multiple:

@@ -45,12 +45,15 @@ class MaterialRow:
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setDate(QDate.currentDate().addDays(14))
-        self.due_edit.setEnabled(False)
+        self.due_edit.setToolTip("容缺材料的补交日期")
+        self.due_edit.setVisible(False)
         if fetched:
+            self.how_combo.clear()
+            self.how_combo.addItem("窗口核验", "")
             self.how_combo.setEnabled(False)
             self.how_combo.setToolTip("政府部门出具的材料，由窗口核验，无需申请人提交")
         self.how_combo.currentIndexChanged.connect(
-            lambda _i: self.due_edit.setEnabled(self.how_combo.currentData() == DEFERRED)
+            lambda _i: self.due_edit.setVisible(self.how_combo.currentData() == DEFERRED)
         )
 
     def due_date(self) -> dt.date:
