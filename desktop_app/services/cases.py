@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.domain.masking import mask_id_number, mask_phone
-from desktop_app.models import Application
+from desktop_app.models import Application, Enterprise, Item, StateChange, User
 from desktop_app.services.errors import NotFoundError
 
 
@@ -151,4 +151,154 @@ def list_applications(
             a.accepted_on,
         )
         for a in session.scalars(query)
+    ]
+
+
+OPEN_ITEM_STATES = ("pending", "in_review", "correction_requested")
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A line of the 办件 table."""
+
+    number: str
+    industry: str
+    state: str
+    enterprise_name: str
+    credit_code: str
+    accepted_on: dt.date
+    next_due: dt.date | None
+    overdue: bool
+
+
+def search_applications(
+    session: Session,
+    text: str = "",
+    state: str | None = None,
+    industry: str | None = None,
+    overdue_only: bool = False,
+    today: dt.date | None = None,
+    limit: int = 500,
+) -> list[CaseRow]:
+    """Applications matching ``text`` in the number, enterprise name or credit code.
+
+    ``%`` and ``_`` typed by the clerk are matched literally (autoescape).
+    """
+    today = today or dt.date.today()
+    next_due = (
+        select(Item.application_id, func.min(Item.promised_due).label("due"))
+        .where(
+            Item.state.in_(OPEN_ITEM_STATES), Item.dropped.is_(False), Item.paused_since.is_(None)
+        )
+        .group_by(Item.application_id)
+        .subquery()
+    )
+    query = (
+        select(Application, Enterprise, next_due.c.due)
+        .join(Enterprise, Enterprise.id == Application.enterprise_id)
+        .outerjoin(next_due, next_due.c.application_id == Application.id)
+        .order_by(Application.id.desc())
+        .limit(limit)
+    )
+    needle = text.strip()
+    if needle:
+        query = query.where(
+            or_(
+                Application.number.contains(needle, autoescape=True),
+                Enterprise.name.contains(needle, autoescape=True),
+                Enterprise.credit_code.startswith(needle.upper(), autoescape=True),
+            )
+        )
+    if state:
+        query = query.where(Application.state == state)
+    if industry:
+        query = query.where(Application.industry == industry)
+    if overdue_only:
+        query = query.where(next_due.c.due < today)
+    return [
+        CaseRow(
+            a.number,
+            a.industry,
+            a.state,
+            e.name,
+            e.credit_code,
+            a.accepted_on,
+            due,
+            due is not None and due < today,
+        )
+        for a, e, due in session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: dt.datetime
+    permit: str | None
+    from_state: str | None
+    to_state: str
+    actor: str
+    reason: str | None
+
+
+def history(session: Session, number: str) -> list[HistoryRow]:
+    """Every state change of the application and its items, oldest first."""
+    application = session.scalar(select(Application).where(Application.number == number))
+    if application is None:
+        raise NotFoundError(f"办件 {number} 不存在")
+    rows = session.execute(
+        select(StateChange, Item.permit, User.display_name)
+        .outerjoin(Item, Item.id == StateChange.item_id)
+        .join(User, User.id == StateChange.actor_id)
+        .where(StateChange.application_id == application.id)
+        .order_by(StateChange.id)
+    )
+    return [
+        HistoryRow(c.at, permit, c.from_state, c.to_state, name, c.reason)
+        for c, permit, name in rows
+    ]
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """An item waiting for the reviewer's department."""
+
+    number: str
+    permit: str
+    variant: str | None
+    enterprise_name: str
+    state: str
+    mode: str
+    due: dt.date
+    statutory_due: dt.date
+    version: int
+
+
+def review_queue(session: Session, department: str) -> list[QueueRow]:
+    """The department's dispatched items not yet decided, the most urgent first."""
+    rows = session.execute(
+        select(Item, Application.number, Enterprise.name)
+        .join(Application, Application.id == Item.application_id)
+        .join(Enterprise, Enterprise.id == Application.enterprise_id)
+        .where(
+            Item.department == department,
+            Item.dispatched_at.is_not(None),
+            Item.dropped.is_(False),
+            Item.state.in_(OPEN_ITEM_STATES),
+            Application.state.not_in(("withdrawn", "refused", "issued")),
+        )
+        .order_by(Item.promised_due, Item.id)
+    )
+    return [
+        QueueRow(
+            number,
+            i.permit,
+            i.variant,
+            name,
+            i.state,
+            i.mode,
+            i.promised_due,
+            i.statutory_due,
+            i.version_id,
+        )
+        for i, number, name in rows
     ]

@@ -1,0 +1,81 @@
+import datetime as dt
+
+from desktop_app.catalog import Catalog
+from desktop_app.db import Store
+from desktop_app.services import cases, intake, workflow
+from tests import factories
+from tests.store.conftest import actor
+
+TODAY = dt.date(2025, 9, 26)
+
+
+def accept(store: Store, catalog: Catalog, serial: int, name: str, dispatch: bool = True) -> str:
+    clerk = actor(store, "clerk")
+    with store.write() as session:
+        number = intake.accept(
+            session,
+            clerk,
+            catalog,
+            factories.submission(catalog, serial=serial, enterprise_name=name),
+            TODAY,
+        ).number
+        if dispatch:
+            workflow.dispatch(session, clerk, number)
+    return number
+
+
+def test_search_by_number_name_and_credit_code(store: Store, catalog: Catalog) -> None:
+    first = accept(store, catalog, 1, "马氏便利店")
+    second = accept(store, catalog, 2, "100%_纯净便利店")
+    with store.read() as session:
+        assert [r.number for r in cases.search_applications(session, "马氏")] == [first]
+        assert [r.number for r in cases.search_applications(session, second[-6:])] == [second]
+        assert [
+            r.number for r in cases.search_applications(session, factories.credit_code(2))
+        ] == [second]
+        assert [r.number for r in cases.search_applications(session, "%_")] == [second]  # literal
+        assert len(cases.search_applications(session, "")) == 2
+        assert cases.search_applications(session, state="accepted") == []
+        assert len(cases.search_applications(session, industry="convenience_store")) == 2
+
+
+def test_overdue_filter_uses_the_promised_dates(store: Store, catalog: Catalog) -> None:
+    number = accept(store, catalog, 1, "甲")
+    with store.read() as session:
+        assert cases.search_applications(session, overdue_only=True, today=TODAY) == []
+        late = cases.search_applications(session, overdue_only=True, today=dt.date(2025, 12, 1))
+    assert [r.number for r in late] == [number]
+    assert late[0].overdue
+
+
+def test_history_names_who_did_what(store: Store, catalog: Catalog) -> None:
+    number = accept(store, catalog, 1, "甲")
+    with store.write() as session:
+        workflow.take_up(session, actor(store, "r_market"), number, "drug_retail")
+    with store.read() as session:
+        rows = cases.history(session, number)
+    assert [(r.permit, r.from_state, r.to_state) for r in rows][-1] == (
+        "drug_retail",
+        "pending",
+        "in_review",
+    )
+    assert rows[-1].actor == "r_market"
+
+
+def test_review_queue_is_per_department_and_open_items_only(store: Store, catalog: Catalog) -> None:
+    waiting = accept(store, catalog, 1, "甲", dispatch=False)
+    number = accept(store, catalog, 2, "乙")
+    with store.read() as session:
+        queue = cases.review_queue(session, "market")
+        assert [(q.number, q.permit) for q in queue] == [
+            (number, "food_registration"),
+            (number, "drug_retail"),
+        ]
+        assert cases.review_queue(session, "health") == []
+    assert waiting not in {q.number for q in queue}
+    with store.write() as session:
+        reviewer = actor(store, "r_market")
+        workflow.take_up(session, reviewer, number, "drug_retail")
+        workflow.reject(session, reviewer, number, "drug_retail", "无执业药师")
+    with store.read() as session:
+        assert [q.permit for q in cases.review_queue(session, "market")] == ["food_registration"]
