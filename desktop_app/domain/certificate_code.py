@@ -192,6 +192,31 @@ def claims_from_cbor(body: Any) -> CertificateClaims:
     )
 
 
+ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KiB window, level 9: what ``encode`` writes
+
+
+def _canonical_zlib(compressed: bytes, raw: bytes) -> bool:
+    """True when ``compressed`` is exactly as ``encode`` writes it, bit for bit.
+
+    Decompression ignores a few bits (the header's level hint, the padding after the final deflate
+    block), so a one-character change of the QR text could otherwise still verify. Nothing signed
+    changes that way, but a certificate's text must have exactly one valid spelling.
+    """
+    if not compressed.startswith(ZLIB_HEADER) or len(compressed) < 7:
+        return False
+    index = len(compressed) - 5  # the last deflate byte, before the Adler-32 checksum
+    for bit in range(8):
+        if compressed[index] & (1 << bit):
+            trial = bytearray(compressed)
+            trial[index] &= ~(1 << bit) & 0xFF
+            try:
+                if zlib.decompress(bytes(trial)) == raw:
+                    return False  # a set padding bit: zlib always writes zeros there
+            except zlib.error:
+                continue
+    return True
+
+
 def verify(
     text: str,
     trusted: Mapping[bytes, Sequence[PublicKey]],
@@ -230,6 +255,8 @@ def _verify(
         return Verdict(False, "二维码内容已损坏（压缩数据过大或不完整）")
     if inflater.unused_data:
         return Verdict(False, "二维码内容已损坏（压缩数据后有多余内容）")
+    if not _canonical_zlib(compressed, raw):
+        return Verdict(False, "二维码内容已被改动（压缩编码不规范）")
     try:
         check_shape(raw)
         structure = parse_sign1(cbor2.loads(raw))

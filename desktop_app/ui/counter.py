@@ -5,17 +5,25 @@ Widgets get these plain callables (STYLE.md); nothing here builds a query or hol
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from desktop_app import config
 from desktop_app.catalog import Bundle, Catalog
 from desktop_app.db import Store
-from desktop_app.printing import letters, notice_sheet
-from desktop_app.services import cases, intake, prints, workflow
+from desktop_app.domain import certificate_code, keys
+from desktop_app.printing import certificate, letters, notice_sheet
+from desktop_app.services import cases, intake, issuance, prints, workflow
 from desktop_app.services.auth import Actor
+from desktop_app.services.cases import CaseRow, QueueRow
+from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import Receipt, Submission
+from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
 from desktop_app.ui import printer_dialogs
+from desktop_app.ui.certificates_tab import CertificateActions
+from desktop_app.ui.review_tab import ReviewActions
 
 
 @dataclass
@@ -80,3 +88,119 @@ class Counter:
     def print_notice(self, bundle: Bundle) -> None:
         names = {code: p.name for code, p in self.catalog.permits.items()}
         self._print(notice_sheet.render(bundle, names), "notice", bundle.industry)
+
+    # --- 部门审批 -----------------------------------------------------------------------------
+
+    def review_actions(self) -> ReviewActions:
+        return ReviewActions(
+            queue=self.review_queue,
+            take_up=self.take_up,
+            request_correction=self.request_correction,
+            approve=self.approve,
+            reject=self.reject,
+        )
+
+    def review_queue(self) -> list[QueueRow]:
+        with self.store.read() as session:
+            return cases.review_queue(session, self.actor.department or "")
+
+    def take_up(self, row: QueueRow) -> None:
+        with self.store.write() as session:
+            workflow.take_up(
+                session, self.actor, row.number, row.permit, expected_version=row.version
+            )
+
+    def request_correction(self, row: QueueRow, reason: str) -> None:
+        with self.store.write() as session:
+            workflow.request_correction(
+                session, self.actor, row.number, row.permit, reason, expected_version=row.version
+            )
+
+    def approve(
+        self, row: QueueRow, permit_no: str, valid_from: dt.date, valid_to: dt.date | None
+    ) -> None:
+        with self.store.write() as session:
+            workflow.approve(
+                session,
+                self.actor,
+                row.number,
+                row.permit,
+                permit_no,
+                valid_from,
+                valid_to,
+                expected_version=row.version,
+            )
+
+    def reject(self, row: QueueRow, reason: str) -> None:
+        with self.store.write() as session:
+            workflow.reject(
+                session, self.actor, row.number, row.permit, reason, expected_version=row.version
+            )
+
+    # --- 证照 ---------------------------------------------------------------------------------
+
+    def certificate_actions(self) -> CertificateActions:
+        return CertificateActions(
+            ready=self.ready_to_issue,
+            issue=self.issue,
+            certificates=self.certificates,
+            print_certificate=self.print_certificate,
+            preview=self.preview_certificate,
+            void=self.void,
+            verify=self.verify,
+        )
+
+    def ready_to_issue(self) -> list[CaseRow]:
+        with self.store.read() as session:
+            return cases.search_applications(session, state="ready_to_issue")
+
+    def issue(self, number: str) -> str:
+        try:
+            key = keys.load_private_key(config.signing_key_path())
+        except keys.SigningKeyError as exc:
+            raise ServiceError(f"{exc}（本机不是签发电脑，或尚未生成签发密钥）") from None
+        with self.store.write() as session:
+            return issuance.issue(session, self.actor, self.catalog, number, key).number
+
+    def certificates(self) -> list[CertificateRow]:
+        with self.store.read() as session:
+            return issuance.list_certificates(session)
+
+    def certificate_pdf(self, number: str, overlay: bool = False) -> bytes:
+        with self.store.read() as session:
+            view = issuance.certificate_view(session, self.catalog, number)
+        if not overlay:
+            return certificate.render(view)
+        settings = load_settings()
+        return certificate.render(
+            view, certificate.Overlay(settings.overlay_dx_mm, settings.overlay_dy_mm)
+        )
+
+    def preview_certificate(self, number: str) -> None:
+        from desktop_app.ui.pdf_preview import PdfPreviewDialog
+
+        PdfPreviewDialog(self.certificate_pdf(number), number).exec()
+
+    def print_certificate(self, number: str, overlay: bool) -> str:
+        """Logs the print (a reprint needs a supervisor) and prints in one transaction.
+
+        A printer failure rolls the log entry back, so the log only lists sheets that came out.
+        """
+        pdf = self.certificate_pdf(number, overlay)
+        printer = load_settings().printer
+        with self.store.write() as session:
+            issuance.record_print(
+                session, self.actor, number, printer or "默认打印机", overlay=overlay
+            )
+            return printer_dialogs.print_pdf(pdf, printer)
+
+    def void(self, number: str, reason: str) -> None:
+        with self.store.write() as session:
+            issuance.void(session, self.actor, number, reason)
+
+    def verify(self, text: str) -> certificate_code.Verdict:
+        trusted = keys.trusted_keys(config.trusted_key_folders())
+        with self.store.read() as session:
+            revocations = issuance.revocation_list(session)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        return certificate_code.verify(text, trusted, now, revocations)

@@ -8,11 +8,20 @@ from desktop_app.catalog import Catalog
 from desktop_app.db import DatabaseInfo
 from desktop_app.services.auth import ROLE_NAMES, Actor
 from desktop_app.ui.catalog_browser import CatalogBrowser
+from desktop_app.ui.certificates_tab import CertificatesTab
 from desktop_app.ui.counter import Counter
 from desktop_app.ui.intake.wizard import IntakeWizard
+from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.widgets import named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
+
+
+def _may_issue(actor: Actor, catalog: Catalog) -> bool:
+    # The counter hands certificates out; market supervision (the issuer) may too.
+    return actor.role in INTAKE_ROLES or (
+        actor.role == "reviewer" and actor.department == catalog.issuing_department
+    )
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +52,14 @@ class MainWindow(QMainWindow):
             QVBoxLayout(intake_tab).addWidget(self.intake_wizard)
             self.tabs.addTab(intake_tab, "受理(&A)")
             self.intake_wizard.finished.connect(self._restart_intake)
+        self.review_tab: ReviewTab | None = None
+        self.certificates_tab: CertificatesTab | None = None
+        if actor is not None and counter is not None and actor.role == "reviewer":
+            self.review_tab = ReviewTab(catalog, counter.review_actions())
+            self.tabs.addTab(self.review_tab, "部门审批(&R)")
+        if actor is not None and counter is not None and _may_issue(actor, catalog):
+            self.certificates_tab = CertificatesTab(counter.certificate_actions())
+            self.tabs.addTab(self.certificates_tab, "证照(&Z)")
         self.catalog_browser = CatalogBrowser(catalog)
         self.tabs.addTab(self.catalog_browser, "行业目录(&C)")
         self.setCentralWidget(self.tabs)

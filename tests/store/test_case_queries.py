@@ -30,9 +30,9 @@ def test_search_by_number_name_and_credit_code(store: Store, catalog: Catalog) -
     with store.read() as session:
         assert [r.number for r in cases.search_applications(session, "马氏")] == [first]
         assert [r.number for r in cases.search_applications(session, second[-6:])] == [second]
-        assert [
-            r.number for r in cases.search_applications(session, factories.credit_code(2))
-        ] == [second]
+        assert [r.number for r in cases.search_applications(session, factories.credit_code(2))] == [
+            second
+        ]
         assert [r.number for r in cases.search_applications(session, "%_")] == [second]  # literal
         assert len(cases.search_applications(session, "")) == 2
         assert cases.search_applications(session, state="accepted") == []

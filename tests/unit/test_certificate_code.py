@@ -81,7 +81,7 @@ def _cose(text: str) -> bytes:
 
 
 def _wrap(cose: bytes) -> str:
-    return cc.PREFIX + base45.encode(zlib.compress(cose))
+    return cc.PREFIX + base45.encode(zlib.compress(cose, 9))
 
 
 def test_every_single_bit_flip_of_the_cose_bytes_is_invalid(
@@ -219,5 +219,34 @@ def test_wrong_claim_types_are_refused(
 ) -> None:
     body = cbor2.loads(cc.claims_to_cbor(CLAIMS))
     body[cc.CLAIM_CERT][7][0][3] = "2025-13-01"
-    text = cc.PREFIX + base45.encode(zlib.compress(sign1(cbor2.dumps(body), key)))
+    text = cc.PREFIX + base45.encode(zlib.compress(sign1(cbor2.dumps(body), key), 9))
     assert "不是有效日期" in cc.verify(text, trusted, NOW).reason
+
+
+def test_ignored_zlib_bits_make_the_text_invalid(
+    text: str, trusted: dict[bytes, list[PublicKey]]
+) -> None:
+    # zlib ignores the header's level hint and the padding after the last block; a certificate's
+    # text must still have exactly one valid spelling.
+    compressed = base45.decode(text[len(cc.PREFIX) :])
+    raw = zlib.decompress(compressed)
+    other_level = zlib.compress(raw, 6)
+    assert zlib.decompress(other_level) == raw
+    assert (
+        cc.verify(cc.PREFIX + base45.encode(other_level), trusted, NOW).reason
+        == "二维码内容已被改动（压缩编码不规范）"
+    )
+    index = len(compressed) - 5
+    padded = None
+    for bit in range(8):
+        trial = bytearray(compressed)
+        trial[index] |= 1 << bit
+        try:
+            same = zlib.decompress(bytes(trial)) == raw
+        except zlib.error:
+            continue  # a data bit, not padding
+        if trial != compressed and same:
+            padded = bytes(trial)
+            break
+    if padded is not None:  # this signature's stream happens to end on a byte boundary otherwise
+        assert not cc.verify(cc.PREFIX + base45.encode(padded), trusted, NOW).valid

@@ -1,0 +1,212 @@
+"""证照: issue ready applications, preview, print (or 套打), reprint, void; verify a scanned QR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.certificate_code import Verdict
+from desktop_app.services.cases import CaseRow
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.issuance import CertificateRow
+from desktop_app.ui.decision_dialogs import ReasonDialog
+from desktop_app.ui.table_models import Column, RowTableModel
+from desktop_app.ui.widgets import named
+
+STATE_NAMES = {"valid": "有效", "superseded": "已变更", "cancelled": "已注销", "void": "已作废"}
+
+
+@dataclass(frozen=True)
+class CertificateActions:
+    ready: Callable[[], list[CaseRow]]
+    issue: Callable[[str], str]
+    certificates: Callable[[], list[CertificateRow]]
+    print_certificate: Callable[[str, bool], str]
+    preview: Callable[[str], None]
+    void: Callable[[str, str], None]
+    verify: Callable[[str], Verdict]
+
+
+def _table(model: QAbstractItemModel, name: str) -> QTableView:
+    table = named(QTableView(), name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class CertificatesTab(QWidget):
+    def __init__(self, actions: CertificateActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("certificatesTab")
+        self._actions = actions
+        self.ready_model: RowTableModel[CaseRow] = RowTableModel(
+            [
+                Column("受理编号", lambda r: r.number),
+                Column("主体名称", lambda r: r.enterprise_name),
+                Column("统一社会信用代码", lambda r: r.credit_code),
+                Column("受理日期", lambda r: r.accepted_on.isoformat()),
+            ],
+            self,
+        )
+        self.certificate_model: RowTableModel[CertificateRow] = RowTableModel(
+            [
+                Column("证书编号", lambda r: r.number),
+                Column("版本", lambda r: f"第{r.revision}版"),
+                Column("状态", lambda r: STATE_NAMES.get(r.state, r.state)),
+                Column("持证主体", lambda r: r.holder_name),
+                Column("发证日期", lambda r: r.issued_on.isoformat()),
+                Column(
+                    "有效期至", lambda r: r.valid_until.isoformat() if r.valid_until else "长期"
+                ),
+            ],
+            self,
+        )
+        self.ready_table = _table(self.ready_model, "readyTable")
+        self.certificate_table = _table(self.certificate_model, "certificateTable")
+        self.issue_button = named(QPushButton("核发行业综合许可证(&I)"), "issueButton")
+        self.preview_button = named(QPushButton("预览(&V)"), "previewButton")
+        self.print_button = named(QPushButton("打印(&P)"), "printCertificateButton")
+        self.overlay_button = named(QPushButton("套打(&O)"), "overlayPrintButton")
+        self.void_button = named(QPushButton("作废(&X)"), "voidButton")
+        self.verify_edit = named(QLineEdit(), "verifyEdit")
+        self.verify_edit.setPlaceholderText("用扫码枪扫描证书二维码，或粘贴二维码文本后回车")
+        self.verify_result = named(QLabel(), "verifyResultLabel")
+        self.verify_result.setWordWrap(True)
+        self.status_label = named(QLabel(), "certificatesStatusLabel")
+
+        ready_box = QGroupBox("待出证")
+        ready_layout = QVBoxLayout(ready_box)
+        ready_layout.addWidget(self.ready_table)
+        ready_layout.addWidget(self.issue_button)
+        issued_box = QGroupBox("已发证书")
+        issued_layout = QVBoxLayout(issued_box)
+        issued_layout.addWidget(self.certificate_table)
+        row = QHBoxLayout()
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.overlay_button,
+            self.void_button,
+        ):
+            row.addWidget(button)
+        issued_layout.addLayout(row)
+        verify_box = QGroupBox("证书核验（离线）")
+        verify_layout = QVBoxLayout(verify_box)
+        verify_layout.addWidget(self.verify_edit)
+        verify_layout.addWidget(self.verify_result)
+        layout = QVBoxLayout(self)
+        tables = QHBoxLayout()
+        tables.addWidget(ready_box, 2)
+        tables.addWidget(issued_box, 3)
+        layout.addLayout(tables, 1)
+        layout.addWidget(verify_box)
+        layout.addWidget(self.status_label)
+
+        self.issue_button.clicked.connect(self._on_issue)
+        self.preview_button.clicked.connect(lambda: self._with_certificate(actions.preview))
+        self.print_button.clicked.connect(lambda: self._print(overlay=False))
+        self.overlay_button.clicked.connect(lambda: self._print(overlay=True))
+        self.void_button.clicked.connect(self._on_void)
+        self.verify_edit.returnPressed.connect(self._on_verify)
+        self.refresh()
+
+    def refresh(self) -> None:
+        # Keep the clerk's selection across the refresh that follows every action.
+        selected = self._selected_certificate()
+        self.ready_model.set_rows(self._actions.ready())
+        self.certificate_model.set_rows(self._actions.certificates())
+        if selected is not None:
+            for index in range(self.certificate_model.rowCount()):
+                if self.certificate_model.row(index).number == selected.number:
+                    self.certificate_table.selectRow(index)
+                    break
+
+    def _selected_ready(self) -> CaseRow | None:
+        rows = self.ready_table.selectionModel().selectedRows()
+        return self.ready_model.row(rows[0].row()) if rows else None
+
+    def _selected_certificate(self) -> CertificateRow | None:
+        rows = self.certificate_table.selectionModel().selectedRows()
+        return self.certificate_model.row(rows[0].row()) if rows else None
+
+    def _report(self, action: Callable[[], str]) -> None:
+        try:
+            message = action()
+        except (ServiceError, RuntimeError) as exc:
+            text = exc.message if isinstance(exc, ServiceError) else str(exc)
+            self.status_label.setText(text)
+            QMessageBox.warning(self, "未能办理", text)
+        else:
+            self.status_label.setText(message)
+        self.refresh()
+
+    def _on_issue(self) -> None:
+        row = self._selected_ready()
+        if row is not None:
+            self._report(lambda: f"已核发：{self._actions.issue(row.number)}")
+
+    def _with_certificate(self, action: Callable[[str], None]) -> None:
+        row = self._selected_certificate()
+        if row is None:
+            return
+
+        def run() -> str:
+            action(row.number)
+            return ""
+
+        self._report(run)
+
+    def _print(self, overlay: bool) -> None:
+        row = self._selected_certificate()
+        if row is not None:
+            self._report(
+                lambda: f"已发送到打印机：{self._actions.print_certificate(row.number, overlay)}"
+            )
+
+    def _on_void(self) -> None:
+        row = self._selected_certificate()
+        if row is None:
+            return
+        dialog = ReasonDialog("作废证书", f"作废 {row.number}（编号不再使用）的理由：", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason()
+
+        def run() -> str:
+            self._actions.void(row.number, reason)
+            return f"已作废 {row.number}"
+
+        self._report(run)
+
+    def _on_verify(self) -> None:
+        verdict = self._actions.verify(self.verify_edit.text().strip())
+        claims = verdict.claims
+        color = "#1b5e20" if verdict.valid else "#b00020"
+        lines = [
+            f"<b style='color:{color}'>{'有效' if verdict.valid else '无效'}：{verdict.reason}</b>"
+        ]
+        if claims is not None:
+            holder = f"{claims.holder_name}（{claims.holder_uscc}）"
+            lines.append(f"{holder}证书 {claims.number} 第{claims.revision}版")
+            lines += [
+                f"· {p.code} {p.number}（{p.department}）至 {p.valid_to or '长期'}"
+                for p in claims.permits
+            ]
+        self.verify_result.setText("<br>".join(lines))
+        self.verify_edit.selectAll()

@@ -1,0 +1,114 @@
+"""The reviewer's dialogs: approve (permit number and validity) and a reason (reject, 补正)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from desktop_app.domain.form_values import text_problem
+from desktop_app.ui.widgets import named
+
+
+def _date(edit: QDateEdit) -> dt.date:
+    return dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
+
+
+class ApproveDialog(QDialog):
+    """准予许可: the permit's own number and its validity (a filing may have none)."""
+
+    def __init__(self, permit_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("approveDialog")
+        self.setWindowTitle(f"准予许可：{permit_name}")
+        self.permit_no_edit = named(QLineEdit(), "permitNoEdit")
+        self.valid_from_edit = named(QDateEdit(QDate.currentDate()), "validFromEdit")
+        self.valid_to_edit = named(
+            QDateEdit(QDate.currentDate().addYears(5).addDays(-1)), "validToEdit"
+        )
+        self.no_expiry_box = named(QCheckBox("长期有效（备案类）"), "noExpiryBox")
+        for edit in (self.valid_from_edit, self.valid_to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.no_expiry_box.toggled.connect(lambda on: self.valid_to_edit.setEnabled(not on))
+        self.error_label = named(QLabel(), "approveErrorLabel")
+        self.error_label.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("许可证编号(&N)：", self.permit_no_edit)
+        form.addRow("有效期自(&F)：", self.valid_from_edit)
+        form.addRow("有效期至(&T)：", self.valid_to_edit)
+        form.addRow("", self.no_expiry_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, dt.date, dt.date | None]:
+        valid_to = None if self.no_expiry_box.isChecked() else _date(self.valid_to_edit)
+        return self.permit_no_edit.text().strip(), _date(self.valid_from_edit), valid_to
+
+    @override
+    def accept(self) -> None:
+        permit_no, valid_from, valid_to = self.values()
+        problem = text_problem("许可证编号", permit_no, 60)
+        if not permit_no:
+            problem = "请填写许可证编号"
+        elif problem is None and valid_to is not None and valid_to <= valid_from:
+            problem = "有效期截止日须晚于起始日"
+        if problem:
+            self.error_label.setText(problem)
+            return
+        super().accept()
+
+
+class ReasonDialog(QDialog):
+    """A written reason: 不予许可, 补正 (everything to correct, at once), 撤回."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self.reason_edit = named(QPlainTextEdit(), "reasonEdit")
+        self.error_label = named(QLabel(), "reasonErrorLabel")
+        self.error_label.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(prompt))
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    @override
+    def accept(self) -> None:
+        problem = text_problem("理由", self.reason().replace("\n", "；"), 500)
+        if not self.reason():
+            problem = "请写明理由"
+        if problem:
+            self.error_label.setText(problem)
+            return
+        super().accept()

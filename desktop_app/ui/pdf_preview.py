@@ -1,0 +1,45 @@
+"""Print preview: the PDF's pages as the printer will get them (rendered by PDFium)."""
+
+from __future__ import annotations
+
+import pypdfium2
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+PREVIEW_DPI = 96
+
+
+def page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    try:
+        for index in range(len(document)):
+            pil = document[index].render(scale=dpi / 72).to_pil().convert("RGB")
+            data = pil.tobytes("raw", "RGB")
+            images.append(
+                QImage(
+                    data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888
+                ).copy()
+            )
+    finally:
+        document.close()
+    return images
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreviewDialog")
+        self.setWindowTitle(f"预览：{title}")
+        container = QWidget()
+        column = QVBoxLayout(container)
+        self.pages = page_images(pdf)
+        for image in self.pages:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            column.addWidget(label)
+        scroll = QScrollArea()
+        scroll.setWidget(container)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.resize(860, 720)

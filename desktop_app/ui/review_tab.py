@@ -1,0 +1,152 @@
+"""部门审批: the reviewer's queue for their own department and the decision buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.catalog import Catalog
+from desktop_app.domain.states import ITEM_STATE_NAMES, ItemState
+from desktop_app.services.cases import QueueRow
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
+from desktop_app.ui.table_models import Column, RowTableModel
+from desktop_app.ui.widgets import named
+
+MODE_NAMES = {"normal": "一般", "commitment": "告知承诺", "deferred_materials": "容缺"}
+
+
+@dataclass(frozen=True)
+class ReviewActions:
+    """The services the tab calls (each one transaction); wired in Counter."""
+
+    queue: Callable[[], list[QueueRow]]
+    take_up: Callable[[QueueRow], None]
+    request_correction: Callable[[QueueRow, str], None]
+    approve: Callable[[QueueRow, str, dt.date, dt.date | None], None]
+    reject: Callable[[QueueRow, str], None]
+
+
+class ReviewTab(QWidget):
+    def __init__(
+        self, catalog: Catalog, actions: ReviewActions, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewTab")
+        self._catalog = catalog
+        self._actions = actions
+        permits = catalog.permits
+        self.model: RowTableModel[QueueRow] = RowTableModel(
+            [
+                Column("受理编号", lambda r: r.number),
+                Column("主体名称", lambda r: r.enterprise_name),
+                Column("许可事项", lambda r: permits[r.permit].display_name(r.variant)),
+                Column("状态", lambda r: ITEM_STATE_NAMES[ItemState(r.state)]),
+                Column("办理方式", lambda r: MODE_NAMES.get(r.mode, r.mode)),
+                Column("承诺期限", lambda r: r.due.isoformat()),
+            ],
+            self,
+        )
+        self.table = named(QTableView(), "reviewQueueTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.take_up_button = named(QPushButton("受理审查(&T)"), "takeUpButton")
+        self.correction_button = named(QPushButton("要求补正(&C)"), "correctionButton")
+        self.approve_button = named(QPushButton("准予许可(&A)"), "approveButton")
+        self.reject_button = named(QPushButton("不予许可(&R)"), "rejectButton")
+        self.refresh_button = named(QPushButton("刷新(&F)"), "refreshReviewButton")
+        self.status_label = named(QLabel(), "reviewStatusLabel")
+        buttons = QHBoxLayout()
+        for button in (
+            self.take_up_button,
+            self.correction_button,
+            self.approve_button,
+            self.reject_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        self.take_up_button.clicked.connect(
+            lambda: self._run(lambda row: actions.take_up(row), "已受理审查")
+        )
+        self.correction_button.clicked.connect(self._on_correction)
+        self.approve_button.clicked.connect(self._on_approve)
+        self.reject_button.clicked.connect(self._on_reject)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self._actions.queue())
+        self._update_buttons()
+
+    def selected(self) -> QueueRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select_row(self, index: int) -> None:
+        self.table.selectRow(index)
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        state = row.state if row else None
+        self.take_up_button.setEnabled(state == "pending")
+        self.correction_button.setEnabled(state == "in_review")
+        self.approve_button.setEnabled(state == "in_review")
+        self.reject_button.setEnabled(state == "in_review")
+
+    def _run(self, action: Callable[[QueueRow], None], done: str) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            action(row)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "未能办理", exc.message)
+            self.status_label.setText(exc.message)
+        else:
+            self.status_label.setText(f"{row.number} {done}")
+        self.refresh()
+
+    def _on_approve(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = ApproveDialog(self._catalog.permits[row.permit].display_name(row.variant), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            permit_no, valid_from, valid_to = dialog.values()
+            self._run(
+                lambda r: self._actions.approve(r, permit_no, valid_from, valid_to), "已准予许可"
+            )
+
+    def _ask_reason(self, title: str, prompt: str) -> str | None:
+        dialog = ReasonDialog(title, prompt, self)
+        return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _on_correction(self) -> None:
+        reason = self._ask_reason("要求补正", "一次性列明需要补正的全部内容（审批时限暂停计算）：")
+        if reason is not None:
+            self._run(lambda r: self._actions.request_correction(r, reason), "已要求补正")
+
+    def _on_reject(self) -> None:
+        reason = self._ask_reason("不予许可", "写明不予许可的理由（将载入不予许可决定书）：")
+        if reason is not None:
+            self._run(lambda r: self._actions.reject(r, reason), "已作出不予许可决定")
