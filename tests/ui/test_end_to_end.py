@@ -1,7 +1,7 @@
 """A clerk takes a 便利店 of 25 m² that sells drugs from login to a verified certificate.
 
-The clerk's part runs through the real screens; department decisions and issuing go through the
-same services the 部门审批 and 证照 tabs will call (those tabs are not built yet).
+Everything runs through the real screens on one database: the clerk's wizard, the reviewer's
+部门审批 tab on "another PC", and the clerk's 证照 tab, with a PDF file as the counter printer.
 """
 
 import datetime as dt
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,12 +19,14 @@ from desktop_app.bootstrap import open_store
 from desktop_app.catalog import resolve
 from desktop_app.domain import certificate_code, keys
 from desktop_app.domain.cose import kid_for
-from desktop_app.printing import certificate, qt_printer
-from desktop_app.services import auth, cases, issuance, workflow
+from desktop_app.printing import qt_printer
+from desktop_app.services import auth, cases
 from desktop_app.services.wizard import Page
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.app import AppState, start
+from desktop_app.ui.decision_dialogs import ApproveDialog
 from tests import factories
+from tests.ui.test_review_tab import answer_modal, click_ok
 
 PASSWORD = "Counter2026"
 
@@ -45,7 +48,7 @@ def test_counter_to_certificate(
     store = open_store(url)
     with store.write() as session:
         auth.add_user(session, auth.SYSTEM, "zhang", PASSWORD, "clerk")
-        reviewer = auth.add_user(session, auth.SYSTEM, "li", PASSWORD, "reviewer", "market")
+        auth.add_user(session, auth.SYSTEM, "li", PASSWORD, "reviewer", "market")
     store.dispose()
 
     dialog = start(url)
@@ -93,39 +96,75 @@ def test_counter_to_certificate(
         assert [r.text for r in zxingcpp.read_barcodes(image)] == [receipt.number]
 
     assert state.store is not None
-    with state.store.write() as session:
-        view = cases.get_application(session, receipt.number)
-        assert view.state == "in_review"  # dispatched to the department at acceptance
-        for item in view.items:
-            workflow.take_up(session, reviewer, receipt.number, item.permit)
-            workflow.approve(
-                session,
-                reviewer,
-                receipt.number,
-                item.permit,
-                f"{item.permit}-1",
-                dt.date.today(),
-                dt.date(2030, 12, 31),
-            )
-    signing_key = keys.generate()
-    assert state.actor is not None
-    with state.store.write() as session:
-        issued = issuance.issue(session, state.actor, state.catalog, receipt.number, signing_key)
+    with state.store.read() as session:
+        assert cases.get_application(session, receipt.number).state == "in_review"  # dispatched
 
-    printed = tmp_path / "certificate.pdf"
-    qt_printer.paint_pdf(certificate.render(issued), qt_printer.printer_for(pdf_file=str(printed)))
+    # The market reviewer logs in on their own PC (same database) and decides both items.
+    reviewer_dialog = start(url)
+    qtbot.addWidget(reviewer_dialog)
+    qtbot.waitUntil(reviewer_dialog.login_button.isEnabled, timeout=20_000)
+    reviewer_dialog.username_edit.setText("li")
+    reviewer_dialog.password_edit.setText(PASSWORD)
+    reviewer_dialog.login_button.click()
+    reviewer_state = reviewer_dialog.context
+    assert isinstance(reviewer_state, AppState)
+    reviewer_window = reviewer_state.main_window
+    assert reviewer_window is not None
+    qtbot.addWidget(reviewer_window)
+    review = reviewer_window.review_tab
+    assert review is not None
+    assert review.model.rowCount() == 2
+    for index in range(2):  # a decided item leaves the queue: the next one is on top
+        review.select_row(0)
+        review.take_up_button.click()
+        review.select_row(0)
+
+        def fill(dialog: ApproveDialog, index: int = index) -> None:
+            dialog.permit_no_edit.setText(f"NX-{index}")
+            dialog.valid_to_edit.setDate(QDate(2030, 12, 31))
+            click_ok(dialog)
+
+        assert review.approve_button.isEnabled(), review.status_label.text()
+        answer_modal(fill)
+        review.approve_button.click()
+    assert review.model.rowCount() == 0
+
+    # Back at the counter: issue, print (to a PDF here) and verify by "scanning" the QR.
+    signing_key = keys.generate()
+    key_file = tmp_path / "keys" / "issuing.pem"
+    keys.write_private_key(signing_key, key_file)
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    (trusted / "issuer.pem").write_bytes(keys.public_pem(signing_key.public_key()))
+    monkeypatch.setenv("YIYE_SIGNING_KEY", str(key_file))
+    monkeypatch.setenv("YIYE_TRUSTED_KEYS", str(trusted))
+    tab = window.certificates_tab
+    assert tab is not None
+    tab.refresh()
+    assert tab.ready_model.rowCount() == 1
+    tab.ready_table.selectRow(0)
+    tab.issue_button.click()
+    assert tab.status_label.text().startswith("已核发：640324-")
+    tab.certificate_table.selectRow(0)
+    tab.print_button.click()
+    printed = receipts[-1]
     root = tmp_path / "page"
     subprocess.run(
         ["pdftoppm", "-r", "200", "-png", "-singlefile", str(printed), str(root)], check=True
     )
     with Image.open(root.with_suffix(".png")) as image:
         texts = [r.text for r in zxingcpp.read_barcodes(image)]
-    assert texts == [issued.qr_text]
+    assert len(texts) == 1
+    tab.verify_edit.setText(texts[0])
+    tab.verify_edit.returnPressed.emit()
+    assert "有效：有效" in tab.verify_result.text()
+    assert "同心县𠀀·便利店" in tab.verify_result.text()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     verdict = certificate_code.verify(
         texts[0], {kid_for(signing_key.public_key()): [signing_key.public_key()]}, now
     )
-    assert verdict.valid
     assert verdict.claims is not None
-    assert verdict.claims.holder_name == "同心县𠀀·便利店"
-    assert [p.code for p in verdict.claims.permits] == ["food_registration", "drug_retail"]
+    assert [(p.code, p.number) for p in verdict.claims.permits] == [
+        ("food_registration", "NX-0"),
+        ("drug_retail", "NX-1"),
+    ]
