@@ -302,3 +302,23 @@ def review_queue(session: Session, department: str) -> list[QueueRow]:
         )
         for i, number, name in rows
     ]
+
+
+def working_days_left(
+    session: Session, view: ApplicationView, today: dt.date | None = None
+) -> dict[str, int]:
+    """Working days until each open item's promised date (negative: overdue by that many)."""
+    from desktop_app.services.calendar import calendar_from
+
+    today = today or dt.date.today()
+    open_items = [i for i in view.items if i.state in OPEN_ITEM_STATES and not i.dropped]
+    if not open_items:
+        return {}
+    calendar = calendar_from(session, min([today, *(i.due for i in open_items)]))
+    result = {}
+    for item in open_items:
+        if item.due >= today:
+            result[item.permit] = calendar.working_days_between(today, item.due)
+        else:
+            result[item.permit] = -calendar.working_days_between(item.due, today)
+    return result

@@ -15,13 +15,14 @@ from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import certificate, letters, notice_sheet
 from desktop_app.services import cases, intake, issuance, prints, workflow
 from desktop_app.services.auth import Actor
-from desktop_app.services.cases import CaseRow, QueueRow
+from desktop_app.services.cases import CaseRow, ItemView, QueueRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.intake import Receipt, Submission
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
 from desktop_app.ui import printer_dialogs
+from desktop_app.ui.cases_tab import CaseActions, CaseDetail
 from desktop_app.ui.certificates_tab import CertificateActions
 from desktop_app.ui.review_tab import ReviewActions
 
@@ -204,3 +205,41 @@ class Counter:
             revocations = issuance.revocation_list(session)
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         return certificate_code.verify(text, trusted, now, revocations)
+
+    # --- 办件 -----------------------------------------------------------------------------------
+
+    def case_actions(self) -> CaseActions:
+        return CaseActions(
+            search=self.search_cases,
+            detail=self.case_detail,
+            corrections_received=self.corrections_received,
+            drop=self.drop_item,
+            withdraw=self.withdraw,
+        )
+
+    def search_cases(
+        self, text: str, state: str | None, industry: str | None, overdue: bool
+    ) -> list[CaseRow]:
+        with self.store.read() as session:
+            return cases.search_applications(session, text, state, industry, overdue)
+
+    def case_detail(self, number: str) -> CaseDetail:
+        with self.store.read() as session:
+            view = cases.get_application(session, number)
+            return CaseDetail(
+                view, cases.working_days_left(session, view), cases.history(session, number)
+            )
+
+    def corrections_received(self, number: str, item: ItemView) -> None:
+        with self.store.write() as session:
+            workflow.corrections_received(
+                session, self.actor, number, item.permit, expected_version=item.version
+            )
+
+    def drop_item(self, number: str, item: ItemView) -> None:
+        with self.store.write() as session:
+            workflow.drop_item(session, self.actor, number, item.permit)
+
+    def withdraw(self, number: str, reason: str, version: int) -> None:
+        with self.store.write() as session:
+            workflow.withdraw(session, self.actor, number, reason, expected_version=version)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from desktop_app.catalog import Catalog
 from desktop_app.db import DatabaseInfo
 from desktop_app.services.auth import ROLE_NAMES, Actor
+from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
 from desktop_app.ui.counter import Counter
@@ -52,6 +53,12 @@ class MainWindow(QMainWindow):
             QVBoxLayout(intake_tab).addWidget(self.intake_wizard)
             self.tabs.addTab(intake_tab, "受理(&A)")
             self.intake_wizard.finished.connect(self._restart_intake)
+        self.cases_tab: CasesTab | None = None
+        if actor is not None and counter is not None:
+            self.cases_tab = CasesTab(
+                catalog, counter.case_actions(), may_act=actor.role in INTAKE_ROLES
+            )
+            self.tabs.addTab(self.cases_tab, "办件(&J)")
         self.review_tab: ReviewTab | None = None
         self.certificates_tab: CertificatesTab | None = None
         if actor is not None and counter is not None and actor.role == "reviewer":

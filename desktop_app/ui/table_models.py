@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from typing_extensions import override
 
 RowT = TypeVar("RowT")
@@ -17,6 +18,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column(Generic[RowT]):
     header: str
     value: Callable[[RowT], object]
+    # A colour name for the text (red for an overdue deadline), or None for the default.
+    color: Callable[[RowT], str | None] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
@@ -45,12 +48,16 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid():
             return None
-        value = self._columns[index.column()].value(self._rows[index.row()])
+        column = self._columns[index.column()]
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            color = column.color(row)
+            return None if color is None else QColor(color)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        value = column.value(row)
         return "" if value is None else str(value)
 
     @override

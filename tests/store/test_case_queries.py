@@ -79,3 +79,14 @@ def test_review_queue_is_per_department_and_open_items_only(store: Store, catalo
         workflow.reject(session, reviewer, number, "drug_retail", "无执业药师")
     with store.read() as session:
         assert [q.permit for q in cases.review_queue(session, "market")] == ["food_registration"]
+
+
+def test_working_days_left_counts_the_calendar(store: Store, catalog: Catalog) -> None:
+    number = accept(store, catalog, 1, "甲")
+    with store.read() as session:
+        view = cases.get_application(session, number)
+        left = cases.working_days_left(session, view, TODAY)
+        late = cases.working_days_left(session, view, dt.date(2025, 11, 3))
+    # drug_retail promised in 10 working days from 2025-09-26 (National Day week off).
+    assert left == {"food_registration": 1, "drug_retail": 10}
+    assert late["drug_retail"] < 0
