@@ -13,7 +13,7 @@ from desktop_app.catalog import Bundle, Catalog
 from desktop_app.db import Store
 from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import certificate, letters, notice_sheet
-from desktop_app.services import cases, intake, issuance, prints, workflow
+from desktop_app.services import cases, intake, issuance, prints, reporting, workflow
 from desktop_app.services.auth import Actor
 from desktop_app.services.cases import CaseRow, ItemView, QueueRow
 from desktop_app.services.errors import ServiceError
@@ -243,3 +243,10 @@ class Counter:
     def withdraw(self, number: str, reason: str, version: int) -> None:
         with self.store.write() as session:
             workflow.withdraw(session, self.actor, number, reason, expected_version=version)
+
+    # --- 统计 -----------------------------------------------------------------------------------
+
+    def dashboard(self) -> reporting.Dashboard:
+        """Runs in a worker thread: a session of its own, read-only."""
+        with self.store.read() as session:
+            return reporting.dashboard(session, self.actor, self.catalog)

@@ -6,16 +6,19 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import DatabaseInfo
+from desktop_app.services import reporting
 from desktop_app.services.auth import ROLE_NAMES, Actor
 from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
 from desktop_app.ui.counter import Counter
+from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.widgets import named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
+DASHBOARD_ROLES = frozenset({"supervisor", "admin", "auditor"})
 
 
 def _may_issue(actor: Actor, catalog: Catalog) -> bool:
@@ -67,6 +70,11 @@ class MainWindow(QMainWindow):
         if actor is not None and counter is not None and _may_issue(actor, catalog):
             self.certificates_tab = CertificatesTab(counter.certificate_actions())
             self.tabs.addTab(self.certificates_tab, "证照(&Z)")
+        self.dashboard_tab: DashboardTab | None = None
+        if actor is not None and counter is not None and actor.role in DASHBOARD_ROLES:
+            self.dashboard_tab = DashboardTab(counter.dashboard, reporting.export_excel)
+            self.tabs.addTab(self.dashboard_tab, "统计(&T)")
+            self.dashboard_tab.refresh()
         self.catalog_browser = CatalogBrowser(catalog)
         self.tabs.addTab(self.catalog_browser, "行业目录(&C)")
         self.setCentralWidget(self.tabs)

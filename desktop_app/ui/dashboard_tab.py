@@ -1,0 +1,147 @@
+"""统计: the supervisor's dashboard, refreshed in a worker thread so the counter never freezes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.reporting import Dashboard
+from desktop_app.ui.bar_chart import BarChart
+from desktop_app.ui.widgets import named
+
+
+class _Signals(QObject):
+    loaded = Signal(object)
+    failed = Signal(str)
+
+
+class _Load(QRunnable):
+    def __init__(self, load: Callable[[], Dashboard], signals: _Signals) -> None:
+        super().__init__()
+        self._load = load
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            board = self._load()
+        except Exception as exc:  # shown on the tab; the UI thread must never see it raised
+            self._signals.failed.emit(str(exc))
+        else:
+            self._signals.loaded.emit(board)
+
+
+class DashboardTab(QWidget):
+    def __init__(
+        self,
+        load: Callable[[], Dashboard],
+        export: Callable[[Dashboard, Path], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardTab")
+        self._load = load
+        self._export = export
+        self.board: Dashboard | None = None
+        self._signals = _Signals(self)
+        self._signals.loaded.connect(self._show)
+        self._signals.failed.connect(self._on_failed)
+        self.kpis: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = [
+            ("today", "今日受理/出证"),
+            ("week", "本周受理/出证"),
+            ("month", "本月受理/出证"),
+            ("in_review", "在办"),
+            ("overdue", "超期"),
+            ("deferred", "容缺待补"),
+            ("expiring", "30天内到期证书"),
+            ("average", "平均办结（自然日）/法定时限均值（工作日）"),
+        ]
+        for index, (key, title) in enumerate(names):
+            value = named(QLabel("—"), f"kpi_{key}")
+            value.setStyleSheet("font-size: 18pt; font-weight: bold;")
+            self.kpis[key] = value
+            box = QVBoxLayout()
+            box.addWidget(QLabel(title))
+            box.addWidget(value)
+            grid.addLayout(box, index // 4, index % 4)
+        self.industry_chart = named(BarChart("按行业办件数"), "industryChart")
+        self.department_chart = named(BarChart("各部门在办事项（红：超期）"), "departmentChart")
+        self.reform_table = named(QTableWidget(), "reformTable")
+        self.refresh_button = named(QPushButton("刷新(&R)"), "refreshDashboardButton")
+        self.export_button = named(QPushButton("导出 Excel(&E)"), "exportDashboardButton")
+        self.status_label = named(QLabel(), "dashboardStatusLabel")
+        charts = QHBoxLayout()
+        charts.addWidget(self.industry_chart)
+        charts.addWidget(self.department_chart)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch()
+        buttons.addWidget(self.status_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(charts)
+        layout.addWidget(QLabel("改革成效（各行业：单独申请合计 → 综合申请）"))
+        layout.addWidget(self.reform_table, 1)
+        layout.addLayout(buttons)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self._on_export)
+
+    def refresh(self) -> None:
+        """Loads in the thread pool; the tab shows the result when it arrives."""
+        self.status_label.setText("正在统计……")
+        QThreadPool.globalInstance().start(_Load(self._load, self._signals))
+
+    def _show(self, board: Dashboard) -> None:
+        self.board = board
+        for key, period in zip(("today", "week", "month"), board.periods, strict=True):
+            self.kpis[key].setText(f"{period.accepted} / {period.issued}")
+        self.kpis["in_review"].setText(str(board.in_review))
+        self.kpis["overdue"].setText(str(board.overdue))
+        self.kpis["overdue"].setStyleSheet("font-size: 18pt; font-weight: bold; color: #b00020;")
+        self.kpis["deferred"].setText(str(board.deferred_waiting))
+        self.kpis["expiring"].setText(str(board.expiring_30_days))
+        average = (
+            "—"
+            if board.average_days_to_certificate is None
+            else f"{board.average_days_to_certificate:g}"
+        )
+        self.kpis["average"].setText(f"{average} / {board.statutory_days_average or '—'}")
+        self.industry_chart.set_bars([(name, count, 0) for name, count in board.by_industry])
+        self.department_chart.set_bars(list(board.by_department))
+        headers = ["行业", "单独申请字段", "综合表单字段", "单独申请材料", "综合材料"]
+        self.reform_table.setColumnCount(len(headers))
+        self.reform_table.setHorizontalHeaderLabels(headers)
+        self.reform_table.setRowCount(len(board.reform))
+        for row, figures in enumerate(board.reform):
+            for column, value in enumerate(figures):
+                self.reform_table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.reform_table.resizeColumnsToContents()
+        self.status_label.setText(f"统计至 {board.day.isoformat()}")
+
+    def _on_failed(self, message: str) -> None:
+        self.status_label.setText(f"统计未能刷新：{message}")
+
+    def _on_export(self) -> None:
+        if self.board is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出统计", f"统计-{self.board.day}.xlsx", "Excel (*.xlsx)"
+        )
+        if name:
+            self._export(self.board, Path(name))
+            self.status_label.setText(f"已导出 {name}")
