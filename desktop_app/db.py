@@ -51,8 +51,25 @@ class DatabaseInfo:
 
 
 def database_url(explicit: str | None = None) -> str:
-    """The URL in force: the command line, then ``YIYE_DATABASE_URL``, then embedded SQLite."""
-    return explicit or os.environ.get(DATABASE_URL_ENV) or default_database_url()
+    """The URL in force: the command line, ``YIYE_DATABASE_URL``, the settings, embedded SQLite."""
+    from desktop_app.settings import load
+
+    return (
+        explicit
+        or os.environ.get(DATABASE_URL_ENV)
+        or load().database_url
+        or default_database_url()
+    )
+
+
+def test_connection(url: str) -> str:
+    """Connects once; returns what it reached, or raises with the driver's reason."""
+    engine = create_store_engine(url)
+    try:
+        with engine.connect():
+            return describe(url).describe()
+    finally:
+        engine.dispose()
 
 
 def describe(url: str) -> DatabaseInfo:

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop_app import config
+from desktop_app import settings as workstation
 from desktop_app.catalog import Bundle, Catalog
 from desktop_app.db import Store
 from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import certificate, letters, notice_sheet
-from desktop_app.services import cases, intake, issuance, prints, reporting, workflow
+from desktop_app.services import auth, cases, intake, issuance, prints, reporting, workflow
 from desktop_app.services.auth import Actor
 from desktop_app.services.cases import CaseRow, ItemView, QueueRow
 from desktop_app.services.errors import ServiceError
@@ -25,6 +27,7 @@ from desktop_app.ui import printer_dialogs
 from desktop_app.ui.cases_tab import CaseActions, CaseDetail
 from desktop_app.ui.certificates_tab import CertificateActions
 from desktop_app.ui.review_tab import ReviewActions
+from desktop_app.ui.settings_tab import SettingsActions
 
 
 @dataclass
@@ -250,3 +253,58 @@ class Counter:
         """Runs in a worker thread: a session of its own, read-only."""
         with self.store.read() as session:
             return reporting.dashboard(session, self.actor, self.catalog)
+
+    # --- 设置 -----------------------------------------------------------------------------------
+
+    def settings_actions(self) -> SettingsActions:
+        from desktop_app.db import test_connection
+        from desktop_app.printing import qt_printer
+
+        return SettingsActions(
+            load=workstation.load,
+            save=workstation.save,
+            printers=qt_printer.printer_names,
+            print_calibration=self.print_calibration,
+            test_connection=test_connection,
+            database=self.store.info.describe(),
+            catalog=f"{self.catalog.title} v{self.catalog.version}",
+            is_admin=self.actor.role == "admin",
+            users=self.users,
+            add_user=self.add_user,
+            disable_user=self.disable_user,
+            import_calendar=self.import_calendar,
+            departments={code: d.name for code, d in self.catalog.departments.items()},
+        )
+
+    def print_calibration(self, settings: workstation.WorkstationSettings) -> str:
+        overlay = certificate.Overlay(settings.overlay_dx_mm, settings.overlay_dy_mm)
+        return printer_dialogs.print_pdf(certificate.calibration_page(overlay), settings.printer)
+
+    def users(self) -> list[auth.UserRow]:
+        with self.store.read() as session:
+            return auth.list_users(session)
+
+    def add_user(
+        self, username: str, password: str, role: str, department: str | None, name: str
+    ) -> None:
+        with self.store.write() as session:
+            auth.add_user(
+                session,
+                self.actor,
+                username,
+                password,
+                role,
+                department,
+                name or None,
+                known_departments=frozenset(self.catalog.departments),
+            )
+
+    def disable_user(self, username: str) -> None:
+        with self.store.write() as session:
+            auth.disable_user(session, self.actor, username)
+
+    def import_calendar(self, path: Path) -> int:
+        from desktop_app.services import calendar
+
+        with self.store.write() as session:
+            return calendar.import_year_file(session, self.actor, path)

@@ -15,6 +15,7 @@ from desktop_app.ui.counter import Counter
 from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.review_tab import ReviewTab
+from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.widgets import named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
@@ -77,6 +78,10 @@ class MainWindow(QMainWindow):
             self.dashboard_tab.refresh()
         self.catalog_browser = CatalogBrowser(catalog)
         self.tabs.addTab(self.catalog_browser, "行业目录(&C)")
+        self.settings_tab: SettingsTab | None = None
+        if actor is not None and counter is not None:
+            self.settings_tab = SettingsTab(counter.settings_actions())
+            self.tabs.addTab(self.settings_tab, "设置(&S)")
         self.setCentralWidget(self.tabs)
         who = "" if actor is None else f"{actor.display_name}（{ROLE_NAMES[actor.role]}）"
         self.user_label = named(QLabel(f"用户 {who}" if who else ""), "userLabel")

@@ -1,0 +1,248 @@
+"""设置: this PC's printer and 套打 offsets, the database; for administrators users and calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.auth import ROLE_NAMES, UserRow
+from desktop_app.services.errors import ServiceError
+from desktop_app.settings import MAX_OFFSET_MM, SettingsError, WorkstationSettings
+from desktop_app.ui.widgets import named
+
+
+@dataclass(frozen=True)
+class SettingsActions:
+    load: Callable[[], WorkstationSettings]
+    save: Callable[[WorkstationSettings], None]
+    printers: Callable[[], list[str]]
+    print_calibration: Callable[[WorkstationSettings], str]
+    test_connection: Callable[[str], str]
+    database: str
+    catalog: str
+    is_admin: bool
+    users: Callable[[], list[UserRow]]
+    add_user: Callable[[str, str, str, str | None, str], None]
+    disable_user: Callable[[str], None]
+    import_calendar: Callable[[Path], int]
+    departments: dict[str, str]
+
+
+class AddUserDialog(QDialog):
+    def __init__(self, departments: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addUserDialog")
+        self.setWindowTitle("添加用户")
+        self.username_edit = named(QLineEdit(), "newUsernameEdit")
+        self.display_edit = named(QLineEdit(), "newDisplayNameEdit")
+        self.role_combo = named(QComboBox(), "newRoleCombo")
+        for code, name in ROLE_NAMES.items():
+            self.role_combo.addItem(name, code)
+        self.department_combo = named(QComboBox(), "newDepartmentCombo")
+        self.department_combo.addItem("（无）", None)
+        for code, name in departments.items():
+            self.department_combo.addItem(name, code)
+        self.password_edit = named(QLineEdit(), "newPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("用户名：", self.username_edit)
+        form.addRow("姓名：", self.display_edit)
+        form.addRow("角色：", self.role_combo)
+        form.addRow("部门（审批人员）：", self.department_combo)
+        form.addRow("初始密码：", self.password_edit)
+        form.addRow(buttons)
+
+
+class SettingsTab(QWidget):
+    def __init__(self, actions: SettingsActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsTab")
+        self._actions = actions
+        current = actions.load()
+        self.printer_combo = named(QComboBox(), "printerCombo")
+        self.printer_combo.addItem("（系统默认打印机）", "")
+        for name in actions.printers():
+            self.printer_combo.addItem(name, name)
+        self.printer_combo.setCurrentIndex(max(self.printer_combo.findData(current.printer), 0))
+        self.dx_spin = named(QDoubleSpinBox(), "overlayDxSpin")
+        self.dy_spin = named(QDoubleSpinBox(), "overlayDySpin")
+        for spin, value in (
+            (self.dx_spin, current.overlay_dx_mm),
+            (self.dy_spin, current.overlay_dy_mm),
+        ):
+            spin.setRange(-MAX_OFFSET_MM, MAX_OFFSET_MM)
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" mm")
+            spin.setValue(value)
+        self.save_button = named(QPushButton("保存本机设置(&S)"), "saveSettingsButton")
+        self.calibration_button = named(QPushButton("打印套打校准页(&K)"), "calibrationButton")
+        self.database_url_edit = named(QLineEdit(current.database_url), "databaseUrlEdit")
+        self.database_url_edit.setPlaceholderText(
+            "留空使用本机 SQLite；多窗口共用填 postgresql+psycopg://…"
+        )
+        self.test_connection_button = named(QPushButton("测试连接(&T)"), "testConnectionButton")
+        self.status_label = named(QLabel(), "settingsStatusLabel")
+        self.status_label.setWordWrap(True)
+
+        printing = QGroupBox("打印与套打")
+        printing_form = QFormLayout(printing)
+        printing_form.addRow("打印机：", self.printer_combo)
+        printing_form.addRow("套打水平偏移（右为正）：", self.dx_spin)
+        printing_form.addRow("套打垂直偏移（上为正）：", self.dy_spin)
+        printing_form.addRow(self.calibration_button)
+        database = QGroupBox("数据库")
+        database_form = QFormLayout(database)
+        database_form.addRow("当前：", QLabel(actions.database))
+        row = QHBoxLayout()
+        row.addWidget(self.database_url_edit)
+        row.addWidget(self.test_connection_button)
+        database_form.addRow("地址（重启后生效）：", row)
+        database_form.addRow("行业目录：", QLabel(actions.catalog))
+        layout = QVBoxLayout(self)
+        layout.addWidget(printing)
+        layout.addWidget(database)
+        layout.addWidget(self.save_button)
+        self.users_table = named(QTableWidget(), "usersTable")
+        self.add_user_button = named(QPushButton("添加用户(&U)"), "addUserButton")
+        self.disable_user_button = named(QPushButton("停用所选用户"), "disableUserButton")
+        self.import_calendar_button = named(
+            QPushButton("导入节假日安排(&H)"), "importCalendarButton"
+        )
+        if actions.is_admin:
+            admin = QGroupBox("系统管理（管理员）")
+            admin_layout = QVBoxLayout(admin)
+            admin_layout.addWidget(self.users_table)
+            buttons = QHBoxLayout()
+            for button in (
+                self.add_user_button,
+                self.disable_user_button,
+                self.import_calendar_button,
+            ):
+                buttons.addWidget(button)
+            admin_layout.addLayout(buttons)
+            layout.addWidget(admin, 1)
+            self._refresh_users()
+        layout.addWidget(self.status_label)
+        layout.addStretch()
+        self.save_button.clicked.connect(self._on_save)
+        self.calibration_button.clicked.connect(self._on_calibration)
+        self.test_connection_button.clicked.connect(self._on_test)
+        self.add_user_button.clicked.connect(self._on_add_user)
+        self.disable_user_button.clicked.connect(self._on_disable_user)
+        self.import_calendar_button.clicked.connect(self._on_import_calendar)
+
+    def settings(self) -> WorkstationSettings:
+        base = WorkstationSettings(
+            printer=str(self.printer_combo.currentData() or ""),
+            database_url=self.database_url_edit.text().strip(),
+        )
+        return base.with_offsets(self.dx_spin.value(), self.dy_spin.value())
+
+    def _report(self, action: Callable[[], str]) -> None:
+        try:
+            self.status_label.setText(action())
+        except (ServiceError, SettingsError, RuntimeError, ValueError, OSError) as exc:
+            self.status_label.setText(exc.message if isinstance(exc, ServiceError) else str(exc))
+
+    def _on_save(self) -> None:
+        def save() -> str:
+            self._actions.save(self.settings())
+            return "已保存本机设置"
+
+        self._report(save)
+
+    def _on_calibration(self) -> None:
+        self._report(lambda: f"校准页已发送到 {self._actions.print_calibration(self.settings())}")
+
+    def _on_test(self) -> None:
+        url = self.database_url_edit.text().strip()
+        if not url:
+            self.status_label.setText("留空即使用本机 SQLite，无需测试")
+            return
+        try:
+            reached = self._actions.test_connection(url)
+        except Exception as exc:  # any driver error is a message for the administrator
+            self.status_label.setText(f"连接失败：{exc}")
+        else:
+            self.status_label.setText(f"连接成功：{reached}")
+
+    def _refresh_users(self) -> None:
+        rows = self._actions.users()
+        headers = ["用户名", "姓名", "角色", "部门", "状态"]
+        self.users_table.setColumnCount(len(headers))
+        self.users_table.setHorizontalHeaderLabels(headers)
+        self.users_table.setRowCount(len(rows))
+        for r, user in enumerate(rows):
+            values = [
+                user.username,
+                user.display_name,
+                ROLE_NAMES[user.role],
+                self._actions.departments.get(user.department or "", ""),
+                "已停用" if user.disabled else ("锁定中" if user.locked_until else "正常"),
+            ]
+            for c, value in enumerate(values):
+                self.users_table.setItem(r, c, QTableWidgetItem(value))
+
+    def _on_add_user(self) -> None:
+        dialog = AddUserDialog(self._actions.departments, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def add() -> str:
+            self._actions.add_user(
+                dialog.username_edit.text().strip(),
+                dialog.password_edit.text(),
+                str(dialog.role_combo.currentData()),
+                dialog.department_combo.currentData(),
+                dialog.display_edit.text().strip(),
+            )
+            self._refresh_users()
+            return f"已添加用户 {dialog.username_edit.text().strip()}"
+
+        self._report(add)
+
+    def _on_disable_user(self) -> None:
+        row = self.users_table.currentRow()
+        item = self.users_table.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        username = item.text()
+
+        def disable() -> str:
+            self._actions.disable_user(username)
+            self._refresh_users()
+            return f"已停用用户 {username}"
+
+        self._report(disable)
+
+    def _on_import_calendar(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "导入节假日安排", "", "JSON (*.json)")
+        if name:
+            self._report(
+                lambda: f"已导入：全年 {self._actions.import_calendar(Path(name))} 个工作日"
+            )
