@@ -49,9 +49,12 @@ def test_calibration_page_goes_to_the_printer(
     tab: SettingsTab, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent: list[bytes] = []
-    monkeypatch.setattr(
-        printer_dialogs, "print_pdf", lambda pdf, name="": sent.append(pdf) or "柜台打印机"
-    )
+
+    def fake_printer(pdf: bytes, name: str = "") -> str:
+        sent.append(pdf)
+        return "柜台打印机"
+
+    monkeypatch.setattr(printer_dialogs, "print_pdf", fake_printer)
     tab.calibration_button.click()
     assert tab.status_label.text() == "校准页已发送到 柜台打印机"
     assert sent[0].startswith(b"%PDF")
