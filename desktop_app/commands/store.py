@@ -78,6 +78,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     audit_parser.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=_audit_verify)
 
+    demo = commands.add_parser("demo", help="向空数据库写入约200件演示办件")
+    demo.add_argument("--count", type=int, default=200)
+    demo.add_argument("--force", action="store_true", help="数据库已有办件时仍然写入")
+    demo.set_defaults(func=_demo)
+
     cal = commands.add_parser("calendar", help="工作日历").add_subparsers(
         dest="calendar_command", required=True
     )
@@ -177,4 +182,22 @@ def _calendar_due(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         due = calendar.calendar_from(session, args.start).add_working_days(args.start, args.days)
     print(due.isoformat())
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop_app import demo
+    from desktop_app.commands.catalog import load_or_fail
+
+    if not 1 <= args.count <= 100_000:
+        fail("--count 应在 1 到 100000 之间")
+    store = open_or_fail(args)
+    try:
+        result = demo.run(store, load_or_fail(), args.count, args.force)
+    except demo.DemoRefusedError as exc:
+        fail(str(exc))
+    finally:
+        store.dispose()
+    print(f"已写入 {result.applications} 件演示办件、{result.certificates} 张行业综合许可证")
+    print(f"演示用户（密码 {demo.PASSWORD}）：{'、'.join(result.users)}")
     return 0

@@ -1,0 +1,272 @@
+"""``yiye demo``: a realistic spread of cases so a supervisor's first look is meaningful.
+
+About 200 applications over the 14 industries, in every state, some overdue, some with
+certificates, all made through the same services and checks as real cases (so the history and the
+audit trail are real too). Demo users share one password, printed at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app import config
+from desktop_app.catalog import Bundle, BundleField, Catalog, ResolveError, resolve
+from desktop_app.catalog.enumerate import answer_space
+from desktop_app.db import Store
+from desktop_app.domain import keys
+from desktop_app.domain.cose import PrivateKey, kid_for
+from desktop_app.domain.identifiers import credit_code_check_char, id_number_check_char
+from desktop_app.domain.workdays import CalendarNotCoveredError
+from desktop_app.models import Application
+from desktop_app.services import auth, intake, issuance, workflow
+from desktop_app.services.auth import Actor
+from desktop_app.services.cases import get_application
+
+PASSWORD = "Demo2026x"
+SURNAMES = "马杨李王张刘丁海田白金周"
+GIVEN = ["建国", "秀兰", "小明", "玉梅", "国强", "海燕", "文华", "志强", "丽娟", "永福"]
+TRADE_NAMES = [
+    "惠民",
+    "清泉",
+    "丰源",
+    "金穗",
+    "同福",
+    "豫海",
+    "安康",
+    "红星",
+    "新华",
+    "康乐",
+    "兴隆",
+    "和顺",
+]
+STREETS = ["豫海镇清真大街", "豫海镇文化街", "河西镇中心街", "丁塘镇长征路", "韦州镇和平街"]
+# The share of cases left in each state, roughly as a county hall would see them.
+TARGETS = [
+    ("accepted", 5),
+    ("in_review", 30),
+    ("awaiting_correction", 10),
+    ("partly_refused", 5),
+    ("refused", 5),
+    ("ready_to_issue", 15),
+    ("issued", 25),
+    ("withdrawn", 5),
+]
+
+
+class DemoRefusedError(RuntimeError):
+    """The database already holds cases (``--force`` overrides)."""
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    applications: int
+    certificates: int
+    users: tuple[str, ...]
+
+
+def _value(field: BundleField, rng: random.Random, serial: int, name: str) -> Any:
+    if field.key == "enterprise_name":
+        return name
+    if field.check == "credit_code":
+        body = f"92640324MA{serial:07d}"
+        return body + credit_code_check_char(body)
+    if field.check == "id_number":
+        born = dt.date(rng.randint(1960, 2000), rng.randint(1, 12), rng.randint(1, 28))
+        body = f"640324{born:%Y%m%d}{rng.randint(0, 999):03d}"
+        return body + id_number_check_char(body)
+    if field.check == "phone":
+        return f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}"
+    if field.check == "postal_code":
+        return "751300"
+    if field.key in (
+        "legal_rep_name",
+        "contact_name",
+        "enterprise_head_name",
+        "quality_manager_name",
+    ):
+        return rng.choice(SURNAMES) + rng.choice(GIVEN)
+    if field.key in ("address", "domicile"):
+        return f"宁夏吴忠市同心县{rng.choice(STREETS)}{rng.randint(1, 300)}号"
+    if field.type == "bool":
+        return True
+    if field.type in ("integer", "number"):
+        return int(field.min or 0) + rng.randint(1, 40)
+    if field.type == "choice":
+        return [field.choices[0]] if field.multiple else rng.choice(field.choices)
+    if field.type == "date":
+        return "2026-01-01"
+    return f"{field.label}（示例）"
+
+
+def _form(bundle: Bundle, rng: random.Random, serial: int, name: str) -> dict[str, Any]:
+    return {f.key: _value(f, rng, serial, name) for f in bundle.fields if f.answer is None}
+
+
+def _demo_key() -> PrivateKey:
+    """The issuing key if this PC has one, else a demo key whose public half is trusted here."""
+    try:
+        return keys.load_private_key(config.signing_key_path())
+    except keys.SigningKeyError:
+        path = config.keys_dir() / "demo-issuing-key.pem"
+        if path.exists():
+            return keys.load_private_key(path)
+        key = keys.generate()
+        keys.write_private_key(key, path)
+        trusted = config.keys_dir() / "trusted"
+        trusted.mkdir(parents=True, exist_ok=True)
+        (trusted / f"demo-{kid_for(key.public_key()).hex()}.pem").write_bytes(
+            keys.public_pem(key.public_key())
+        )
+        return key
+
+
+def _users(store: Store, catalog: Catalog) -> dict[str, Actor]:
+    wanted: list[tuple[str, str, str | None]] = [
+        ("demo_clerk", "clerk", None),
+        ("demo_boss", "supervisor", None),
+        ("demo_admin", "admin", None),
+    ]
+    wanted.extend(
+        (f"demo_{code}", "reviewer", code)
+        for code in catalog.departments
+        if code != catalog.counter_department
+    )
+    actors = {}
+    with store.write() as session:
+        existing = {u.username for u in auth.list_users(session)}
+        for name, role, department in wanted:
+            if name not in existing:
+                auth.add_user(session, auth.SYSTEM, name, PASSWORD, role, department)
+    with store.read() as session:
+        for name, _, _ in wanted:
+            actors[name] = auth.actor_for(session, name)
+    return actors
+
+
+def _decide(
+    session: Session,
+    reviewers: dict[str, Actor],
+    number: str,
+    target: str,
+    day: dt.date,
+    rng: random.Random,
+) -> None:
+    view = get_application(session, number)
+    items = list(view.items)
+    for index, item in enumerate(items):
+        reviewer = reviewers[item.department]
+        workflow.take_up(session, reviewer, number, item.permit)
+        last = index == len(items) - 1
+        if target == "awaiting_correction" and last:
+            workflow.request_correction(
+                session, reviewer, number, item.permit, "经营场所平面图未标明面积", day
+            )
+        elif target in ("partly_refused", "refused") and (
+            last if target == "partly_refused" else index == 0
+        ):
+            reason = "现场核查不符合许可条件"
+            if target == "partly_refused" and not item.optional:
+                workflow.request_correction(
+                    session, reviewer, number, item.permit, "请补充消防安全证明", day
+                )
+                continue
+            workflow.reject(session, reviewer, number, item.permit, reason)
+            if target == "refused":
+                return
+        elif target == "in_review" and last and rng.random() < 0.7:
+            continue  # still with the department
+        else:
+            valid_to = (
+                None
+                if item.permit in ("device2_filing", "clinic_filing")
+                else day + dt.timedelta(days=rng.choice([365, 730, 1460, 1825]))
+            )
+            workflow.approve(
+                session,
+                reviewer,
+                number,
+                item.permit,
+                f"{item.permit[:4].upper()}{day:%Y}{rng.randint(1000, 9999)}",
+                day,
+                valid_to,
+            )
+
+
+def run(
+    store: Store, catalog: Catalog, count: int = 200, force: bool = False, seed: int = 2026
+) -> DemoResult:
+    """Fills ``store`` with ``count`` demo cases; refuses a database that already holds cases."""
+    with store.read() as session:
+        if (session.scalar(select(func.count()).select_from(Application)) or 0) and not force:
+            raise DemoRefusedError(
+                "数据库中已有办件，演示数据只写入空数据库（确需写入请加 --force）"
+            )
+    rng = random.Random(seed)
+    actors = _users(store, catalog)
+    clerk = actors["demo_clerk"]
+    reviewers = {
+        code: actors[f"demo_{code}"]
+        for code in catalog.departments
+        if code != catalog.counter_department
+    }
+    key = _demo_key()
+    weights = [w for _, w in TARGETS]
+    today = dt.date.today()
+    certificates = 0
+    made = 0
+    for serial in range(1, count + 1):
+        industry = catalog.industries[serial % len(catalog.industries)]
+        options = list(answer_space(industry, catalog))
+        rng.shuffle(options)
+        bundle = None
+        for answers in options:
+            try:
+                bundle = resolve(catalog, industry, answers)
+                break
+            except ResolveError:
+                continue
+        assert bundle is not None
+        kind = industry.aliases[0] if industry.aliases else industry.name
+        name = f"同心县{rng.choice(TRADE_NAMES)}{kind}{'有限公司' if serial % 3 else ''}"
+        target = rng.choices([t for t, _ in TARGETS], weights)[0]
+        # Spread over the last months; recent cases are on time, older open ones overdue.
+        day = today - dt.timedelta(days=rng.randint(1, 150))
+        materials = {m.key: "paper" for m in bundle.materials if not m.government_issued}
+        submission = intake.Submission(
+            industry.code, dict(bundle.answers), _form(bundle, rng, serial, name), materials
+        )
+        try:
+            with store.write() as session:
+                number = intake.accept(session, clerk, catalog, submission, day).number
+                if target != "accepted":
+                    workflow.dispatch(session, clerk, number)
+                if target not in ("accepted", "withdrawn"):
+                    _decide(
+                        session,
+                        reviewers,
+                        number,
+                        target,
+                        day + dt.timedelta(days=rng.randint(1, 8)),
+                        rng,
+                    )
+                if target == "withdrawn":
+                    workflow.withdraw(session, clerk, number, "申请人撤回申请")
+                if (
+                    target == "issued"
+                    and len(bundle.permits) >= 2
+                    and get_application(session, number).state == "ready_to_issue"
+                ):
+                    issuance.issue(
+                        session, clerk, catalog, number, key, day + dt.timedelta(days=10)
+                    )
+                    certificates += 1
+        except CalendarNotCoveredError:  # next year's calendar not imported yet: skip that case
+            continue
+        made += 1
+    return DemoResult(made, certificates, tuple(sorted(actors)))

@@ -1,0 +1,46 @@
+import collections
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.bootstrap import open_store
+from desktop_app.catalog import Catalog
+from desktop_app.cli import main
+from desktop_app.services import audit, cases
+
+
+def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_path: Path) -> None:
+    from desktop_app import demo
+
+    store = open_store(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    result = demo.run(store, catalog, count=60)
+    assert result.applications >= 55
+    assert result.certificates > 0
+    with store.read() as session:
+        rows = cases.search_applications(session, limit=1000)
+        assert audit.verify_chain(session).ok
+    states = collections.Counter(r.state for r in rows)
+    assert {"in_review", "ready_to_issue", "issued", "withdrawn"} <= set(states)
+    assert any(r.overdue for r in rows)
+    assert len({r.industry for r in rows}) == 14
+    with pytest.raises(demo.DemoRefusedError):
+        demo.run(store, catalog, count=5)
+    store.dispose()
+
+
+def test_demo_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli-demo.sqlite3'}"
+    old = sys.stdin
+    sys.stdin = io.StringIO("")
+    try:
+        assert main(["--database", url, "demo", "--count", "15"]) == 0
+        out = capsys.readouterr().out
+        assert "演示用户（密码 Demo2026x）" in out
+        with pytest.raises(SystemExit) as info:
+            main(["--database", url, "demo", "--count", "5"])
+        assert info.value.code == 2
+        assert "--force" in capsys.readouterr().err
+    finally:
+        sys.stdin = old
