@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.models import Application, Enterprise, Item, StateChange, User
-from desktop_app.services.errors import NotFoundError
+from desktop_app.services.auth import Actor
+from desktop_app.services.errors import NotFoundError, ServiceError
 
 
 @dataclass(frozen=True)
@@ -322,3 +323,42 @@ def working_days_left(
         else:
             result[item.permit] = -calendar.working_days_between(item.due, today)
     return result
+
+
+REVEALABLE = {
+    "legal_rep_id": "法定代表人身份证件号码",
+    "agent_id": "经办人身份证件号码",
+    "agent_phone": "经办人联系电话",
+}
+
+
+def reveal(session: Session, actor: Actor, number: str, what: str, reason: str) -> str:
+    """A masked number shown whole: only for supervisors and auditors, with a reason, audited."""
+    from desktop_app.domain.form_values import text_problem
+    from desktop_app.services import audit
+    from desktop_app.services.auth import require_role
+
+    require_role(actor, "supervisor", "auditor", "admin", action="查看完整证件号码")
+    if what not in REVEALABLE:
+        raise NotFoundError(f"没有可显示的项目 {what!r}")
+    problem = text_problem("查看理由", reason, 200)
+    if problem or not reason.strip():
+        raise ServiceError(problem or "查看完整号码须写明理由")
+    application = session.scalar(
+        select(Application)
+        .where(Application.number == number)
+        .options(selectinload(Application.enterprise), selectinload(Application.agent))
+    )
+    if application is None:
+        raise NotFoundError(f"办件 {number} 不存在")
+    agent = application.agent
+    values = {
+        "legal_rep_id": application.enterprise.legal_rep_id,
+        "agent_id": agent.id_number if agent else None,
+        "agent_phone": agent.phone if agent else None,
+    }
+    value = values[what]
+    if not value:
+        raise NotFoundError(f"办件 {number} 没有{REVEALABLE[what]}")
+    audit.record(session, actor.username, "unmask", number, {"what": what, "reason": reason})
+    return value

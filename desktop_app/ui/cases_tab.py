@@ -54,6 +54,8 @@ class CaseActions:
     corrections_received: Callable[[str, ItemView], None]
     drop: Callable[[str, ItemView], None]
     withdraw: Callable[[str, str, int], None]
+    # Shows a masked number whole (who may is the service's decision); audited.
+    reveal: Callable[[str, str, str], str]
 
 
 def _state(row: CaseRow) -> str:
@@ -110,6 +112,8 @@ class CasesTab(QWidget):
         self.drop_button = named(QPushButton("放弃被否决的可选许可(&D)"), "dropItemButton")
         self.withdraw_button = named(QPushButton("撤回申请(&W)"), "withdrawButton")
         self.item_combo = named(QComboBox(), "caseItemCombo")
+        self.reveal_button = named(QPushButton("显示完整证件号(&Y)"), "revealButton")
+        self.revealed_label = named(QLabel(), "revealedLabel")
         self.status_label = named(QLabel(), "casesStatusLabel")
         for widget in (
             self.corrections_button,
@@ -131,6 +135,7 @@ class CasesTab(QWidget):
             lambda: self._item_action(actions.drop, "已放弃该可选许可")
         )
         self.withdraw_button.clicked.connect(self._on_withdraw)
+        self.reveal_button.clicked.connect(self._on_reveal)
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -141,7 +146,11 @@ class CasesTab(QWidget):
         filters.addWidget(self.overdue_filter)
         detail = QWidget()
         column = QVBoxLayout(detail)
-        column.addWidget(self.title_label)
+        title = QHBoxLayout()
+        title.addWidget(self.title_label, 1)
+        title.addWidget(self.revealed_label)
+        title.addWidget(self.reveal_button)
+        column.addLayout(title)
         column.addLayout(self.lanes)
         actions = QHBoxLayout()
         actions.addWidget(self.item_combo)
@@ -181,6 +190,7 @@ class CasesTab(QWidget):
             return
         detail = self._actions.detail(self.model.row(selection[0].row()).number)
         self.detail = detail
+        self.revealed_label.clear()  # a whole number never outlives the case it was asked for
         view = detail.view
         state = APPLICATION_STATE_NAMES[ApplicationState(view.state)]
         e = view.enterprise
@@ -259,6 +269,19 @@ class CasesTab(QWidget):
         if self.detail is not None and item is not None:
             number = self.detail.view.number
             self._run(lambda: action(number, item), done)
+
+    def _on_reveal(self) -> None:
+        if self.detail is None:
+            return
+        dialog = ReasonDialog("显示完整证件号码", "查看完整号码的理由（将记入审计日志）：", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            value = self._actions.reveal(self.detail.view.number, "legal_rep_id", dialog.reason())
+        except ServiceError as exc:
+            self.status_label.setText(exc.message)
+            return
+        self.revealed_label.setText(f"法定代表人证件号码：{value}")
 
     def _on_withdraw(self) -> None:
         if self.detail is None:

@@ -218,6 +218,7 @@ class Counter:
             corrections_received=self.corrections_received,
             drop=self.drop_item,
             withdraw=self.withdraw,
+            reveal=self.reveal,
         )
 
     def search_cases(
@@ -242,6 +243,10 @@ class Counter:
     def drop_item(self, number: str, item: ItemView) -> None:
         with self.store.write() as session:
             workflow.drop_item(session, self.actor, number, item.permit)
+
+    def reveal(self, number: str, what: str, reason: str) -> str:
+        with self.store.write() as session:
+            return cases.reveal(session, self.actor, number, what, reason)
 
     def withdraw(self, number: str, reason: str, version: int) -> None:
         with self.store.write() as session:

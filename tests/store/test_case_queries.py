@@ -90,3 +90,28 @@ def test_working_days_left_counts_the_calendar(store: Store, catalog: Catalog) -
     # drug_retail promised in 10 working days from 2025-09-26 (National Day week off).
     assert left == {"food_registration": 1, "drug_retail": 10}
     assert late["drug_retail"] < 0
+
+
+def test_showing_a_whole_id_number_needs_the_right_and_a_reason_and_is_audited(
+    store: Store, catalog: Catalog
+) -> None:
+    import pytest
+    from sqlalchemy import select
+
+    from desktop_app.models import AuditEntry
+    from desktop_app.services.errors import PermissionDeniedError, ServiceError
+
+    number = accept(store, catalog, 1, "甲")
+    with pytest.raises(PermissionDeniedError), store.write() as session:
+        cases.reveal(session, actor(store, "clerk"), number, "legal_rep_id", "核对身份")
+    with pytest.raises(ServiceError, match="理由"), store.write() as session:
+        cases.reveal(session, actor(store, "boss"), number, "legal_rep_id", " ")
+    with store.write() as session:
+        whole = cases.reveal(
+            session, actor(store, "boss"), number, "legal_rep_id", "申请人电话核实身份"
+        )
+    assert whole == factories.id_number(1)
+    with store.read() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "unmask")).one()
+    assert entry.actor == "boss"
+    assert "申请人电话核实身份" in entry.details

@@ -90,3 +90,17 @@ def test_withdraw_asks_for_a_reason(tab: CasesTab) -> None:
     tab.withdraw_button.click()
     assert tab.status_label.text() == "已撤回申请"
     assert tab.model.row(0).state == "withdrawn"
+
+
+def test_a_clerk_may_not_see_the_whole_id(tab: CasesTab) -> None:
+    tab.search_edit.setText("杨氏")
+    tab.select_row(0)
+
+    def fill(dialog: ReasonDialog) -> None:
+        dialog.reason_edit.setPlainText("核对身份")
+        click_ok(dialog)
+
+    answer_modal(fill)
+    tab.reveal_button.click()
+    assert "窗口负责人" in tab.status_label.text()
+    assert tab.revealed_label.text() == ""
