@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
-from desktop_app import migrate
 from desktop_app.db import Store, database_url
-from desktop_app.services import calendar
+
+# The newest migration, so the start-up check needs no Alembic import (a test keeps it true).
+HEAD_REVISION = "0003"
 
 
 class SchemaOutdatedError(RuntimeError):
@@ -27,6 +29,14 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def _revision(store: Store) -> str | None:
+    try:
+        with store.engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None  # a new database: no version table yet
+
+
 def open_store(url: str | None = None, upgrade: bool = True) -> Store:
     """The store at ``url`` (default: embedded SQLite), ready for the services.
 
@@ -34,13 +44,20 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
     failed upgrade never costs a counter its cases.
     """
     store = Store(database_url(url))
-    if not migrate.is_up_to_date(store.engine):
+    if _revision(store) != HEAD_REVISION:
+        from desktop_app import migrate  # Alembic loads only when there is something to do
+
         if not upgrade:
             raise SchemaOutdatedError("数据库结构需要升级，请先运行 yiye db upgrade")
         file = _sqlite_file(store.url)
         if file is not None and file.exists() and inspect(store.engine).get_table_names():
             migrate.backup_sqlite(file)
         migrate.upgrade(store.engine)
-    with store.write() as session:
-        calendar.seed_if_empty(session)
+    with store.engine.connect() as connection:
+        seeded = connection.execute(text("SELECT count(*) FROM calendar_year")).scalar()
+    if not seeded:  # a new database: the ORM and chinesecalendar load only for this
+        from desktop_app.services import calendar
+
+        with store.write() as session:
+            calendar.seed_if_empty(session)
     return store

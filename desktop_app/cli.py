@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.commands import cases, catalog, certificates, store
 from desktop_app.commands.output import EXIT_USAGE, fail
 
 
@@ -32,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="离屏启动整个程序，首次绘制后退出（自检）"
     )
+    # The command modules (SQLAlchemy, Alembic, cryptography …) load only for the sub-commands.
+    from desktop_app.commands import cases, catalog, certificates, store
+
     # Sub-parsers are created with the parent's class, so they too answer in Chinese.
     commands = parser.add_subparsers(dest="command")
     catalog.register(commands)
@@ -54,11 +56,24 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The GUI's options when ``argv`` names no sub-command (without the full parser)."""
+    light = argparse.ArgumentParser(add_help=False)
+    light.add_argument("--database")
+    light.add_argument("--smoke", action="store_true")
+    known, rest = light.parse_known_args(argv)
+    return None if rest else known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
-    args = build_parser().parse_args(argv)
-    if args.command is not None:
-        return int(args.func(args))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # The counter's start-up path: paint the login dialog before loading the headless machinery.
+    args = _gui_options(arguments)
+    if args is None:
+        args = build_parser().parse_args(arguments)
+        if args.command is not None:
+            return int(args.func(args))
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _no_display():

@@ -13,15 +13,16 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.paths import default_database_url
 from desktop_app.services.errors import ConflictError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 DATABASE_URL_ENV = "YIYE_DATABASE_URL"
 _READ_ONLY = "yiye_read_only"
@@ -132,10 +133,20 @@ class Store:
     def __init__(self, url: str, engine: Engine | None = None) -> None:
         self.url = url
         self.engine = engine or create_store_engine(url)
-        self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = sessionmaker(
-            self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
-        )
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        # The ORM loads with the first session, not with the store: the login dialog's start-up
+        # checks the schema with Core alone.
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            writer = sessionmaker(self.engine, expire_on_commit=False)
+            reader = sessionmaker(
+                self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
+            )
+            self._sessions = (writer, reader)
+        return self._sessions
 
     @property
     def info(self) -> DatabaseInfo:
@@ -152,8 +163,10 @@ class Store:
         A stale optimistic-locking check anywhere in the transaction (even at commit) surfaces
         as ConflictError, the message the counter shows.
         """
+        from sqlalchemy.orm.exc import StaleDataError
+
         try:
-            with self._writer.begin() as session:
+            with self._factories()[0].begin() as session:
                 yield session
         except StaleDataError:
             raise ConflictError() from None
@@ -161,7 +174,7 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction that does not take SQLite's write lock."""
-        with self._reader.begin() as session:
+        with self._factories()[1].begin() as session:
             yield session
 
     def dispose(self) -> None:

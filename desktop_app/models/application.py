@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
@@ -17,7 +17,7 @@ class Application(Base):
 
     id: Mapped[intpk]
     number: Mapped[str] = mapped_column(String(40), unique=True)  # 受理编号
-    industry: Mapped[code]
+    industry: Mapped[code] = mapped_column(index=True)
     catalog_version: Mapped[str] = mapped_column(String(20))
     kind: Mapped[code]
     state: Mapped[code] = mapped_column(index=True)
@@ -25,7 +25,7 @@ class Application(Base):
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
     answers: Mapped[dict[str, Any]]
     form: Mapped[dict[str, Any]]
-    accepted_on: Mapped[dt.date]
+    accepted_on: Mapped[dt.date] = mapped_column(index=True)
     accepted_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
     accepted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     dispatched_at: Mapped[dt.datetime | None]
@@ -50,6 +50,18 @@ class Item(Base):
     """One permit of an application, decided by its department."""
 
     __tablename__ = "item"
+    # The queues and the dashboard read open items by state and department, then their dates.
+    __table_args__ = (
+        Index(
+            "ix_item_open_work",
+            "state",
+            "department",
+            "promised_due",
+            "dropped",
+            "paused_since",
+            "application_id",
+        ),
+    )
 
     id: Mapped[intpk]
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)

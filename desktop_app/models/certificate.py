@@ -23,7 +23,7 @@ class Certificate(Base):
     holder_name: Mapped[str] = mapped_column(String(200))
     holder_uscc: Mapped[str] = mapped_column(String(18))
     issuer_uscc: Mapped[str] = mapped_column(String(18))
-    issued_on: Mapped[dt.date]
+    issued_on: Mapped[dt.date] = mapped_column(index=True)
     issued_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
     issued_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     valid_from: Mapped[dt.date]

@@ -12,18 +12,17 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.actor import ROLE_NAMES, Actor
 from desktop_app.models import User
 from desktop_app.models.base import utcnow
 from desktop_app.services import audit
-from desktop_app.services.errors import NotFoundError, PermissionDeniedError, ServiceError
+from desktop_app.services.errors import (
+    LoginError,
+    NotFoundError,
+    PermissionDeniedError,
+    ServiceError,
+)
 
-ROLE_NAMES = {
-    "clerk": "窗口受理人员",
-    "reviewer": "部门审批人员",
-    "supervisor": "窗口负责人",
-    "admin": "系统管理员",
-    "auditor": "审计人员",
-}
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
@@ -32,23 +31,8 @@ _hasher = PasswordHasher()
 SessionOpener = Callable[[], AbstractContextManager[Session]]
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: passed to every use case, which checks the role itself."""
-
-    id: int
-    username: str
-    display_name: str
-    role: str
-    department: str | None = None
-
-
 # Administrative commands run on the machine itself (installation, user management).
 SYSTEM = Actor(id=0, username="system", display_name="系统", role="admin")
-
-
-class LoginError(ServiceError):
-    """Log-in refused; the message never says whether the name or the password was wrong."""
 
 
 class PasswordPolicyError(ServiceError):
@@ -216,3 +200,6 @@ def list_users(session: Session) -> list[UserRow]:
         UserRow(u.username, u.display_name, u.role, u.department, u.disabled, u.locked_until)
         for u in users
     ]
+
+
+__all__ = ["ROLE_NAMES", "SYSTEM", "Actor", "LoginError", "PasswordPolicyError", "UserRow"]

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import chinese_calendar
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +21,8 @@ WINDOW = dt.timedelta(days=800)
 
 
 def _seed_years() -> range:
+    import chinese_calendar  # ~60 ms; needed only to seed a new database
+
     # The package covers 2004 up to the newest State Council notice it ships.
     start, end = 2004, dt.date.today().year + 1
     while end >= start:
@@ -37,6 +38,8 @@ def seed_if_empty(session: Session) -> int:
     """Fills the calendar from chinesecalendar on a new database; returns the years added."""
     if session.scalar(select(func.count()).select_from(CalendarYear)):
         return 0
+    import chinese_calendar
+
     version = getattr(chinese_calendar, "__version__", "")
     years = _seed_years()
     for year in years:

@@ -38,3 +38,7 @@ class SubmissionError(ServiceError):
 
 class WorkflowError(ServiceError):
     """A step the workflow does not allow now (outstanding materials, a closed application …)."""
+
+
+class LoginError(ServiceError):
+    """Log-in refused; the message never says whether the name or the password was wrong."""

@@ -15,7 +15,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
-from desktop_app.services.auth import Actor, LoginError
+from desktop_app.domain.actor import Actor
+from desktop_app.services.errors import LoginError
 from desktop_app.ui.fonts import FontLoadError, load_cjk_font, load_rare_character_font
 from desktop_app.ui.login_dialog import LoginDialog
 
@@ -105,7 +106,6 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
     from desktop_app.catalog import CatalogError, load_catalog
     from desktop_app.db import NetworkShareError
 
-    load_rare_character_font()
     try:
         state.catalog = load_catalog()
         state.store = open_store(state.database_url)
@@ -120,6 +120,14 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         dialog.error_label.setText(state.error)
     dialog.login_button.setEnabled(not state.error)
     loaded()
+    if not state.error:
+        # While the clerk types: load what the log-in and the main window need.
+        QTimer.singleShot(50, _warm_up)
+
+
+def _warm_up() -> None:
+    import desktop_app.services.auth
+    import desktop_app.ui.main_window  # noqa: F401
 
 
 def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
@@ -128,6 +136,7 @@ def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
 
     assert state.store is not None
     assert state.catalog is not None
+    load_rare_character_font()  # 30 MB: after log-in, not on the way to the first paint
     state.actor = actor
     window = MainWindow(
         state.catalog, state.store.info, actor, Counter(state.store, state.catalog, actor)
@@ -153,8 +162,25 @@ def start(
     dialog.login_button.setEnabled(False)
     dialog.accepted.connect(lambda: dialog.actor and _open_main_window(state, dialog.actor))
     dialog.show()
-    QTimer.singleShot(0, lambda: _load(state, dialog, loaded))
+    # Load once the dialog has painted: the clerk sees it at once and types while we load.
+    dialog.installEventFilter(_AfterFirstPaint(dialog, lambda: _load(state, dialog, loaded)))
     return dialog
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``action`` once, right after ``watched``'s first paint."""
+
+    def __init__(self, parent: QObject, action: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._action: Callable[[], None] | None = action
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            action, self._action = self._action, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, action)
+        return False
 
 
 class _QuitWhenReady(QObject):

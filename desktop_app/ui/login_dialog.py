@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.auth import Actor, LoginError
+from desktop_app.domain.actor import Actor
+from desktop_app.services.errors import LoginError
 from desktop_app.ui.widgets import named
 
 LoginCallable = Callable[[str, str], Actor]

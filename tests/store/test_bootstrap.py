@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from desktop_app import migrate
 from desktop_app.bootstrap import SchemaOutdatedError, open_store
-from desktop_app.db import NetworkShareError, create_store_engine, is_network_path
+from desktop_app.db import NetworkShareError, Store, create_store_engine, is_network_path
 
 
 def test_new_database_is_created_upgraded_and_seeded(tmp_path: Path) -> None:
@@ -65,3 +65,20 @@ def test_mapped_remote_drive_is_a_network_path() -> None:
 def test_sqlite_on_a_share_is_refused_with_the_way_out() -> None:
     with pytest.raises(NetworkShareError, match="PostgreSQL"):
         create_store_engine("sqlite:////" + "/server/share/yiye.sqlite3")
+
+
+def test_the_start_up_head_constant_matches_the_migrations() -> None:
+    from desktop_app.bootstrap import HEAD_REVISION
+
+    assert migrate.head_revision() == HEAD_REVISION
+
+
+def test_migrations_match_the_models(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desktop_app.models import Base
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -1,0 +1,251 @@
+"""Prints start-up, page-switch, dashboard and memory figures of the counter application.
+
+Each start-up figure is compared with a bare QApplication + QMainWindow start measured in the same
+run (goals, issue 5: login first paint <= 2x; ``yiye --smoke`` <= 4x; page switch <= 30 ms;
+dashboard refresh over 100,000 applications <= 300 ms; resident memory after start <= 150 MB).
+Run: ``.venv/bin/python bench/bench_ui.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+# Both probes print the wall-clock moment of their window's first paint and leave at once, so
+# what follows the paint (the store and catalog loading behind the login) is not counted.
+BARE = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.time(), flush=True)
+            os._exit(0)
+        return False
+window = QMainWindow(); probe = Painted(); window.installEventFilter(probe); window.show()
+app.exec()
+"""
+
+LOGIN = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from desktop_app.ui.app import start
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.time(), flush=True)
+            os._exit(0)
+        return False
+probe = Painted()
+dialog = start(sys.argv[1]); dialog.installEventFilter(probe)
+app.exec()
+"""
+
+
+def _first_paint(args: list[str]) -> float:
+    """Seconds from spawning the child to its first paint (the child prints the moment)."""
+    start = time.time()
+    result = subprocess.run(args, env=ENV, check=True, capture_output=True, text=True, cwd=ROOT)
+    return float(result.stdout.split()[0]) - start
+
+
+def _timed(args: list[str]) -> tuple[float, int]:
+    """Wall time of a child process and its peak resident memory (KiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(args, env=ENV, check=True, capture_output=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    return elapsed, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+
+
+def _median(args: list[str]) -> float:
+    return statistics.median(_timed(args)[0] for _ in range(RUNS))
+
+
+def _big_database(url: str, count: int) -> None:
+    """Applications written in bulk (the services would take an hour): enough to time the SQL."""
+    from sqlalchemy import insert
+
+    from desktop_app.bootstrap import open_store
+    from desktop_app.models import Application, Enterprise, Item, User
+
+    store = open_store(url)
+    rng = random.Random(1)
+    today = dt.date.today()
+    with store.write() as session:
+        session.execute(
+            insert(User),
+            [
+                {
+                    "id": 1,
+                    "username": "bench",
+                    "display_name": "bench",
+                    "role": "supervisor",
+                    "password_hash": "x",
+                    "failed_logins": 0,
+                    "disabled": False,
+                }
+            ],
+        )
+        session.execute(
+            insert(Enterprise),
+            [
+                {
+                    "id": i,
+                    "credit_code": f"9164{i:014d}",
+                    "name": f"企业{i}",
+                    "legal_rep_name": "马",
+                    "address": "同心",
+                }
+                for i in range(1, 5001)
+            ],
+        )
+        # A hall's history: most cases closed (their items decided), the recent few still open.
+        kinds = [
+            ("issued", "approved", 75, False),
+            ("withdrawn", "pending", 5, False),
+            ("refused", "rejected", 4, False),
+            ("in_review", "in_review", 8, True),
+            ("accepted", "pending", 2, True),
+            ("ready_to_issue", "approved", 4, True),
+            ("awaiting_correction", "correction_requested", 2, True),
+        ]
+        industries = ["supermarket", "convenience_store", "restaurant", "hotel", "ktv", "pharmacy"]
+        applications, items = [], []
+        for i in range(1, count + 1):
+            state, item_state, _, recent = rng.choices(kinds, [k[2] for k in kinds])[0]
+            age = rng.randint(0, 60) if recent else rng.randint(60, 1500)
+            day = today - dt.timedelta(days=age)
+            applications.append(
+                {
+                    "id": i,
+                    "number": f"SL{i:012d}",
+                    "industry": rng.choice(industries),
+                    "catalog_version": "2023.1.0",
+                    "kind": "new",
+                    "state": state,
+                    "enterprise_id": rng.randint(1, 5000),
+                    "answers": {},
+                    "form": {},
+                    "accepted_on": day,
+                    "accepted_by": 1,
+                    "version_id": 1,
+                }
+            )
+            for permit, department in (("food_business", "market"), ("public_hygiene", "health")):
+                items.append(
+                    {
+                        "application_id": i,
+                        "permit": permit,
+                        "department": department,
+                        "mode": "normal",
+                        "state": item_state,
+                        "optional": False,
+                        "dropped": False,
+                        "statutory_due": day + dt.timedelta(days=28),
+                        "promised_due": day + dt.timedelta(days=14),
+                        "version_id": 1,
+                    }
+                )
+        session.execute(insert(Application), applications)
+        session.execute(insert(Item), items)
+    store.dispose()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        ENV["YIYE_DATA_DIR"] = folder
+        subprocess.run(
+            [sys.executable, "-m", "desktop_app", "--database", url, "db", "upgrade"],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        bare = statistics.median(_first_paint([sys.executable, "-c", BARE]) for _ in range(RUNS))
+        login = statistics.median(
+            _first_paint([sys.executable, "-c", LOGIN, url]) for _ in range(RUNS)
+        )
+        bare_exit = _median([sys.executable, "-c", BARE])
+        smoke_times, peaks = [], []
+        for _ in range(RUNS):
+            elapsed, peak = _timed(
+                [sys.executable, "-m", "desktop_app", "--smoke", "--database", url]
+            )
+            smoke_times.append(elapsed)
+            peaks.append(peak)
+        smoke = statistics.median(smoke_times)
+        print(f"bare QApplication + QMainWindow first paint: {bare * 1e3:.0f} ms")
+        print(f"login dialog first paint: {login * 1e3:.0f} ms ({login / bare:.2f}x; goal <= 2x)")
+        print(
+            "yiye --smoke (store opened, schema checked, catalog loaded, exit): "
+            f"{smoke * 1e3:.0f} ms ({smoke / bare_exit:.2f}x the bare start to exit "
+            f"of {bare_exit * 1e3:.0f} ms; goal <= 4x)"
+        )
+        print(f"peak resident memory of --smoke: {max(peaks) / 1024:.0f} MB (goal <= 150 MB)")
+
+        os.environ.update({"QT_QPA_PLATFORM": "offscreen", "YIYE_DATA_DIR": folder})
+        from PySide6.QtWidgets import QApplication
+
+        from desktop_app.catalog import load_catalog
+        from desktop_app.ui.intake.wizard import IntakeWizard
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        catalog = load_catalog()
+        switches = []
+        for _ in range(RUNS):
+            wizard = IntakeWizard(
+                catalog, lambda d: None, lambda d: 1, lambda r: None, lambda b: None
+            )  # type: ignore[arg-type,return-value]
+            wizard.show()
+            wizard.industry_page.select("supermarket")
+            for step in range(4):  # industry → situation → notice → form → materials
+                if step == 1:
+                    wizard.situation_page.form.spin_box("area_m2").setValue(400)
+                start = time.perf_counter()
+                wizard.next()
+                app.processEvents()
+                switches.append(time.perf_counter() - start)
+            wizard.close()
+        median, worst = statistics.median(switches) * 1e3, max(switches) * 1e3
+        print(f"wizard page switch: median {median:.1f} ms, max {worst:.1f} ms (goal <= 30 ms)")
+
+        from desktop_app.bootstrap import open_store
+        from desktop_app.services import reporting
+        from desktop_app.services.auth import Actor
+
+        big = f"sqlite:///{Path(folder) / 'big.sqlite3'}"
+        _big_database(big, 100_000)
+        store = open_store(big)
+        boss = Actor(1, "bench", "bench", "supervisor")
+        times = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            with store.read() as session:
+                reporting.dashboard(session, boss, catalog)
+            times.append(time.perf_counter() - start)
+        store.dispose()
+        median = statistics.median(times) * 1e3
+        print(
+            f"dashboard over 100,000 applications (SQLite): median {median:.0f} ms (goal <= 300 ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()
