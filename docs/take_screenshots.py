@@ -12,11 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import time
+
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app import demo
 from desktop_app.bootstrap import open_store
-from desktop_app.catalog import resolve
-from desktop_app.services import auth
+from desktop_app.catalog import load_catalog, resolve
+from desktop_app.services import auth, issuance
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.app import AppState, start
 from tests import factories
@@ -41,6 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'shots.sqlite3'}"
         store = open_store(url)
+        demo.run(store, load_catalog(), count=80)  # realistic cases for the other tabs
         with store.write() as session:
             auth.add_user(
                 session, auth.SYSTEM, "zhang", "Counter2026", "clerk", display_name="张敏"
@@ -97,11 +101,58 @@ def main() -> None:
         wizard.review_page.accept_button.click()
         _settle(app)
         _grab(window, "intake-6-accepted")
-        window.tabs.setCurrentIndex(1)
+        assert window.cases_tab is not None
+        window.tabs.setCurrentWidget(window.cases_tab)
+        window.cases_tab.overdue_filter.setChecked(True)
+        window.cases_tab.select_row(0)
+        _settle(app)
+        _grab(window, "tab-cases")
+        assert window.certificates_tab is not None
+        window.tabs.setCurrentWidget(window.certificates_tab)
+        certificates = window.certificates_tab
+        certificates.certificate_table.selectRow(0)
+        if certificates.certificate_model.rowCount():
+            number = certificates.certificate_model.row(0).number
+            with state.store.read() as session:  # type: ignore[union-attr]
+                view = issuance.certificate_view(session, state.catalog, number)
+            certificates.verify_edit.setText(view.qr_text)
+            certificates.verify_edit.returnPressed.emit()
+        _settle(app)
+        _grab(window, "tab-certificates")
+        window.tabs.setCurrentWidget(window.catalog_browser)
         window.catalog_browser.select_industry("hotel")
         _settle(app)
         _grab(window, "catalog-browser")
-        state.store and state.store.dispose()
+        window.close()
+        for username, name, pick in (
+            ("demo_market", "tab-review", lambda w: w.review_tab),
+            ("demo_boss", "tab-dashboard", lambda w: w.dashboard_tab),
+            ("demo_admin", "tab-settings", lambda w: w.settings_tab),
+        ):
+            other = start(url)
+            while not other.login_button.isEnabled():
+                app.processEvents()
+            other.username_edit.setText(username)
+            other.password_edit.setText(demo.PASSWORD)
+            other.login_button.click()
+            other_state = other.context
+            assert isinstance(other_state, AppState)
+            other_window = other_state.main_window
+            assert other_window is not None, other.error_label.text()
+            other_window.resize(1366, 768)
+            other_window.tabs.setCurrentWidget(pick(other_window))
+            if other_window.review_tab is not None:
+                other_window.review_tab.select_row(0)
+            deadline = time.monotonic() + 10
+            while (
+                other_window.dashboard_tab is not None
+                and other_window.dashboard_tab.board is None
+                and time.monotonic() < deadline
+            ):
+                app.processEvents()
+            _settle(app)
+            _grab(other_window, name)
+            other_window.close()
 
 
 if __name__ == "__main__":

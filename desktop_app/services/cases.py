@@ -156,6 +156,13 @@ def list_applications(
 
 
 OPEN_ITEM_STATES = ("pending", "in_review", "correction_requested")
+OPEN_APPLICATION_STATES = (
+    "accepted",
+    "in_review",
+    "awaiting_correction",
+    "ready_to_issue",
+    "partly_refused",
+)
 
 
 @dataclass(frozen=True)
@@ -215,20 +222,18 @@ def search_applications(
     if industry:
         query = query.where(Application.industry == industry)
     if overdue_only:
-        query = query.where(next_due.c.due < today)
-    return [
-        CaseRow(
-            a.number,
-            a.industry,
-            a.state,
-            e.name,
-            e.credit_code,
-            a.accepted_on,
-            due,
-            due is not None and due < today,
+        query = query.where(next_due.c.due < today, Application.state.in_(OPEN_APPLICATION_STATES))
+    rows = []
+    for a, e, due in session.execute(query):
+        # A closed application (issued, refused, withdrawn) has no deadline any more.
+        due = due if a.state in OPEN_APPLICATION_STATES else None
+        overdue = due is not None and due < today
+        rows.append(
+            CaseRow(
+                a.number, a.industry, a.state, e.name, e.credit_code, a.accepted_on, due, overdue
+            )
         )
-        for a, e, due in session.execute(query)
-    ]
+    return rows
 
 
 @dataclass(frozen=True)

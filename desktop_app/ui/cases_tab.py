@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named
 
 MODE_NAMES = {"normal": "一般程序", "commitment": "告知承诺", "deferred_materials": "容缺受理"}
+_ITEM_STATES = {state.value: name for state, name in ITEM_STATE_NAMES.items()}
+_APPLICATION_STATES = {state.value: name for state, name in APPLICATION_STATE_NAMES.items()}
 OVERDUE = "#b00020"
 
 
@@ -112,6 +115,7 @@ class CasesTab(QWidget):
         self.drop_button = named(QPushButton("放弃被否决的可选许可(&D)"), "dropItemButton")
         self.withdraw_button = named(QPushButton("撤回申请(&W)"), "withdrawButton")
         self.item_combo = named(QComboBox(), "caseItemCombo")
+        self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reveal_button = named(QPushButton("显示完整证件号(&Y)"), "revealButton")
         self.revealed_label = named(QLabel(), "revealedLabel")
         self.status_label = named(QLabel(), "casesStatusLabel")
@@ -177,6 +181,7 @@ class CasesTab(QWidget):
         )
         selected = self.detail.view.number if self.detail else None
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         for index, row in enumerate(rows):
             if row.number == selected:
                 self.table.selectRow(index)
@@ -222,9 +227,15 @@ class CasesTab(QWidget):
         self.history_list.clear()
         for h in detail.history:
             what = names.get(h.permit, "办件") if h.permit else "办件"
-            change = f"{h.from_state or '—'} → {h.to_state}"
+            state_names = _ITEM_STATES if h.permit else _APPLICATION_STATES
+            before = state_names.get(h.from_state or "", "—")
+            change = f"{before} → {state_names.get(h.to_state, h.to_state)}"
+            # Stored in UTC; the clerk reads the PC's local time.
+            local = h.at.replace(tzinfo=dt.UTC).astimezone()
             reason = f"（{h.reason}）" if h.reason else ""
-            self.history_list.addItem(f"{h.at:%Y-%m-%d %H:%M}　{what}　{change}　{h.actor}{reason}")
+            self.history_list.addItem(
+                f"{local:%Y-%m-%d %H:%M}　{what}　{change}　{h.actor}{reason}"
+            )
 
     def _item_label(self, item: ItemView, days: int | None) -> QLabel:
         name = self._catalog.permits[item.permit].name

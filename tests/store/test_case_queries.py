@@ -115,3 +115,17 @@ def test_showing_a_whole_id_number_needs_the_right_and_a_reason_and_is_audited(
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "unmask")).one()
     assert entry.actor == "boss"
     assert "申请人电话核实身份" in entry.details
+
+
+def test_a_closed_application_has_no_deadline(store: Store, catalog: Catalog) -> None:
+    number = accept(store, catalog, 1, "甲")
+    with store.write() as session:
+        reviewer = actor(store, "r_market")
+        workflow.take_up(session, reviewer, number, "food_registration")
+        workflow.reject(session, reviewer, number, "food_registration", "场所不符合要求")
+    with store.read() as session:
+        rows = cases.search_applications(session, today=dt.date(2025, 12, 1))
+        late = cases.search_applications(session, overdue_only=True, today=dt.date(2025, 12, 1))
+    assert rows[0].state == "refused"
+    assert (rows[0].next_due, rows[0].overdue) == (None, False)
+    assert late == []
