@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
@@ -39,6 +39,8 @@ class CertificateActions:
     preview: Callable[[str], None]
     void: Callable[[str, str], None]
     verify: Callable[[str], Verdict]
+    # Codes in the signed claims → the names the clerk reads (permits and departments).
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -131,6 +133,8 @@ class CertificatesTab(QWidget):
         selected = self._selected_certificate()
         self.ready_model.set_rows(self._actions.ready())
         self.certificate_model.set_rows(self._actions.certificates())
+        self.ready_table.resizeColumnsToContents()
+        self.certificate_table.resizeColumnsToContents()
         if selected is not None:
             for index in range(self.certificate_model.rowCount()):
                 if self.certificate_model.row(index).number == selected.number:
@@ -204,9 +208,12 @@ class CertificatesTab(QWidget):
         if claims is not None:
             holder = f"{claims.holder_name}（{claims.holder_uscc}）"
             lines.append(f"{holder}证书 {claims.number} 第{claims.revision}版")
-            lines += [
-                f"· {p.code} {p.number}（{p.department}）至 {p.valid_to or '长期'}"
-                for p in claims.permits
-            ]
+            names = self._actions.names
+            for p in claims.permits:
+                permit, department = (
+                    names.get(p.code, p.code),
+                    names.get(p.department, p.department),
+                )
+                lines.append(f"· {permit} {p.number}（{department}）至 {p.valid_to or '长期'}")
         self.verify_result.setText("<br>".join(lines))
         self.verify_edit.selectAll()

@@ -152,6 +152,10 @@ class Counter:
             preview=self.preview_certificate,
             void=self.void,
             verify=self.verify,
+            names={
+                **{code: p.name for code, p in self.catalog.permits.items()},
+                **{code: d.name for code, d in self.catalog.departments.items()},
+            },
         )
 
     def ready_to_issue(self) -> list[CaseRow]:

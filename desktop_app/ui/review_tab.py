@@ -96,6 +96,7 @@ class ReviewTab(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self._actions.queue())
+        self.table.resizeColumnsToContents()
         self._update_buttons()
 
     def selected(self) -> QueueRow | None:
