@@ -193,7 +193,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with transaction(args) as session:
-        rows = cases.list_applications(session, args.state)
+        rows = cases.search_applications(session, state=args.state)
     if args.json:
         print_json(
             [

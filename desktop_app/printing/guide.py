@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop_app.catalog.guide import Guide
 from desktop_app.catalog.notice import working_days
 from desktop_app.printing import fonts
 from desktop_app.printing.flowchart import flowchart
 from desktop_app.printing.layout import (
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
     SIZE_SMALL,
     SIZE_TABLE,
+    build_pdf,
     para,
     table,
     title,
@@ -23,21 +20,8 @@ from desktop_app.printing.layout import (
 
 
 def render(guide: Guide, names: dict[str, str]) -> bytes:
-    for name in (fonts.SERIF, fonts.SANS):
-        fonts.register(name)
     industry = guide.industry
-    buffer = io.BytesIO()
     heading = f"{industry.name}行业综合许可办事指南"
-    document = SimpleDocTemplate(
-        buffer,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        title=heading,
-        author="同心县审批服务管理局",
-        initialFontName=fonts.SANS,
-    )
     items = [["许可事项", "何时办理", "审批部门", "承诺/法定时限"]]
     items += [
         [
@@ -82,5 +66,4 @@ def render(guide: Guide, names: dict[str, str]) -> bytes:
             indent=True,
         ),
     ]
-    document.build(story)
-    return buffer.getvalue()
+    return build_pdf(story, heading)

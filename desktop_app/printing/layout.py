@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from desktop_app.printing import fonts
 
@@ -84,3 +86,29 @@ def table(
         commands.append(("BACKGROUND", (0, 0), (-1, 0), (0.93, 0.9, 0.86)))
     result.setStyle(TableStyle(commands))
     return result
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    title: str,
+    author: str = "同心县审批服务管理局",
+    top: float = 20 * mm,
+    bottom: float = 18 * mm,
+) -> bytes:
+    """Lays ``story`` out on A4 with the type area's left and right margins; returns the PDF."""
+    for name in (fonts.SERIF, fonts.SANS):
+        fonts.register(name)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        # Else reportlab declares an unembedded Helvetica on every page.
+        initialFontName=fonts.SANS,
+    )
+    document.build(list(story))
+    return buffer.getvalue()

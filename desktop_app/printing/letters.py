@@ -8,23 +8,21 @@ document says and leaves the page to ``_letter``.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
 from desktop_app.config import ISSUER_NAME
 from desktop_app.printing import fonts
 from desktop_app.printing.layout import (
     MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
     SIZE_BODY,
     SIZE_SMALL,
     SIZE_TABLE,
+    build_pdf,
     date_cn,
     para,
     table,
@@ -64,19 +62,6 @@ class Letter:
 
 
 def _letter(letter: Letter) -> bytes:
-    for name in (fonts.SERIF, fonts.SANS):
-        fonts.register(name)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=25 * mm,
-        bottomMargin=MARGIN_BOTTOM - 10 * mm,
-        title=f"{letter.title} {letter.number}",
-        author=letter.issuer,
-        initialFontName=fonts.SANS,
-    )
     story: list[Flowable] = [title(letter.title), Spacer(0, 3 * mm)]
     number_line = para(letter.number, SIZE_TABLE, fonts.SERIF, TA_RIGHT)
     if letter.barcode:
@@ -110,8 +95,9 @@ def _letter(letter: Letter) -> bytes:
         Spacer(0, 6 * mm),
         para("本文书一式两份，一份交申请人，一份存档。", SIZE_SMALL, fonts.SANS, TA_CENTER),
     ]
-    document.build(story)
-    return buffer.getvalue()
+    return build_pdf(
+        story, f"{letter.title} {letter.number}", letter.issuer, 25 * mm, MARGIN_BOTTOM - 10 * mm
+    )
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop_app.catalog import Bundle
 from desktop_app.catalog.notice import build_notice
 from desktop_app.printing import fonts
 from desktop_app.printing.flowchart import flowchart
 from desktop_app.printing.layout import (
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
     SIZE_SMALL,
     SIZE_TABLE,
+    build_pdf,
     para,
     table,
     title,
@@ -31,19 +28,6 @@ def _heading(text: str) -> Flowable:
 def render(bundle: Bundle, names: dict[str, str]) -> bytes:
     """The sheet for ``bundle``; ``names`` maps permit codes to names for the materials table."""
     notice = build_notice(bundle)
-    for name in (fonts.SERIF, fonts.SANS):
-        fonts.register(name)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        title=notice.title,
-        author="同心县审批服务管理局",
-        initialFontName=fonts.SANS,
-    )
     permits = [["许可事项", "审批部门", "承诺时限", "法定时限", "收费", "告知承诺"]]
     permits += [
         [i.permit, i.department, i.promised, i.statutory, i.fee, i.commitment] for i in notice.items
@@ -81,5 +65,4 @@ def render(bundle: Bundle, names: dict[str, str]) -> bytes:
             "同心县政务服务中心“一业一证”综合窗口（一窗受理、统一出件）。", SIZE_TABLE, indent=True
         ),
     ]
-    document.build(story)
-    return buffer.getvalue()
+    return build_pdf(story, notice.title)

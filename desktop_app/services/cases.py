@@ -62,16 +62,6 @@ class ApplicationView:
     version: int
 
 
-@dataclass(frozen=True)
-class ApplicationRow:
-    number: str
-    industry: str
-    state: str
-    enterprise_name: str
-    credit_code: str
-    accepted_on: dt.date
-
-
 def _view(application: Application) -> ApplicationView:
     enterprise = application.enterprise
     return ApplicationView(
@@ -129,30 +119,6 @@ def get_application(session: Session, number: str) -> ApplicationView:
     if application is None:
         raise NotFoundError(f"办件 {number} 不存在")
     return _view(application)
-
-
-def list_applications(
-    session: Session, state: str | None = None, limit: int = 500
-) -> list[ApplicationRow]:
-    query = (
-        select(Application)
-        .options(selectinload(Application.enterprise))
-        .order_by(Application.id.desc())
-        .limit(limit)
-    )
-    if state is not None:
-        query = query.where(Application.state == state)
-    return [
-        ApplicationRow(
-            a.number,
-            a.industry,
-            a.state,
-            a.enterprise.name,
-            a.enterprise.credit_code,
-            a.accepted_on,
-        )
-        for a in session.scalars(query)
-    ]
 
 
 OPEN_ITEM_STATES = ("pending", "in_review", "correction_requested")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from desktop_app.services.cases import ApplicationView, CaseRow, HistoryRow, Ite
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import named, row_table
 
 MODE_NAMES = {"normal": "一般程序", "commitment": "告知承诺", "deferred_materials": "容缺受理"}
 _ITEM_STATES = {state.value: name for state, name in ITEM_STATE_NAMES.items()}
@@ -101,11 +100,7 @@ class CasesTab(QWidget):
             ],
             self,
         )
-        self.table = named(QTableView(), "casesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "casesTable")
         self.title_label = named(QLabel("选择一件办件查看详情"), "caseTitleLabel")
         self.lanes = QHBoxLayout()
         self.history_list = named(QListWidget(), "caseHistoryList")

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from desktop_app.catalog import (
     Bundle,
@@ -34,7 +29,7 @@ from desktop_app.catalog.model import search_industries
 from desktop_app.catalog.report import industry_reduction
 from desktop_app.ui.situation_form import SituationForm
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ListKeys, named, row_table
 
 FIELD_TYPE_NAMES = {
     "text": "文本",
@@ -102,27 +97,17 @@ class CatalogBrowser(QWidget):
             ],
             self,
         )
-        self.permit_table = self._table(self.permit_model, "permitTable")
-        self.field_table = self._table(self.field_model, "fieldTable")
-        self.material_table = self._table(self.material_model, "materialTable")
+        self.permit_table = row_table(self.permit_model, "permitTable")
+        self.field_table = row_table(self.field_model, "fieldTable")
+        self.material_table = row_table(self.material_model, "materialTable")
         self._lay_out()
 
         self.industry_search_edit.textChanged.connect(self._filter_industries)
-        self.industry_search_edit.installEventFilter(self)
+        ListKeys(self.industry_search_edit, self.industry_list)
+        self.industry_search_edit.returnPressed.connect(self._on_search_entered)
         self.industry_list.currentItemChanged.connect(self._on_industry_changed)
         self.situation_form.answers_changed.connect(self._refresh)
         self._filter_industries("")
-
-    def _table(self, model: QAbstractItemModel, name: str) -> QTableView:
-        table = named(QTableView(), name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
@@ -150,26 +135,10 @@ class CatalogBrowser(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 3)
 
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Keyboard first: arrows move through the matches, Enter takes one, on to the questions.
-        if (
-            watched is self.industry_search_edit
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
-            key = event.key()
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                step = -1 if key == Qt.Key.Key_Up else 1
-                row = self.industry_list.currentRow() + step
-                if 0 <= row < self.industry_list.count():
-                    self.industry_list.setCurrentRow(row)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                target = self.situation_form.first_widget() or self.permit_table
-                target.setFocus()
-                return True
-        return super().eventFilter(watched, event)
+    def _on_search_entered(self) -> None:
+        # Enter takes the current match and goes on to its questions.
+        target = self.situation_form.first_widget() or self.permit_table
+        target.setFocus()
 
     def _filter_industries(self, text: str) -> None:
         current = self.industry_list.currentItem()

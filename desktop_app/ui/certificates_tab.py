@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import named, row_table
 
 STATE_NAMES = {"valid": "有效", "superseded": "已变更", "cancelled": "已注销", "void": "已作废"}
 
@@ -41,15 +39,6 @@ class CertificateActions:
     verify: Callable[[str], Verdict]
     # Codes in the signed claims → the names the clerk reads (permits and departments).
     names: dict[str, str] = field(default_factory=dict)
-
-
-def _table(model: QAbstractItemModel, name: str) -> QTableView:
-    table = named(QTableView(), name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class CertificatesTab(QWidget):
@@ -79,8 +68,8 @@ class CertificatesTab(QWidget):
             ],
             self,
         )
-        self.ready_table = _table(self.ready_model, "readyTable")
-        self.certificate_table = _table(self.certificate_model, "certificateTable")
+        self.ready_table = row_table(self.ready_model, "readyTable")
+        self.certificate_table = row_table(self.certificate_model, "certificateTable")
         self.issue_button = named(QPushButton("核发行业综合许可证(&I)"), "issueButton")
         self.preview_button = named(QPushButton("预览(&V)"), "previewButton")
         self.print_button = named(QPushButton("打印(&P)"), "printCertificateButton")

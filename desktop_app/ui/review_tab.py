@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from desktop_app.services.cases import QueueRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import named, row_table
 
 MODE_NAMES = {"normal": "一般", "commitment": "告知承诺", "deferred_materials": "容缺"}
 
@@ -59,11 +58,7 @@ class ReviewTab(QWidget):
             ],
             self,
         )
-        self.table = named(QTableView(), "reviewQueueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "reviewQueueTable")
         self.take_up_button = named(QPushButton("受理审查(&T)"), "takeUpButton")
         self.correction_button = named(QPushButton("要求补正(&C)"), "correctionButton")
         self.approve_button = named(QPushButton("准予许可(&A)"), "approveButton")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QTableView
+from typing_extensions import override
 
 ObjectT = TypeVar("ObjectT", bound=QObject)
 
@@ -13,3 +16,36 @@ def named(obj: ObjectT, name: str) -> ObjectT:
     """Sets the object name that acceptance scripts and accessibility tools find a widget by."""
     obj.setObjectName(name)
     return obj
+
+
+def row_table(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table of whole rows, one selectable at a time, as every tab lists things."""
+    table = named(QTableView(), name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ListKeys(QObject):
+    """Up and Down typed in a search box move through the list of matches (keyboard first)."""
+
+    def __init__(self, edit: QLineEdit, listing: QListWidget) -> None:
+        super().__init__(edit)
+        self._listing = listing
+        edit.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            row = self._listing.currentRow() + (-1 if event.key() == Qt.Key.Key_Up else 1)
+            if 0 <= row < self._listing.count():
+                self._listing.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)

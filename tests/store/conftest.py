@@ -111,3 +111,32 @@ def pg_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 def actor(store: Store, username: str) -> auth.Actor:
     with store.read() as session:
         return auth.actor_for(session, username)
+
+
+@pytest.fixture
+def cli_db(sqlite_template: Path, tmp_path: Path) -> str:
+    """A database URL for command-line tests: a copy of the template."""
+    path = tmp_path / "cli.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+def run_cli(
+    capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = ""
+) -> tuple[int, str, str]:
+    """Runs ``yiye`` in-process; returns (exit code, stdout, stderr)."""
+    import io
+    import sys
+
+    from desktop_app.cli import main
+
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.stdin = old
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -1,37 +1,22 @@
-import io
 import json
-import shutil
 import stat
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
-from desktop_app.cli import main
 from desktop_app.db import Store
+from tests.store.conftest import run_cli
 from tests.store.test_issuance import ready_application
 
 
 @pytest.fixture
-def db(sqlite_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "cli.sqlite3"
-    shutil.copyfile(sqlite_template, path)
-    return f"sqlite:///{path}"
+def db(cli_db: str) -> str:
+    return cli_db
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = "") -> tuple[int, str, str]:
-    old = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.stdin = old
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_keys_generate_writes_an_owner_only_key_once(

@@ -1,6 +1,4 @@
-import io
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -8,31 +6,16 @@ import pytest
 
 from desktop_app import migrate
 from desktop_app.catalog import Catalog, resolve
-from desktop_app.cli import main
 from tests import factories
-from tests.store.conftest import PASSWORD
+from tests.store.conftest import PASSWORD, run_cli
 
 
 @pytest.fixture
-def db(sqlite_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "cli.sqlite3"
-    shutil.copyfile(sqlite_template, path)
-    return f"sqlite:///{path}"
+def db(cli_db: str) -> str:
+    return cli_db
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = "") -> tuple[int, str, str]:
-    import sys
-
-    old = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.stdin = old
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_db_upgrade_on_a_new_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -23,12 +23,23 @@ from desktop_app.printing import qt_printer
 from desktop_app.services import auth, cases
 from desktop_app.services.wizard import Page
 from desktop_app.ui import printer_dialogs
-from desktop_app.ui.app import AppState, start
+from desktop_app.ui.app import AppState
 from desktop_app.ui.decision_dialogs import ApproveDialog
+from desktop_app.ui.main_window import MainWindow
 from tests import factories
+from tests.ui.test_app import log_in, started
 from tests.ui.test_review_tab import answer_modal, click_ok
 
 PASSWORD = "Counter2026"
+
+
+def signed_in(qtbot: QtBot, url: str, username: str) -> tuple[AppState, MainWindow]:
+    """Starts the app on ``url`` as the command does and logs ``username`` in."""
+    dialog, state = started(qtbot, url)
+    log_in(dialog, username, PASSWORD)
+    assert state.main_window is not None
+    qtbot.addWidget(state.main_window)
+    return state, state.main_window
 
 
 def test_counter_to_certificate(
@@ -51,17 +62,7 @@ def test_counter_to_certificate(
         auth.add_user(session, auth.SYSTEM, "li", PASSWORD, "reviewer", "market")
     store.dispose()
 
-    dialog = start(url)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.login_button.isEnabled, timeout=20_000)
-    dialog.username_edit.setText("zhang")
-    dialog.password_edit.setText(PASSWORD)
-    dialog.login_button.click()
-    state = dialog.context
-    assert isinstance(state, AppState)
-    window = state.main_window
-    assert window is not None
-    qtbot.addWidget(window)
+    state, window = signed_in(qtbot, url, "zhang")
     wizard = window.intake_wizard
     assert wizard is not None
 
@@ -100,17 +101,7 @@ def test_counter_to_certificate(
         assert cases.get_application(session, receipt.number).state == "in_review"  # dispatched
 
     # The market reviewer logs in on their own PC (same database) and decides both items.
-    reviewer_dialog = start(url)
-    qtbot.addWidget(reviewer_dialog)
-    qtbot.waitUntil(reviewer_dialog.login_button.isEnabled, timeout=20_000)
-    reviewer_dialog.username_edit.setText("li")
-    reviewer_dialog.password_edit.setText(PASSWORD)
-    reviewer_dialog.login_button.click()
-    reviewer_state = reviewer_dialog.context
-    assert isinstance(reviewer_state, AppState)
-    reviewer_window = reviewer_state.main_window
-    assert reviewer_window is not None
-    qtbot.addWidget(reviewer_window)
+    _, reviewer_window = signed_in(qtbot, url, "li")
     review = reviewer_window.review_tab
     assert review is not None
     assert review.model.rowCount() == 2

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -16,7 +15,7 @@ from typing_extensions import override
 
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.search import search
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ListKeys, named
 
 
 class IndustryPage(QWizardPage):
@@ -36,7 +35,7 @@ class IndustryPage(QWizardPage):
         layout.addWidget(self.industry_search_edit)
         layout.addWidget(self.industry_list)
         self.industry_search_edit.textChanged.connect(self._filter)
-        self.industry_search_edit.installEventFilter(self)
+        ListKeys(self.industry_search_edit, self.industry_list)
         self.industry_list.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
         self.industry_list.itemActivated.connect(lambda _item: self._go_on())
         self._filter("")
@@ -75,17 +74,3 @@ class IndustryPage(QWizardPage):
     @override
     def initializePage(self) -> None:
         self.industry_search_edit.setFocus()
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Keyboard first: arrows move through the matches while the cursor stays in the search.
-        if (
-            watched is self.industry_search_edit
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ) and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            row = self.industry_list.currentRow() + (-1 if event.key() == Qt.Key.Key_Up else 1)
-            if 0 <= row < self.industry_list.count():
-                self.industry_list.setCurrentRow(row)
-            return True
-        return super().eventFilter(watched, event)
