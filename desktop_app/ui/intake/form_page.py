@@ -63,13 +63,21 @@ class FormPage(QWizardPage):
         outer.addStretch()
         self._scroll.setWidget(container)
 
-    @override
-    def initializePage(self) -> None:
+    def prepare(self) -> Bundle:
+        """Builds the widgets for the draft's permits (only when they changed: keeps what is typed).
+
+        The wizard calls it while the clerk reads the 一次告知 page, so that Next is instant.
+        """
         bundle = resolve(self._catalog, self._draft.industry or "", self._draft.answers)
         key = (bundle.industry, tuple(p.code for p in bundle.permits))
-        if key != self._bundle_key:  # rebuild only when the permits changed: keep what is typed
+        if key != self._bundle_key:
             self._bundle_key = key
             self._build(bundle)
+        return bundle
+
+    @override
+    def initializePage(self) -> None:
+        bundle = self.prepare()
         for field in bundle.fields:
             editor = self.editors[field.key]
             if field.answer is not None:

@@ -70,8 +70,18 @@ class IntakeWizard(QWizard):
             page.draft_changed.connect(self._autosave.start)
         self.situation_page.form.answers_changed.connect(self._autosave.start)
         self.last_save_error = ""
+        # Builds the combined form while the clerk reads the notice, after that page has painted.
+        self._prepare_form = QTimer(self)
+        self._prepare_form.setSingleShot(True)
+        self._prepare_form.setInterval(30)
+        self._prepare_form.timeout.connect(self.form_page.prepare)
+        self.currentIdChanged.connect(self._on_page_changed)
         if self.draft.industry:
             self.industry_page.select(self.draft.industry)
+
+    def _on_page_changed(self, page_id: int) -> None:
+        if page_id == Page.NOTICE:
+            self._prepare_form.start()
 
     def _submit_with_draft(self, submit: Submit) -> Submit:
         def run(draft: IntakeDraft) -> object:
