@@ -25,7 +25,7 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 
 # Both probes print the wall-clock moment of their window's first paint and leave at once, so
 # what follows the paint (the store and catalog loading behind the login) is not counted.
-BARE = """
+_PROBE = """
 import os, sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -36,26 +36,16 @@ class Painted(QObject):
             print(time.time(), flush=True)
             os._exit(0)
         return False
-window = QMainWindow(); probe = Painted(); window.installEventFilter(probe); window.show()
-app.exec()
-"""
-
-LOGIN = """
-import os, sys, time
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from desktop_app.ui.app import start
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True)
-            os._exit(0)
-        return False
 probe = Painted()
-dialog = start(sys.argv[1]); dialog.installEventFilter(probe)
+{window}
+window.installEventFilter(probe)
+window.show()
 app.exec()
 """
+BARE = _PROBE.replace("{window}", "window = QMainWindow()")
+LOGIN = _PROBE.replace(
+    "{window}", "from desktop_app.ui.app import start\nwindow = start(sys.argv[1])"
+)
 
 
 def _first_paint(args: list[str]) -> float:

@@ -53,6 +53,18 @@ ITEM_STATE_NAMES = {
     ItemState.REJECTED: "不予许可",
     ItemState.REVOKED: "已撤销",
 }
+# Keyed by the stored codes (rows and query results carry plain strings).
+ITEM_MODE_NAMES: dict[str, str] = {
+    ItemMode.NORMAL.value: "一般程序",
+    ItemMode.COMMITMENT.value: "告知承诺",
+    ItemMode.DEFERRED.value: "容缺受理",
+}
+CERTIFICATE_STATE_NAMES = {
+    "valid": "有效",
+    "superseded": "已变更",
+    "cancelled": "已注销",
+    "void": "已作废",
+}
 APPLICATION_STATE_NAMES = {
     ApplicationState.ACCEPTED: "已受理",
     ApplicationState.IN_REVIEW: "审批中",

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
 from desktop_app.config import ISSUER_NAME
+from desktop_app.domain.states import ITEM_MODE_NAMES
 from desktop_app.printing import fonts
 from desktop_app.printing.layout import (
     MARGIN_BOTTOM,
@@ -109,9 +110,6 @@ class ReceiptItemLine:
     statutory_due: dt.date
 
 
-MODE_NAMES = {"normal": "一般程序", "commitment": "告知承诺", "deferred_materials": "容缺受理"}
-
-
 def acceptance_notice(
     number: str,
     addressee: Addressee,
@@ -138,7 +136,7 @@ def acceptance_notice(
                 (
                     i.permit,
                     i.department,
-                    MODE_NAMES.get(i.mode, i.mode),
+                    ITEM_MODE_NAMES.get(i.mode, i.mode),
                     date_cn(i.promised_due),
                     date_cn(i.statutory_due),
                 )

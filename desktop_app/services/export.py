@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.config import ISSUER_NAME, LICENCE_TYPE_CODE
+from desktop_app.domain.states import CERTIFICATE_STATE_NAMES
 from desktop_app.services.issuance import CertificateView
-
-STATE_NAMES = {"valid": "有效", "superseded": "已变更", "cancelled": "已注销", "void": "已作废"}
 
 
 def metadata(view: CertificateView) -> dict[str, Any]:
@@ -19,7 +18,7 @@ def metadata(view: CertificateView) -> dict[str, Any]:
         "type": {"name": "行业综合许可证", "code": LICENCE_TYPE_CODE},
         "number": view.number,
         "version": view.revision,
-        "status": {"code": view.state, "name": STATE_NAMES.get(view.state, view.state)},
+        "status": {"code": view.state, "name": CERTIFICATE_STATE_NAMES.get(view.state, view.state)},
         "holder": {
             "name": view.holder_name,
             "id_type": "统一社会信用代码",

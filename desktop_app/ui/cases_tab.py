@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.catalog import Catalog
 from desktop_app.domain.states import (
     APPLICATION_STATE_NAMES,
+    ITEM_MODE_NAMES,
     ITEM_STATE_NAMES,
     ApplicationState,
     ItemState,
@@ -36,7 +37,6 @@ from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named, row_table
 
-MODE_NAMES = {"normal": "一般程序", "commitment": "告知承诺", "deferred_materials": "容缺受理"}
 _ITEM_STATES = {state.value: name for state, name in ITEM_STATE_NAMES.items()}
 _APPLICATION_STATES = {state.value: name for state, name in APPLICATION_STATE_NAMES.items()}
 OVERDUE = "#b00020"
@@ -235,7 +235,7 @@ class CasesTab(QWidget):
     def _item_label(self, item: ItemView, days: int | None) -> QLabel:
         name = self._catalog.permits[item.permit].name
         state = ITEM_STATE_NAMES[ItemState(item.state)]
-        lines = [f"<b>{name}</b>", f"{state}　{MODE_NAMES.get(item.mode, item.mode)}"]
+        lines = [f"<b>{name}</b>", f"{state}　{ITEM_MODE_NAMES.get(item.mode, item.mode)}"]
         if item.dropped:
             lines.append("已放弃")
         if days is not None:

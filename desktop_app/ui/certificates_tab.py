@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.certificate_code import Verdict
+from desktop_app.domain.states import CERTIFICATE_STATE_NAMES
 from desktop_app.services.cases import CaseRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named, row_table
-
-STATE_NAMES = {"valid": "有效", "superseded": "已变更", "cancelled": "已注销", "void": "已作废"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class CertificatesTab(QWidget):
             [
                 Column("证书编号", lambda r: r.number),
                 Column("版本", lambda r: f"第{r.revision}版"),
-                Column("状态", lambda r: STATE_NAMES.get(r.state, r.state)),
+                Column("状态", lambda r: CERTIFICATE_STATE_NAMES.get(r.state, r.state)),
                 Column("持证主体", lambda r: r.holder_name),
                 Column("发证日期", lambda r: r.issued_on.isoformat()),
                 Column(

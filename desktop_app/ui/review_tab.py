@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.catalog import Catalog
-from desktop_app.domain.states import ITEM_STATE_NAMES, ItemState
+from desktop_app.domain.states import ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
 from desktop_app.services.cases import QueueRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named, row_table
-
-MODE_NAMES = {"normal": "一般", "commitment": "告知承诺", "deferred_materials": "容缺"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class ReviewTab(QWidget):
                 Column("主体名称", lambda r: r.enterprise_name),
                 Column("许可事项", lambda r: permits[r.permit].display_name(r.variant)),
                 Column("状态", lambda r: ITEM_STATE_NAMES[ItemState(r.state)]),
-                Column("办理方式", lambda r: MODE_NAMES.get(r.mode, r.mode)),
+                Column("办理方式", lambda r: ITEM_MODE_NAMES.get(r.mode, r.mode)),
                 Column("承诺期限", lambda r: r.due.isoformat()),
             ],
             self,
