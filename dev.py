@@ -3,6 +3,7 @@
 Usage (the README's quick start; works the same on Windows and Linux):
     python3 dev.py run [yiye arguments...]     # create/refresh .venv, then start the app
     python3 dev.py test [pytest arguments...]  # create/refresh .venv, lint, run every test
+    python3 dev.py i18n                        # refresh the Qt Linguist files (resources/i18n)
 """
 
 from __future__ import annotations
@@ -74,12 +75,15 @@ def run_tests(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "i18n"}:
         print(__doc__)
         return 2
     ensure_venv()
     if argv[0] == "run":
         return subprocess.run([str(_venv_bin("yiye")), *argv[1:]]).returncode
+    if argv[0] == "i18n":
+        script = ROOT / "tools" / "update_translations.py"
+        return subprocess.run([str(_venv_bin("python")), str(script)], cwd=ROOT).returncode
     return run_tests(argv[1:])
 
 

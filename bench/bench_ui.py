@@ -73,8 +73,12 @@ def _big_database(url: str, count: int) -> None:
     from sqlalchemy import insert
 
     from desktop_app.bootstrap import open_store
-    from desktop_app.models import Application, Enterprise, Item, User
+    from desktop_app.catalog import load_catalog, resolve
+    from desktop_app.catalog.enumerate import answer_space
+    from desktop_app.catalog.report import industry_reduction
+    from desktop_app.models import Application, Certificate, Enterprise, Item, User
 
+    catalog = load_catalog()
     store = open_store(url)
     rng = random.Random(1)
     today = dt.date.today()
@@ -117,21 +121,36 @@ def _big_database(url: str, count: int) -> None:
             ("awaiting_correction", "correction_requested", 2, True),
         ]
         industries = ["supermarket", "convenience_store", "restaurant", "hotel", "ktv", "pharmacy"]
-        applications, items = [], []
+        answers = {}
+        for code in industries:
+            industry = catalog.find_industry(code)
+            assert industry is not None
+            answers[code] = [
+                (a, industry_reduction(catalog, resolve(catalog, industry, a)))
+                for a in answer_space(industry, catalog)
+            ]
+        applications, items, certificates = [], [], []
         for i in range(1, count + 1):
             state, item_state, _, recent = rng.choices(kinds, [k[2] for k in kinds])[0]
             age = rng.randint(0, 60) if recent else rng.randint(60, 1500)
             day = today - dt.timedelta(days=age)
+            industry = rng.choice(industries)
+            enterprise = rng.randint(1, 5000)
+            answer, saved = rng.choice(answers[industry])
             applications.append(
                 {
                     "id": i,
                     "number": f"SL{i:012d}",
-                    "industry": rng.choice(industries),
+                    "industry": industry,
                     "catalog_version": "2023.1.0",
                     "kind": "new",
                     "state": state,
-                    "enterprise_id": rng.randint(1, 5000),
-                    "answers": {},
+                    "enterprise_id": enterprise,
+                    "answers": answer,
+                    "separate_fields": saved.separate_fields,
+                    "combined_fields": saved.combined_fields,
+                    "separate_materials": saved.separate_materials,
+                    "combined_materials": saved.combined_materials,
                     "form": {},
                     "accepted_on": day,
                     "accepted_by": 1,
@@ -153,8 +172,30 @@ def _big_database(url: str, count: int) -> None:
                         "version_id": 1,
                     }
                 )
+            if state == "issued":
+                certificates.append(
+                    {
+                        "number": f"640324-{i:06d}",
+                        "revision": 1,
+                        "application_id": i,
+                        "enterprise_id": enterprise,
+                        "industry": industry,
+                        "holder_name": f"企业{enterprise}",
+                        "holder_uscc": f"9164{enterprise:014d}",
+                        "issuer_uscc": "11640324MB0000000X",
+                        "issued_on": day + dt.timedelta(days=rng.randint(1, 30)),
+                        "issued_by": 1,
+                        "valid_from": day,
+                        "valid_until": day + dt.timedelta(days=1800),
+                        "state": "valid",
+                        "license_id": "x",
+                        "qr_text": "x",
+                        "working_days": rng.randint(1, 20),
+                    }
+                )
         session.execute(insert(Application), applications)
         session.execute(insert(Item), items)
+        session.execute(insert(Certificate), certificates)
     store.dispose()
 
 

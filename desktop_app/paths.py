@@ -14,6 +14,7 @@ APP_AUTHOR = "TongxinApprovalService"
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 CATALOG_DIR = RESOURCES_DIR / "catalog"
 FONTS_DIR = RESOURCES_DIR / "fonts"
+I18N_DIR = RESOURCES_DIR / "i18n"
 CJK_FONT_FILE = FONTS_DIR / "wqy-microhei.ttc"
 
 

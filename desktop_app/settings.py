@@ -24,6 +24,8 @@ class WorkstationSettings:
     overlay_dy_mm: float = 0.0
     # Empty: the embedded SQLite; a hall's PostgreSQL URL otherwise (used at the next start).
     database_url: str = ""
+    # The UI language (zh_CN or en), used at the next start; YIYE_LANGUAGE overrides it.
+    language: str = "zh_CN"
 
     def with_offsets(self, dx_mm: float, dy_mm: float) -> WorkstationSettings:
         for name, value in (("X", dx_mm), ("Y", dy_mm)):
@@ -46,6 +48,7 @@ def load(path: Path | None = None) -> WorkstationSettings:
             overlay_dx_mm=float(data.get("overlay_dx_mm", 0.0)),
             overlay_dy_mm=float(data.get("overlay_dy_mm", 0.0)),
             database_url=str(data.get("database_url", "")),
+            language=str(data.get("language", "zh_CN")),
         )
         return settings.with_offsets(settings.overlay_dx_mm, settings.overlay_dy_mm)
     except (OSError, ValueError, TypeError, AttributeError):

@@ -72,8 +72,21 @@ def industry_reduction(catalog: Catalog, bundle: Bundle) -> Reduction:
     )
 
 
+_batch_reports: dict[int, tuple[Catalog, list[Reduction], Reduction]] = {}
+
+
 def batch_report(catalog: Catalog) -> tuple[list[Reduction], Reduction]:
-    """Per-industry reductions and their total over the batch."""
+    """Per-industry reductions and their total over the batch (computed once per catalog)."""
+    cached = _batch_reports.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return list(cached[1]), cached[2]
+    rows, total = _batch_report(catalog)
+    _batch_reports.clear()  # the app holds one catalog at a time
+    _batch_reports[id(catalog)] = (catalog, rows, total)
+    return list(rows), total
+
+
+def _batch_report(catalog: Catalog) -> tuple[list[Reduction], Reduction]:
     rows = [industry_reduction(catalog, broadest_bundle(catalog, i)) for i in catalog.industries]
     total = Reduction(
         code="total",

@@ -33,6 +33,25 @@ class Application(Base):
     # two counters' concurrent edits of one application conflict instead of both winning.
     updated_at: Mapped[dt.datetime | None]
     version_id: Mapped[int] = mapped_column(default=1)
+    # What this case saved, by the catalog in force when it was accepted (统计's reform figures
+    # from real cases): fields and materials of the separate applications and of the combined one.
+    separate_fields: Mapped[int | None]
+    combined_fields: Mapped[int | None]
+    separate_materials: Mapped[int | None]
+    combined_materials: Mapped[int | None]
+
+    __table_args__ = (
+        # Covers the dashboard's per-industry sums: read from the index, not the wide rows.
+        Index(
+            "ix_application_reform",
+            "kind",
+            "industry",
+            "separate_fields",
+            "combined_fields",
+            "separate_materials",
+            "combined_materials",
+        ),
+    )
 
     enterprise: Mapped[Enterprise] = relationship(lazy="raise")
     agent: Mapped[Agent | None] = relationship(lazy="raise")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
@@ -12,7 +12,10 @@ from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
 
 class Certificate(Base):
     __tablename__ = "certificate"
-    __table_args__ = (UniqueConstraint("number", "revision"),)
+    __table_args__ = (
+        UniqueConstraint("number", "revision"),
+        Index("ix_certificate_expiry", "state", "valid_until"),  # 统计: expiring within 30 days
+    )
 
     id: Mapped[intpk]
     number: Mapped[str] = mapped_column(String(40), index=True)
@@ -33,6 +36,9 @@ class Certificate(Base):
     license_id: Mapped[str] = mapped_column(String(120))
     qr_text: Mapped[str] = mapped_column(Text)
     reprints: Mapped[int] = mapped_column(default=0)
+    # Working days from acceptance to this issue (统计's average), by the calendar of that day;
+    # None when the calendar did not cover them.
+    working_days: Mapped[int | None]
 
     permits: Mapped[list[CertificatePermit]] = relationship(
         lazy="raise", order_by="CertificatePermit.id"

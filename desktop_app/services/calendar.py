@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.workdays import WorkCalendar, year_days
+from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar, year_days
 from desktop_app.models import CalendarDay, CalendarYear
 from desktop_app.services import audit
 from desktop_app.services.auth import Actor, require_role
@@ -112,3 +112,15 @@ def calendar_from(session: Session, start: dt.date) -> WorkCalendar:
         )
     )
     return WorkCalendar({day: bool(workday) for day, workday in rows.all()})
+
+
+def working_days_between(session: Session, start: dt.date, end: dt.date) -> int | None:
+    """Working days after ``start`` up to ``end``; None when the calendar lacks a day between."""
+    rows = session.execute(
+        select(CalendarDay.day, CalendarDay.is_workday).where(CalendarDay.day.between(start, end))
+    )
+    calendar = WorkCalendar({day: bool(workday) for day, workday in rows.all()})
+    try:
+        return calendar.working_days_between(start, end)
+    except CalendarNotCoveredError:
+        return None

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop_app.catalog import Bundle, Catalog, ResolveError, resolve
 from desktop_app.catalog.conditions import numeric_thresholds
 from desktop_app.catalog.model import Industry
+from desktop_app.catalog.report import industry_reduction
 from desktop_app.config import installation
 from desktop_app.domain.form_values import FormValue, check_form, text_problem
 from desktop_app.domain.identifiers import check_id_number, check_phone
@@ -212,6 +213,7 @@ def accept(
     site = installation()
     sequence = numbers.allocate(session, f"receipt:{today.year}")
     number = f"SL{today.year}{site.office_code}{site.workstation}{sequence:06d}"
+    saved = industry_reduction(catalog, bundle)
     application = Application(
         number=number,
         industry=bundle.industry,
@@ -224,6 +226,10 @@ def accept(
         form=form,
         accepted_on=today,
         accepted_by=actor.id,
+        separate_fields=saved.separate_fields,
+        combined_fields=saved.combined_fields,
+        separate_materials=saved.separate_materials,
+        combined_materials=saved.combined_materials,
     )
     session.add(application)
     session.flush()

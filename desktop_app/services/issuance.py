@@ -30,6 +30,7 @@ from desktop_app.models import (
 from desktop_app.models.base import utcnow
 from desktop_app.services import audit, numbers
 from desktop_app.services.auth import Actor, require_role
+from desktop_app.services.calendar import working_days_between
 from desktop_app.services.errors import NotFoundError, PermissionDeniedError, WorkflowError
 
 
@@ -174,6 +175,7 @@ def issue(
         state="valid",
         license_id=license_identifier(LICENCE_TYPE_CODE, site.issuer_uscc, number, revision),
         qr_text=certificate_code.encode(claims, signing_key),
+        working_days=working_days_between(session, application.accepted_on, today),
     )
     session.add(certificate)
     session.flush()

@@ -9,11 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Integer, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.catalog import Catalog
-from desktop_app.catalog.report import batch_report
+from desktop_app.catalog.report import Reduction, batch_report
 from desktop_app.models import Application, Certificate, Item, ReceivedMaterial
 from desktop_app.services.auth import Actor, require_role
 
@@ -35,6 +35,33 @@ class PeriodCounts:
 
 
 @dataclass(frozen=True)
+class ReformRow:
+    """One industry's savings: from the catalog (every option on) and over its real cases."""
+
+    industry: str
+    separate_fields: int
+    combined_fields: int
+    separate_materials: int
+    combined_materials: int
+    cases: int  # new applications accepted
+    case_fields_saved_pct: float | None  # summed over those cases: 1 − combined ÷ separate
+    case_materials_saved_pct: float | None
+
+    def cells(self) -> tuple[str | int | float | None, ...]:
+        """The row as the dashboard table and the Excel sheet show it, left to right."""
+        return (
+            self.industry,
+            self.separate_fields,
+            self.combined_fields,
+            self.separate_materials,
+            self.combined_materials,
+            self.cases,
+            self.case_fields_saved_pct,
+            self.case_materials_saved_pct,
+        )
+
+
+@dataclass(frozen=True)
 class Dashboard:
     day: dt.date
     periods: tuple[PeriodCounts, ...]
@@ -44,11 +71,9 @@ class Dashboard:
     expiring_30_days: int
     by_industry: tuple[tuple[str, int], ...]
     by_department: tuple[tuple[str, int, int], ...]  # department, open items, overdue items
-    average_days_to_certificate: float | None
+    average_working_days_to_certificate: float | None  # acceptance to first certificate
     statutory_days_average: float | None
-    reform: tuple[
-        tuple[str, int, int, int, int], ...
-    ]  # industry, separate/combined fields, materials
+    reform: tuple[ReformRow, ...]
 
 
 def _counts_since(session: Session, start: dt.date) -> tuple[int, int]:
@@ -120,17 +145,7 @@ def dashboard(
         .where(open_item, Application.state.in_(OPEN_APPLICATIONS))
         .group_by(Item.department)
     ).all()
-    if session.get_bind().dialect.name == "sqlite":
-        days = func.julianday(Certificate.issued_on) - func.julianday(Application.accepted_on)
-    else:
-        days = (Certificate.issued_on - Application.accepted_on).cast(Integer)  # date - date = days
-    average = session.scalar(
-        select(func.avg(days))
-        .join(Application, Application.id == Certificate.application_id)
-        .where(Certificate.revision == 1)
-    )
     statutory = [p.statutory_days for p in catalog.permits.values() if p.statutory_days]
-    rows, _ = batch_report(catalog)
     return Dashboard(
         day=today,
         periods=tuple(periods),
@@ -143,19 +158,61 @@ def dashboard(
             (catalog.departments[d].short_name, int(n), int(late or 0))
             for d, n, late in department_rows
         ),
-        # Calendar days from acceptance to certificate (working days need the calendar per case).
-        average_days_to_certificate=None if average is None else round(float(average), 1),
+        average_working_days_to_certificate=_average_working_days(session),
         statutory_days_average=round(sum(statutory) / len(statutory), 1) if statutory else None,
-        reform=tuple(
-            (
-                r.name,
-                r.separate_fields,
-                r.combined_fields,
-                r.separate_materials,
-                r.combined_materials,
+        reform=_reform(session, catalog),
+    )
+
+
+def _average_working_days(session: Session) -> float | None:
+    """Mean working days from acceptance to the first certificate (each counted when issued)."""
+    average = session.scalar(
+        select(func.avg(Certificate.working_days)).where(
+            Certificate.revision == 1, Certificate.working_days.is_not(None)
+        )
+    )
+    return None if average is None else round(float(average), 1)
+
+
+def _reform(session: Session, catalog: Catalog) -> tuple[ReformRow, ...]:
+    """Per industry: the catalog's figures, and the same summed over the new cases accepted."""
+    counted = Application.separate_fields.is_not(None)
+    real = {
+        industry: figures
+        for industry, *figures in session.execute(
+            select(
+                Application.industry,
+                func.count(),
+                func.sum(Application.separate_fields),
+                func.sum(Application.combined_fields),
+                func.sum(Application.separate_materials),
+                func.sum(Application.combined_materials),
             )
-            for r in rows
-        ),
+            .where(Application.kind == "new", counted)
+            .group_by(Application.industry)
+        )
+    }
+    rows, _ = batch_report(catalog)
+    return tuple(_reform_row(r, real.get(r.code)) for r in rows)
+
+
+def _saved(before: int, after: int) -> float | None:
+    return round(100 * (before - after) / before, 1) if before else None
+
+
+def _reform_row(r: Reduction, cases: list[int | None] | None) -> ReformRow:
+    n, separate_fields, combined_fields, separate_materials, combined_materials = (
+        int(x or 0) for x in cases or [0] * 5
+    )
+    return ReformRow(
+        industry=r.name,
+        separate_fields=r.separate_fields,
+        combined_fields=r.combined_fields,
+        separate_materials=r.separate_materials,
+        combined_materials=r.combined_materials,
+        cases=n,
+        case_fields_saved_pct=_saved(separate_fields, combined_fields),
+        case_materials_saved_pct=_saved(separate_materials, combined_materials),
     )
 
 
@@ -175,7 +232,7 @@ def export_excel(board: Dashboard, path: Path) -> None:
         ("超期", board.overdue),
         ("容缺待补", board.deferred_waiting),
         ("30天内到期证书", board.expiring_30_days),
-        ("平均办结天数（自然日）", board.average_days_to_certificate),
+        ("平均办结（工作日）", board.average_working_days_to_certificate),
         ("法定时限平均（工作日）", board.statutory_days_average),
     ):
         sheet.append([label, value])
@@ -188,7 +245,18 @@ def export_excel(board: Dashboard, path: Path) -> None:
     for department in board.by_department:
         departments.append(list(department))
     reform = book.create_sheet("改革成效")
-    reform.append(["行业", "单独申请字段", "综合表单字段", "单独申请材料", "综合材料"])
-    for figures in board.reform:
-        reform.append(list(figures))
+    reform.append(
+        [
+            "行业",
+            "单独申请字段",
+            "综合表单字段",
+            "单独申请材料",
+            "综合材料",
+            "新办件数",
+            "实际减少字段（%）",
+            "实际减少材料（%）",
+        ]
+    )
+    for r in board.reform:
+        reform.append(list(r.cells()))
     book.save(path)

@@ -17,7 +17,9 @@ from typing_extensions import override
 
 from desktop_app.domain.actor import Actor
 from desktop_app.services.errors import LoginError
+from desktop_app.ui import i18n
 from desktop_app.ui.fonts import FontLoadError, load_cjk_font, load_rare_character_font
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ class AppState:
         from desktop_app.services import auth
 
         if self.store is None:
-            raise LoginError(self.error or "正在打开数据库，请稍候")
+            raise LoginError(self.error or tr("正在打开数据库，请稍候"))
         return auth.login(self.store.write, username, password)
 
 
@@ -53,7 +55,6 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("yiye")
-    app.setApplicationDisplayName("一业一证")
     return app
 
 
@@ -87,7 +88,7 @@ class IdleLock(QObject):
         if self._window.intake_wizard is not None:
             self._window.intake_wizard.save_now()
         self._window.tabs.setVisible(False)  # nothing readable while the counter is away
-        self.dialog = LoginDialog(self._state.login, "已锁定，请输入密码解锁", self._window)
+        self.dialog = LoginDialog(self._state.login, tr("已锁定，请输入密码解锁"), self._window)
         self.dialog.lock_to(self._state.actor.username)
         self.dialog.accepted.connect(self._unlock)
         self.dialog.open()
@@ -110,13 +111,13 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         state.catalog = load_catalog()
         state.store = open_store(state.database_url)
     except CatalogError as exc:
-        state.error = f"行业目录有误：{exc}"
+        state.error = tr("行业目录有误：{exc}").format(exc=exc)
     except NetworkShareError as exc:
         state.error = str(exc)
     except SQLAlchemyError as exc:
-        state.error = f"无法打开数据库：{exc}"
+        state.error = tr("无法打开数据库：{exc}").format(exc=exc)
     if state.error:
-        print(f"yiye：{state.error}", file=sys.stderr)
+        print(tr("yiye：{error}").format(error=state.error), file=sys.stderr)
         dialog.error_label.setText(state.error)
     dialog.login_button.setEnabled(not state.error)
     loaded()
@@ -155,7 +156,12 @@ def start(
 
     ``dialog.context`` (an AppState) holds the rest once loaded; ``loaded`` runs at that moment.
     """
-    load_cjk_font(_application())
+    from desktop_app import settings
+
+    app = _application()
+    load_cjk_font(app)
+    i18n.install(app, i18n.chosen_language(settings.load().language))
+    app.setApplicationDisplayName(tr("一业一证"))
     state = AppState(database_url)
     dialog = LoginDialog(state.login)
     dialog.context = state
@@ -211,9 +217,9 @@ def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
     try:
         dialog = start(database_url, loaded=watcher.check if smoke else lambda: None)
     except FontLoadError as exc:
-        print(f"yiye：{exc}", file=sys.stderr)
+        print(tr("yiye：{exc}").format(exc=exc), file=sys.stderr)
         if not smoke:
-            QMessageBox.critical(None, "无法启动", str(exc))
+            QMessageBox.critical(None, tr("无法启动"), str(exc))
         return 1
     if smoke:
         assert isinstance(dialog.context, AppState)

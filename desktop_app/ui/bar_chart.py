@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
+from desktop_app.ui.i18n import tr
+
 BAR_HEIGHT = 18
 GAP = 6
 LABEL_WIDTH = 150
@@ -29,7 +31,7 @@ class BarChart(QWidget):
     def set_bars(self, bars: Sequence[tuple[str, int, int]]) -> None:
         self.bars = tuple(bars)
         self.setAccessibleDescription(
-            "；".join(f"{label} {value}" for label, value, _ in self.bars)
+            tr("；").join(f"{label} {value}" for label, value, _ in self.bars)
         )
         self.updateGeometry()
         self.update()

@@ -34,6 +34,7 @@ from desktop_app.domain.states import (
 from desktop_app.services.cases import ApplicationView, CaseRow, HistoryRow, ItemView
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ReasonDialog
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named, row_table
 
@@ -61,7 +62,7 @@ class CaseActions:
 
 
 def _state(row: CaseRow) -> str:
-    return APPLICATION_STATE_NAMES[ApplicationState(row.state)]
+    return tr(APPLICATION_STATE_NAMES[ApplicationState(row.state)])
 
 
 class CasesTab(QWidget):
@@ -75,25 +76,25 @@ class CasesTab(QWidget):
         self.detail: CaseDetail | None = None
         industries = {i.code: i.name for i in catalog.industries}
         self.search_edit = named(QLineEdit(), "casesSearchEdit")
-        self.search_edit.setPlaceholderText("受理编号、主体名称或统一社会信用代码")
+        self.search_edit.setPlaceholderText(tr("受理编号、主体名称或统一社会信用代码"))
         self.state_filter = named(QComboBox(), "casesStateFilter")
-        self.state_filter.addItem("全部状态", None)
+        self.state_filter.addItem(tr("全部状态"), None)
         for state, name in APPLICATION_STATE_NAMES.items():
-            self.state_filter.addItem(name, state.value)
+            self.state_filter.addItem(tr(name), state.value)
         self.industry_filter = named(QComboBox(), "casesIndustryFilter")
-        self.industry_filter.addItem("全部行业", None)
+        self.industry_filter.addItem(tr("全部行业"), None)
         for code, name in industries.items():
             self.industry_filter.addItem(name, code)
-        self.overdue_filter = named(QCheckBox("仅看超期(&O)"), "casesOverdueFilter")
+        self.overdue_filter = named(QCheckBox(tr("仅看超期(&O)")), "casesOverdueFilter")
         self.model: RowTableModel[CaseRow] = RowTableModel(
             [
-                Column("受理编号", lambda r: r.number),
-                Column("主体名称", lambda r: r.enterprise_name),
-                Column("行业", lambda r: industries.get(r.industry, r.industry)),
-                Column("状态", _state),
-                Column("受理日期", lambda r: r.accepted_on.isoformat()),
+                Column(tr("受理编号"), lambda r: r.number),
+                Column(tr("主体名称"), lambda r: r.enterprise_name),
+                Column(tr("行业"), lambda r: industries.get(r.industry, r.industry)),
+                Column(tr("状态"), _state),
+                Column(tr("受理日期"), lambda r: r.accepted_on.isoformat()),
                 Column(
-                    "最近期限",
+                    tr("最近期限"),
                     lambda r: r.next_due.isoformat() if r.next_due else "",
                     lambda r: OVERDUE if r.overdue else None,
                 ),
@@ -101,17 +102,17 @@ class CasesTab(QWidget):
             self,
         )
         self.table = row_table(self.model, "casesTable")
-        self.title_label = named(QLabel("选择一件办件查看详情"), "caseTitleLabel")
+        self.title_label = named(QLabel(tr("选择一件办件查看详情")), "caseTitleLabel")
         self.lanes = QHBoxLayout()
         self.history_list = named(QListWidget(), "caseHistoryList")
         self.corrections_button = named(
-            QPushButton("登记补正材料(&K)"), "correctionsReceivedButton"
+            QPushButton(tr("登记补正材料(&K)")), "correctionsReceivedButton"
         )
-        self.drop_button = named(QPushButton("放弃被否决的可选许可(&D)"), "dropItemButton")
-        self.withdraw_button = named(QPushButton("撤回申请(&W)"), "withdrawButton")
+        self.drop_button = named(QPushButton(tr("放弃被否决的可选许可(&D)")), "dropItemButton")
+        self.withdraw_button = named(QPushButton(tr("撤回申请(&W)")), "withdrawButton")
         self.item_combo = named(QComboBox(), "caseItemCombo")
         self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.reveal_button = named(QPushButton("显示完整证件号(&Y)"), "revealButton")
+        self.reveal_button = named(QPushButton(tr("显示完整证件号(&Y)")), "revealButton")
         self.revealed_label = named(QLabel(), "revealedLabel")
         self.status_label = named(QLabel(), "casesStatusLabel")
         for widget in (
@@ -128,10 +129,10 @@ class CasesTab(QWidget):
         self.overdue_filter.toggled.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.corrections_button.clicked.connect(
-            lambda: self._item_action(actions.corrections_received, "已登记补正材料")
+            lambda: self._item_action(actions.corrections_received, tr("已登记补正材料"))
         )
         self.drop_button.clicked.connect(
-            lambda: self._item_action(actions.drop, "已放弃该可选许可")
+            lambda: self._item_action(actions.drop, tr("已放弃该可选许可"))
         )
         self.withdraw_button.clicked.connect(self._on_withdraw)
         self.reveal_button.clicked.connect(self._on_reveal)
@@ -157,7 +158,7 @@ class CasesTab(QWidget):
             actions.addWidget(button)
         actions.addStretch()
         column.addLayout(actions)
-        column.addWidget(QLabel("办理记录："))
+        column.addWidget(QLabel(tr("办理记录：")))
         column.addWidget(self.history_list)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -192,11 +193,19 @@ class CasesTab(QWidget):
         self.detail = detail
         self.revealed_label.clear()  # a whole number never outlives the case it was asked for
         view = detail.view
-        state = APPLICATION_STATE_NAMES[ApplicationState(view.state)]
+        state = tr(APPLICATION_STATE_NAMES[ApplicationState(view.state)])
         e = view.enterprise
         self.title_label.setText(
-            f"<b>{view.number}</b>　{e.name}　{state}　"
-            f"法定代表人 {e.legal_rep_name}（{e.legal_rep_id_masked}）"
+            tr(
+                "<b>{number}</b>　{name}　{state}　"
+                "法定代表人 {legal_rep_name}（{legal_rep_id_masked}）"
+            ).format(
+                number=view.number,
+                name=e.name,
+                state=state,
+                legal_rep_name=e.legal_rep_name,
+                legal_rep_id_masked=e.legal_rep_id_masked,
+            )
         )
         while self.lanes.count():
             item = self.lanes.takeAt(0)
@@ -221,33 +230,38 @@ class CasesTab(QWidget):
         names = {code: p.name for code, p in self._catalog.permits.items()}
         self.history_list.clear()
         for h in detail.history:
-            what = names.get(h.permit, "办件") if h.permit else "办件"
+            what = names.get(h.permit, tr("办件")) if h.permit else tr("办件")
             state_names = _ITEM_STATES if h.permit else _APPLICATION_STATES
-            before = state_names.get(h.from_state or "", "—")
-            change = f"{before} → {state_names.get(h.to_state, h.to_state)}"
+            before = tr(state_names.get(h.from_state or "", "—"))
+            change = f"{before} → {tr(state_names.get(h.to_state, h.to_state))}"
             # Stored in UTC; the clerk reads the PC's local time.
             local = h.at.replace(tzinfo=dt.UTC).astimezone()
-            reason = f"（{h.reason}）" if h.reason else ""
+            reason = tr("（{reason}）").format(reason=h.reason) if h.reason else ""
             self.history_list.addItem(
-                f"{local:%Y-%m-%d %H:%M}　{what}　{change}　{h.actor}{reason}"
+                tr("{local:%Y-%m-%d %H:%M}　{what}　{change}　{actor}{reason}").format(
+                    local=local, what=what, change=change, actor=h.actor, reason=reason
+                )
             )
 
     def _item_label(self, item: ItemView, days: int | None) -> QLabel:
         name = self._catalog.permits[item.permit].name
-        state = ITEM_STATE_NAMES[ItemState(item.state)]
-        lines = [f"<b>{name}</b>", f"{state}　{ITEM_MODE_NAMES.get(item.mode, item.mode)}"]
+        state = tr(ITEM_STATE_NAMES[ItemState(item.state)])
+        lines = [
+            f"<b>{name}</b>",
+            tr("{state}　{0}").format(tr(ITEM_MODE_NAMES.get(item.mode, item.mode)), state=state),
+        ]
         if item.dropped:
-            lines.append("已放弃")
+            lines.append(tr("已放弃"))
         if days is not None:
             text = (
-                f"承诺 {item.due.isoformat()}，剩 {days} 个工作日"
+                tr("承诺 {0}，剩 {days} 个工作日").format(item.due.isoformat(), days=days)
                 if days >= 0
-                else f"已超期 {-days} 个工作日"
+                else tr("已超期 {0} 个工作日").format(-days)
             )
             color = OVERDUE if days < 0 else "#333333"
             lines.append(f"<span style='color:{color}'>{text}</span>")
         if item.permit_no:
-            lines.append(f"许可证号 {item.permit_no}")
+            lines.append(tr("许可证号 {permit_no}").format(permit_no=item.permit_no))
         label = QLabel("<br>".join(lines))
         label.setObjectName(f"item_{item.permit}")
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -264,7 +278,7 @@ class CasesTab(QWidget):
             action()
         except ServiceError as exc:
             self.status_label.setText(exc.message)
-            QMessageBox.warning(self, "未能办理", exc.message)
+            QMessageBox.warning(self, tr("未能办理"), exc.message)
         else:
             self.status_label.setText(done)
         self.refresh()
@@ -279,7 +293,9 @@ class CasesTab(QWidget):
     def _on_reveal(self) -> None:
         if self.detail is None:
             return
-        dialog = ReasonDialog("显示完整证件号码", "查看完整号码的理由（将记入审计日志）：", self)
+        dialog = ReasonDialog(
+            tr("显示完整证件号码"), tr("查看完整号码的理由（将记入审计日志）："), self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
@@ -287,15 +303,15 @@ class CasesTab(QWidget):
         except ServiceError as exc:
             self.status_label.setText(exc.message)
             return
-        self.revealed_label.setText(f"法定代表人证件号码：{value}")
+        self.revealed_label.setText(tr("法定代表人证件号码：{value}").format(value=value))
 
     def _on_withdraw(self) -> None:
         if self.detail is None:
             return
-        dialog = ReasonDialog("撤回申请", "申请人撤回全部申请的理由：", self)
+        dialog = ReasonDialog(tr("撤回申请"), tr("申请人撤回全部申请的理由："), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             view = self.detail.view
             reason = dialog.reason()
             self._run(
-                lambda: self._actions.withdraw(view.number, reason, view.version), "已撤回申请"
+                lambda: self._actions.withdraw(view.number, reason, view.version), tr("已撤回申请")
             )

@@ -27,22 +27,26 @@ from desktop_app.catalog import (
 from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.catalog.model import search_industries
 from desktop_app.catalog.report import industry_reduction
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.situation_form import SituationForm
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ListKeys, named, row_table
 
-FIELD_TYPE_NAMES = {
-    "text": "文本",
-    "integer": "整数",
-    "number": "数字",
-    "date": "日期",
-    "bool": "是/否",
-    "choice": "选择",
-}
+
+def _field_type_name(field_type: str) -> str:
+    names = {
+        "text": tr("文本"),
+        "integer": tr("整数"),
+        "number": tr("数字"),
+        "date": tr("日期"),
+        "bool": tr("是/否"),
+        "choice": tr("选择"),
+    }
+    return names[field_type]
 
 
 def _days(days: int) -> str:
-    return "即时办结" if days == 0 else f"{days} 个工作日"
+    return tr("即时办结") if days == 0 else tr("{days} 个工作日").format(days=days)
 
 
 class CatalogBrowser(QWidget):
@@ -56,7 +60,7 @@ class CatalogBrowser(QWidget):
         names = {code: p.name for code, p in catalog.permits.items()}
 
         self.industry_search_edit = named(QLineEdit(), "industrySearchEdit")
-        self.industry_search_edit.setPlaceholderText("搜索行业：名称、别名或代码（回车选定）")
+        self.industry_search_edit.setPlaceholderText(tr("搜索行业：名称、别名或代码（回车选定）"))
         self.industry_search_edit.setClearButtonEnabled(True)
         self.industry_list = named(QListWidget(), "industryList")
         self.situation_form = SituationForm(catalog)
@@ -69,31 +73,37 @@ class CatalogBrowser(QWidget):
 
         self.permit_model: RowTableModel[SelectedPermit] = RowTableModel(
             [
-                Column("许可证", lambda p: p.name),
-                Column("审批部门", lambda p: p.department_name),
-                Column("承诺时限", lambda p: _days(p.promised_days)),
-                Column("法定时限", lambda p: _days(p.statutory_days)),
-                Column("告知承诺", lambda p: "可" if p.commitment_allowed else "—"),
+                Column(tr("许可证"), lambda p: p.name),
+                Column(tr("审批部门"), lambda p: p.department_name),
+                Column(tr("承诺时限"), lambda p: _days(p.promised_days)),
+                Column(tr("法定时限"), lambda p: _days(p.statutory_days)),
+                Column(tr("告知承诺"), lambda p: tr("可") if p.commitment_allowed else "—"),
             ],
             self,
         )
         self.field_model: RowTableModel[BundleField] = RowTableModel(
             [
-                Column("分组", lambda f: "共用信息" if f.group == SHARED_GROUP else names[f.group]),
-                Column("字段", lambda f: f.label),
-                Column("类型", lambda f: FIELD_TYPE_NAMES[f.type]),
-                Column("必填", lambda f: "是" if f.required else "否"),
-                Column("涉及许可证", lambda f: "、".join(names[c] for c in f.permits)),
+                Column(
+                    tr("分组"),
+                    lambda f: tr("共用信息") if f.group == SHARED_GROUP else names[f.group],
+                ),
+                Column(tr("字段"), lambda f: f.label),
+                Column(tr("类型"), lambda f: _field_type_name(f.type)),
+                Column(tr("必填"), lambda f: tr("是") if f.required else tr("否")),
+                Column(tr("涉及许可证"), lambda f: tr("、").join(names[c] for c in f.permits)),
             ],
             self,
         )
         self.material_model: RowTableModel[BundleMaterial] = RowTableModel(
             [
-                Column("材料", lambda m: m.name),
-                Column("原件/复印件", lambda m: f"{m.originals}/{m.copies}"),
-                Column("涉及许可证", lambda m: "、".join(names[c] for c in m.permits)),
-                Column("容缺", lambda m: "可后补" if m.deferrable else "—"),
-                Column("来源", lambda m: "窗口核验" if m.government_issued else "申请人提交"),
+                Column(tr("材料"), lambda m: m.name),
+                Column(tr("原件/复印件"), lambda m: f"{m.originals}/{m.copies}"),
+                Column(tr("涉及许可证"), lambda m: tr("、").join(names[c] for c in m.permits)),
+                Column(tr("容缺"), lambda m: tr("可后补") if m.deferrable else "—"),
+                Column(
+                    tr("来源"),
+                    lambda m: tr("窗口核验") if m.government_issued else tr("申请人提交"),
+                ),
             ],
             self,
         )
@@ -111,12 +121,12 @@ class CatalogBrowser(QWidget):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
-        search_label = QLabel("行业（&H）：")
+        search_label = QLabel(tr("行业（&H）："))
         search_label.setBuddy(self.industry_search_edit)
         left.addWidget(search_label)
         left.addWidget(self.industry_search_edit)
         left.addWidget(self.industry_list)
-        situation_box = QGroupBox("申请情形")
+        situation_box = QGroupBox(tr("申请情形"))
         situation_layout = QVBoxLayout(situation_box)
         situation_layout.addWidget(self.situation_form)
         situation_layout.addWidget(self.error_label)
@@ -124,8 +134,8 @@ class CatalogBrowser(QWidget):
         left.addWidget(situation_box)
 
         details = named(QTabWidget(), "detailTabs")
-        details.addTab(self.field_table, "综合表单字段（&F）")
-        details.addTab(self.material_table, "合并材料清单（&M）")
+        details.addTab(self.field_table, tr("综合表单字段（&F）"))
+        details.addTab(self.material_table, tr("合并材料清单（&M）"))
         right = QVBoxLayout()
         right.addWidget(self.summary_label)
         right.addWidget(self.permit_table, 1)
@@ -148,7 +158,7 @@ class CatalogBrowser(QWidget):
         for industry in search_industries(self._catalog, text):
             item = QListWidgetItem(f"{industry.number}. {industry.name}")
             item.setData(Qt.ItemDataRole.UserRole, industry.code)
-            item.setToolTip("别名：" + "、".join(industry.aliases))
+            item.setToolTip(tr("别名：") + tr("、").join(industry.aliases))
             self.industry_list.addItem(item)
             if industry.code == current_code:
                 self.industry_list.setCurrentItem(item)
@@ -181,7 +191,7 @@ class CatalogBrowser(QWidget):
         except ResolveError as exc:
             self.bundle = None
             self.error_label.setText(exc.message)
-            self.summary_label.setText("请先完整回答申请情形。")
+            self.summary_label.setText(tr("请先完整回答申请情形。"))
             for model in (self.permit_model, self.field_model, self.material_model):
                 model.set_rows([])
             return
@@ -194,17 +204,33 @@ class CatalogBrowser(QWidget):
 
     def _summary(self, bundle: Bundle) -> str:
         r = industry_reduction(self._catalog, bundle)
-        departments = "、".join(self._catalog.departments[d].short_name for d in bundle.departments)
-        certificate = (
-            "核发<b>行业综合许可证</b>" if bundle.certificate_eligible else "仅一项许可，单独发证"
+        departments = tr("、").join(
+            self._catalog.departments[d].short_name for d in bundle.departments
         )
-        return (
-            f"<b>{bundle.industry_name}</b>：{len(bundle.permits)} 项许可"
-            f"（{departments}并联审批），"
-            f"{certificate}；承诺 {_days(bundle.promised_days)}"
-            f"（逐项串联合计 {_days(bundle.serial_promised_days)}）。<br>"
-            f"表单字段：单独申请合计 {r.separate_fields} 项 → 综合表单 {r.combined_fields} 项"
-            f"（{r.fields_reduction_pct:+.1f}%）；"
-            f"材料：{r.separate_materials} 份 → {r.combined_materials} 份"
-            f"（{r.materials_reduction_pct:+.1f}%），另 {r.fetched_materials} 份由窗口核验。"
+        certificate = (
+            tr("核发<b>行业综合许可证</b>")
+            if bundle.certificate_eligible
+            else tr("仅一项许可，单独发证")
+        )
+        return tr(
+            "<b>{industry_name}</b>：{permits} 项许可（{departments}并联审批），{certificate}；"
+            "承诺 {promised}（逐项串联合计 {serial}）。<br>"
+            "表单字段：单独申请合计 {separate_fields} 项 → 综合表单 {combined_fields} 项"
+            "（{fields_reduction_pct:+.1f}%）；"
+            "材料：{separate_materials} 份 → {combined_materials} 份"
+            "（{materials_reduction_pct:+.1f}%），另 {fetched_materials} 份由窗口核验。"
+        ).format(
+            permits=len(bundle.permits),
+            promised=_days(bundle.promised_days),
+            serial=_days(bundle.serial_promised_days),
+            industry_name=bundle.industry_name,
+            departments=departments,
+            certificate=certificate,
+            separate_fields=r.separate_fields,
+            combined_fields=r.combined_fields,
+            fields_reduction_pct=r.fields_reduction_pct,
+            separate_materials=r.separate_materials,
+            combined_materials=r.combined_materials,
+            materials_reduction_pct=r.materials_reduction_pct,
+            fetched_materials=r.fetched_materials,
         )

@@ -23,6 +23,7 @@ from desktop_app.services.cases import CaseRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.ui.decision_dialogs import ReasonDialog
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named, row_table
 
@@ -47,44 +48,45 @@ class CertificatesTab(QWidget):
         self._actions = actions
         self.ready_model: RowTableModel[CaseRow] = RowTableModel(
             [
-                Column("受理编号", lambda r: r.number),
-                Column("主体名称", lambda r: r.enterprise_name),
-                Column("统一社会信用代码", lambda r: r.credit_code),
-                Column("受理日期", lambda r: r.accepted_on.isoformat()),
+                Column(tr("受理编号"), lambda r: r.number),
+                Column(tr("主体名称"), lambda r: r.enterprise_name),
+                Column(tr("统一社会信用代码"), lambda r: r.credit_code),
+                Column(tr("受理日期"), lambda r: r.accepted_on.isoformat()),
             ],
             self,
         )
         self.certificate_model: RowTableModel[CertificateRow] = RowTableModel(
             [
-                Column("证书编号", lambda r: r.number),
-                Column("版本", lambda r: f"第{r.revision}版"),
-                Column("状态", lambda r: CERTIFICATE_STATE_NAMES.get(r.state, r.state)),
-                Column("持证主体", lambda r: r.holder_name),
-                Column("发证日期", lambda r: r.issued_on.isoformat()),
+                Column(tr("证书编号"), lambda r: r.number),
+                Column(tr("版本"), lambda r: tr("第{revision}版").format(revision=r.revision)),
+                Column(tr("状态"), lambda r: tr(CERTIFICATE_STATE_NAMES.get(r.state, r.state))),
+                Column(tr("持证主体"), lambda r: r.holder_name),
+                Column(tr("发证日期"), lambda r: r.issued_on.isoformat()),
                 Column(
-                    "有效期至", lambda r: r.valid_until.isoformat() if r.valid_until else "长期"
+                    tr("有效期至"),
+                    lambda r: r.valid_until.isoformat() if r.valid_until else tr("长期"),
                 ),
             ],
             self,
         )
         self.ready_table = row_table(self.ready_model, "readyTable")
         self.certificate_table = row_table(self.certificate_model, "certificateTable")
-        self.issue_button = named(QPushButton("核发行业综合许可证(&I)"), "issueButton")
-        self.preview_button = named(QPushButton("预览(&V)"), "previewButton")
-        self.print_button = named(QPushButton("打印(&P)"), "printCertificateButton")
-        self.overlay_button = named(QPushButton("套打(&O)"), "overlayPrintButton")
-        self.void_button = named(QPushButton("作废(&X)"), "voidButton")
+        self.issue_button = named(QPushButton(tr("核发行业综合许可证(&I)")), "issueButton")
+        self.preview_button = named(QPushButton(tr("预览(&V)")), "previewButton")
+        self.print_button = named(QPushButton(tr("打印(&P)")), "printCertificateButton")
+        self.overlay_button = named(QPushButton(tr("套打(&O)")), "overlayPrintButton")
+        self.void_button = named(QPushButton(tr("作废(&X)")), "voidButton")
         self.verify_edit = named(QLineEdit(), "verifyEdit")
-        self.verify_edit.setPlaceholderText("用扫码枪扫描证书二维码，或粘贴二维码文本后回车")
+        self.verify_edit.setPlaceholderText(tr("用扫码枪扫描证书二维码，或粘贴二维码文本后回车"))
         self.verify_result = named(QLabel(), "verifyResultLabel")
         self.verify_result.setWordWrap(True)
         self.status_label = named(QLabel(), "certificatesStatusLabel")
 
-        ready_box = QGroupBox("待出证")
+        ready_box = QGroupBox(tr("待出证"))
         ready_layout = QVBoxLayout(ready_box)
         ready_layout.addWidget(self.ready_table)
         ready_layout.addWidget(self.issue_button)
-        issued_box = QGroupBox("已发证书")
+        issued_box = QGroupBox(tr("已发证书"))
         issued_layout = QVBoxLayout(issued_box)
         issued_layout.addWidget(self.certificate_table)
         row = QHBoxLayout()
@@ -96,7 +98,7 @@ class CertificatesTab(QWidget):
         ):
             row.addWidget(button)
         issued_layout.addLayout(row)
-        verify_box = QGroupBox("证书核验（离线）")
+        verify_box = QGroupBox(tr("证书核验（离线）"))
         verify_layout = QVBoxLayout(verify_box)
         verify_layout.addWidget(self.verify_edit)
         verify_layout.addWidget(self.verify_result)
@@ -143,7 +145,7 @@ class CertificatesTab(QWidget):
         except (ServiceError, RuntimeError) as exc:
             text = exc.message if isinstance(exc, ServiceError) else str(exc)
             self.status_label.setText(text)
-            QMessageBox.warning(self, "未能办理", text)
+            QMessageBox.warning(self, tr("未能办理"), text)
         else:
             self.status_label.setText(message)
         self.refresh()
@@ -151,7 +153,7 @@ class CertificatesTab(QWidget):
     def _on_issue(self) -> None:
         row = self._selected_ready()
         if row is not None:
-            self._report(lambda: f"已核发：{self._actions.issue(row.number)}")
+            self._report(lambda: tr("已核发：{0}").format(self._actions.issue(row.number)))
 
     def _with_certificate(self, action: Callable[[str], None]) -> None:
         row = self._selected_certificate()
@@ -168,21 +170,27 @@ class CertificatesTab(QWidget):
         row = self._selected_certificate()
         if row is not None:
             self._report(
-                lambda: f"已发送到打印机：{self._actions.print_certificate(row.number, overlay)}"
+                lambda: tr("已发送到打印机：{0}").format(
+                    self._actions.print_certificate(row.number, overlay)
+                )
             )
 
     def _on_void(self) -> None:
         row = self._selected_certificate()
         if row is None:
             return
-        dialog = ReasonDialog("作废证书", f"作废 {row.number}（编号不再使用）的理由：", self)
+        dialog = ReasonDialog(
+            tr("作废证书"),
+            tr("作废 {number}（编号不再使用）的理由：").format(number=row.number),
+            self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason = dialog.reason()
 
         def run() -> str:
             self._actions.void(row.number, reason)
-            return f"已作废 {row.number}"
+            return tr("已作废 {number}").format(number=row.number)
 
         self._report(run)
 
@@ -191,17 +199,32 @@ class CertificatesTab(QWidget):
         claims = verdict.claims
         color = "#1b5e20" if verdict.valid else "#b00020"
         lines = [
-            f"<b style='color:{color}'>{'有效' if verdict.valid else '无效'}：{verdict.reason}</b>"
+            tr("<b style='color:{color}'>{0}：{reason}</b>").format(
+                tr("有效") if verdict.valid else tr("无效"), color=color, reason=verdict.reason
+            )
         ]
         if claims is not None:
-            holder = f"{claims.holder_name}（{claims.holder_uscc}）"
-            lines.append(f"{holder}证书 {claims.number} 第{claims.revision}版")
+            holder = tr("{holder_name}（{holder_uscc}）").format(
+                holder_name=claims.holder_name, holder_uscc=claims.holder_uscc
+            )
+            lines.append(
+                tr("{holder}证书 {number} 第{revision}版").format(
+                    holder=holder, number=claims.number, revision=claims.revision
+                )
+            )
             names = self._actions.names
             for p in claims.permits:
                 permit, department = (
                     names.get(p.code, p.code),
                     names.get(p.department, p.department),
                 )
-                lines.append(f"· {permit} {p.number}（{department}）至 {p.valid_to or '长期'}")
+                lines.append(
+                    tr("· {permit} {number}（{department}）至 {0}").format(
+                        p.valid_to or tr("长期"),
+                        permit=permit,
+                        number=p.number,
+                        department=department,
+                    )
+                )
         self.verify_result.setText("<br>".join(lines))
         self.verify_edit.selectAll()

@@ -26,6 +26,7 @@ from desktop_app.settings import load as load_settings
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.cases_tab import CaseActions, CaseDetail
 from desktop_app.ui.certificates_tab import CertificateActions
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.review_tab import ReviewActions
 from desktop_app.ui.settings_tab import SettingsActions
 
@@ -166,7 +167,9 @@ class Counter:
         try:
             key = keys.load_private_key(config.signing_key_path())
         except keys.SigningKeyError as exc:
-            raise ServiceError(f"{exc}（本机不是签发电脑，或尚未生成签发密钥）") from None
+            raise ServiceError(
+                tr("{exc}（本机不是签发电脑，或尚未生成签发密钥）").format(exc=exc)
+            ) from None
         with self.store.write() as session:
             return issuance.issue(session, self.actor, self.catalog, number, key).number
 
@@ -198,7 +201,7 @@ class Counter:
         printer = load_settings().printer
         with self.store.write() as session:
             issuance.record_print(
-                session, self.actor, number, printer or "默认打印机", overlay=overlay
+                session, self.actor, number, printer or tr("默认打印机"), overlay=overlay
             )
             return printer_dialogs.print_pdf(pdf, printer)
 

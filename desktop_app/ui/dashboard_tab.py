@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.reporting import Dashboard
 from desktop_app.ui.bar_chart import BarChart
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import named
 
 
@@ -43,6 +44,10 @@ class _Load(QRunnable):
             self._signals.loaded.emit(board)
 
 
+def _percent(value: object) -> str:
+    return "—" if value is None else f"{value:g}%"
+
+
 class DashboardTab(QWidget):
     def __init__(
         self,
@@ -61,14 +66,14 @@ class DashboardTab(QWidget):
         self.kpis: dict[str, QLabel] = {}
         grid = QGridLayout()
         names = [
-            ("today", "今日受理/出证"),
-            ("week", "本周受理/出证"),
-            ("month", "本月受理/出证"),
-            ("in_review", "在办"),
-            ("overdue", "超期"),
-            ("deferred", "容缺待补"),
-            ("expiring", "30天内到期证书"),
-            ("average", "平均办结（自然日）/法定时限均值（工作日）"),
+            ("today", tr("今日受理/出证")),
+            ("week", tr("本周受理/出证")),
+            ("month", tr("本月受理/出证")),
+            ("in_review", tr("在办")),
+            ("overdue", tr("超期")),
+            ("deferred", tr("容缺待补")),
+            ("expiring", tr("30天内到期证书")),
+            ("average", tr("平均办结/法定时限均值（工作日）")),
         ]
         for index, (key, title) in enumerate(names):
             value = named(QLabel("—"), f"kpi_{key}")
@@ -78,11 +83,11 @@ class DashboardTab(QWidget):
             box.addWidget(QLabel(title))
             box.addWidget(value)
             grid.addLayout(box, index // 4, index % 4)
-        self.industry_chart = named(BarChart("按行业办件数"), "industryChart")
-        self.department_chart = named(BarChart("各部门在办事项（红：超期）"), "departmentChart")
+        self.industry_chart = named(BarChart(tr("按行业办件数")), "industryChart")
+        self.department_chart = named(BarChart(tr("各部门在办事项（红：超期）")), "departmentChart")
         self.reform_table = named(QTableWidget(), "reformTable")
-        self.refresh_button = named(QPushButton("刷新(&R)"), "refreshDashboardButton")
-        self.export_button = named(QPushButton("导出 Excel(&E)"), "exportDashboardButton")
+        self.refresh_button = named(QPushButton(tr("刷新(&R)")), "refreshDashboardButton")
+        self.export_button = named(QPushButton(tr("导出 Excel(&E)")), "exportDashboardButton")
         self.status_label = named(QLabel(), "dashboardStatusLabel")
         charts = QHBoxLayout()
         charts.addWidget(self.industry_chart)
@@ -95,7 +100,7 @@ class DashboardTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addLayout(charts)
-        layout.addWidget(QLabel("改革成效（各行业：单独申请合计 → 综合申请）"))
+        layout.addWidget(QLabel(tr("改革成效（各行业：单独申请合计 → 综合申请）")))
         layout.addWidget(self.reform_table, 1)
         layout.addLayout(buttons)
         self.refresh_button.clicked.connect(self.refresh)
@@ -103,7 +108,7 @@ class DashboardTab(QWidget):
 
     def refresh(self) -> None:
         """Loads in the thread pool; the tab shows the result when it arrives."""
-        self.status_label.setText("正在统计……")
+        self.status_label.setText(tr("正在统计……"))
         QThreadPool.globalInstance().start(_Load(self._load, self._signals))
 
     def _show(self, board: Dashboard) -> None:
@@ -117,31 +122,42 @@ class DashboardTab(QWidget):
         self.kpis["expiring"].setText(str(board.expiring_30_days))
         average = (
             "—"
-            if board.average_days_to_certificate is None
-            else f"{board.average_days_to_certificate:g}"
+            if board.average_working_days_to_certificate is None
+            else f"{board.average_working_days_to_certificate:g}"
         )
         self.kpis["average"].setText(f"{average} / {board.statutory_days_average or '—'}")
         self.industry_chart.set_bars([(name, count, 0) for name, count in board.by_industry])
         self.department_chart.set_bars(list(board.by_department))
-        headers = ["行业", "单独申请字段", "综合表单字段", "单独申请材料", "综合材料"]
+        headers = [
+            tr("行业"),
+            tr("单独申请字段"),
+            tr("综合表单字段"),
+            tr("单独申请材料"),
+            tr("综合材料"),
+            tr("新办件数"),
+            tr("实际减少字段"),
+            tr("实际减少材料"),
+        ]
         self.reform_table.setColumnCount(len(headers))
         self.reform_table.setHorizontalHeaderLabels(headers)
         self.reform_table.setRowCount(len(board.reform))
-        for row, figures in enumerate(board.reform):
-            for column, value in enumerate(figures):
+        for row, r in enumerate(board.reform):
+            *counts, fields_pct, materials_pct = r.cells()
+            values = [*counts, _percent(fields_pct), _percent(materials_pct)]
+            for column, value in enumerate(values):
                 self.reform_table.setItem(row, column, QTableWidgetItem(str(value)))
         self.reform_table.resizeColumnsToContents()
-        self.status_label.setText(f"统计至 {board.day.isoformat()}")
+        self.status_label.setText(tr("统计至 {0}").format(board.day.isoformat()))
 
     def _on_failed(self, message: str) -> None:
-        self.status_label.setText(f"统计未能刷新：{message}")
+        self.status_label.setText(tr("统计未能刷新：{message}").format(message=message))
 
     def _on_export(self) -> None:
         if self.board is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "导出统计", f"统计-{self.board.day}.xlsx", "Excel (*.xlsx)"
+            self, tr("导出统计"), tr("统计-{0}.xlsx").format(self.board.day), "Excel (*.xlsx)"
         )
         if name:
             self._export(self.board, Path(name))
-            self.status_label.setText(f"已导出 {name}")
+            self.status_label.setText(tr("已导出 {name}").format(name=name))

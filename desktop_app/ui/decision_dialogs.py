@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from desktop_app.domain.form_values import text_problem
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import named
 
 
@@ -33,13 +34,13 @@ class ApproveDialog(QDialog):
     def __init__(self, permit_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("approveDialog")
-        self.setWindowTitle(f"准予许可：{permit_name}")
+        self.setWindowTitle(tr("准予许可：{permit_name}").format(permit_name=permit_name))
         self.permit_no_edit = named(QLineEdit(), "permitNoEdit")
         self.valid_from_edit = named(QDateEdit(QDate.currentDate()), "validFromEdit")
         self.valid_to_edit = named(
             QDateEdit(QDate.currentDate().addYears(5).addDays(-1)), "validToEdit"
         )
-        self.no_expiry_box = named(QCheckBox("长期有效（备案类）"), "noExpiryBox")
+        self.no_expiry_box = named(QCheckBox(tr("长期有效（备案类）")), "noExpiryBox")
         for edit in (self.valid_from_edit, self.valid_to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -52,9 +53,9 @@ class ApproveDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("许可证编号(&N)：", self.permit_no_edit)
-        form.addRow("有效期自(&F)：", self.valid_from_edit)
-        form.addRow("有效期至(&T)：", self.valid_to_edit)
+        form.addRow(tr("许可证编号(&N)："), self.permit_no_edit)
+        form.addRow(tr("有效期自(&F)："), self.valid_from_edit)
+        form.addRow(tr("有效期至(&T)："), self.valid_to_edit)
         form.addRow("", self.no_expiry_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -68,11 +69,11 @@ class ApproveDialog(QDialog):
     @override
     def accept(self) -> None:
         permit_no, valid_from, valid_to = self.values()
-        problem = text_problem("许可证编号", permit_no, 60)
+        problem = text_problem(tr("许可证编号"), permit_no, 60)
         if not permit_no:
-            problem = "请填写许可证编号"
+            problem = tr("请填写许可证编号")
         elif problem is None and valid_to is not None and valid_to <= valid_from:
-            problem = "有效期截止日须晚于起始日"
+            problem = tr("有效期截止日须晚于起始日")
         if problem:
             self.error_label.setText(problem)
             return
@@ -105,9 +106,9 @@ class ReasonDialog(QDialog):
 
     @override
     def accept(self) -> None:
-        problem = text_problem("理由", self.reason().replace("\n", "；"), 500)
+        problem = text_problem(tr("理由"), self.reason().replace("\n", tr("；")), 500)
         if not self.reason():
-            problem = "请写明理由"
+            problem = tr("请写明理由")
         if problem:
             self.error_label.setText(problem)
             return

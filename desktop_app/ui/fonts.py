@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.paths import CJK_FONT_FILE, FONTS_DIR
+from desktop_app.ui.i18n import tr
 
 EXTENSION_B_FONT_FILE = FONTS_DIR / "HanaMinB.ttf"
 
@@ -25,7 +26,9 @@ def load_cjk_font(app: QApplication) -> str:
     font_id = QFontDatabase.addApplicationFont(str(CJK_FONT_FILE))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
-        raise FontLoadError(f"无法加载内置中文字体：{CJK_FONT_FILE}")
+        raise FontLoadError(
+            tr("无法加载内置中文字体：{CJK_FONT_FILE}").format(CJK_FONT_FILE=CJK_FONT_FILE)
+        )
     family = families[0]
     app.setFont(QFont(family, UI_POINT_SIZE))
     return family

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.actor import Actor
 from desktop_app.services.errors import LoginError
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import named
 
 LoginCallable = Callable[[str, str], Actor]
@@ -25,11 +26,11 @@ class LoginDialog(QDialog):
     """Asks for a user name and password; ``actor`` holds who logged in once it is accepted."""
 
     def __init__(
-        self, login: LoginCallable, title: str = "登录", parent: QWidget | None = None
+        self, login: LoginCallable, title: str = tr("登录"), parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self.setWindowTitle(f"同心县“一业一证”窗口综合受理系统 — {title}")
+        self.setWindowTitle(tr("同心县“一业一证”窗口综合受理系统 — {title}").format(title=title))
         self._login = login
         self.actor: Actor | None = None
         # What the composition root attaches (its app state), for whoever holds the dialog.
@@ -37,14 +38,14 @@ class LoginDialog(QDialog):
         self.username_edit = named(QLineEdit(), "usernameEdit")
         self.password_edit = named(QLineEdit(), "passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.login_button = named(QPushButton("登录(&L)"), "loginButton")
+        self.login_button = named(QPushButton(tr("登录(&L)")), "loginButton")
         self.login_button.setDefault(True)
         self.error_label = named(QLabel(), "loginErrorLabel")
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("用户名(&U)：", self.username_edit)
-        form.addRow("密码(&P)：", self.password_edit)
+        form.addRow(tr("用户名(&U)："), self.username_edit)
+        form.addRow(tr("密码(&P)："), self.password_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -62,7 +63,7 @@ class LoginDialog(QDialog):
         username = self.username_edit.text().strip()
         password = self.password_edit.text()
         if not username or not password:
-            self.error_label.setText("请输入用户名和密码")
+            self.error_label.setText(tr("请输入用户名和密码"))
             return
         try:
             self.actor = self._login(username, password)

@@ -13,6 +13,7 @@ from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
 from desktop_app.ui.counter import Counter
 from desktop_app.ui.dashboard_tab import DashboardTab
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("同心县“一业一证”窗口综合受理系统")
+        self.setWindowTitle(tr("同心县“一业一证”窗口综合受理系统"))
         self.tabs = named(QTabWidget(), "mainTabs")
         self.intake_wizard: IntakeWizard | None = None
         if actor is not None and counter is not None and actor.role in INTAKE_ROLES:
@@ -55,39 +56,52 @@ class MainWindow(QMainWindow):
             )
             intake_tab = named(QWidget(), "intakeTab")
             QVBoxLayout(intake_tab).addWidget(self.intake_wizard)
-            self.tabs.addTab(intake_tab, "受理(&A)")
+            self.tabs.addTab(intake_tab, tr("受理(&A)"))
             self.intake_wizard.finished.connect(self._restart_intake)
         self.cases_tab: CasesTab | None = None
         if actor is not None and counter is not None:
             self.cases_tab = CasesTab(
                 catalog, counter.case_actions(), may_act=actor.role in INTAKE_ROLES
             )
-            self.tabs.addTab(self.cases_tab, "办件(&J)")
+            self.tabs.addTab(self.cases_tab, tr("办件(&J)"))
         self.review_tab: ReviewTab | None = None
         self.certificates_tab: CertificatesTab | None = None
         if actor is not None and counter is not None and actor.role == "reviewer":
             self.review_tab = ReviewTab(catalog, counter.review_actions())
-            self.tabs.addTab(self.review_tab, "部门审批(&R)")
+            self.tabs.addTab(self.review_tab, tr("部门审批(&R)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):
             self.certificates_tab = CertificatesTab(counter.certificate_actions())
-            self.tabs.addTab(self.certificates_tab, "证照(&Z)")
+            self.tabs.addTab(self.certificates_tab, tr("证照(&Z)"))
         self.dashboard_tab: DashboardTab | None = None
         if actor is not None and counter is not None and actor.role in DASHBOARD_ROLES:
             self.dashboard_tab = DashboardTab(counter.dashboard, reporting.export_excel)
-            self.tabs.addTab(self.dashboard_tab, "统计(&T)")
+            self.tabs.addTab(self.dashboard_tab, tr("统计(&T)"))
             self.dashboard_tab.refresh()
         self.catalog_browser = CatalogBrowser(catalog)
-        self.tabs.addTab(self.catalog_browser, "行业目录(&C)")
+        self.tabs.addTab(self.catalog_browser, tr("行业目录(&C)"))
         self.settings_tab: SettingsTab | None = None
         if actor is not None and counter is not None:
             self.settings_tab = SettingsTab(counter.settings_actions())
-            self.tabs.addTab(self.settings_tab, "设置(&S)")
+            self.tabs.addTab(self.settings_tab, tr("设置(&S)"))
         self.setCentralWidget(self.tabs)
-        who = "" if actor is None else f"{actor.display_name}（{ROLE_NAMES[actor.role]}）"
-        self.user_label = named(QLabel(f"用户 {who}" if who else ""), "userLabel")
-        self.database_label = named(QLabel(f"数据库 {database.describe()}"), "databaseLabel")
+        who = (
+            ""
+            if actor is None
+            else tr("{display_name}（{0}）").format(
+                tr(ROLE_NAMES[actor.role]), display_name=actor.display_name
+            )
+        )
+        self.user_label = named(
+            QLabel(tr("用户 {who}").format(who=who) if who else ""), "userLabel"
+        )
+        self.database_label = named(
+            QLabel(tr("数据库 {0}").format(database.describe())), "databaseLabel"
+        )
         self.catalog_label = named(
-            QLabel(f"目录 {catalog.batch} v{catalog.version}"), "catalogLabel"
+            QLabel(
+                tr("目录 {batch} v{version}").format(batch=catalog.batch, version=catalog.version)
+            ),
+            "catalogLabel",
         )
         for label in (self.user_label, self.database_label, self.catalog_label):
             self.statusBar().addPermanentWidget(label)

@@ -6,6 +6,8 @@ import pypdfium2
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desktop_app.ui.i18n import tr
+
 PREVIEW_DPI = 96
 
 
@@ -30,7 +32,7 @@ class PdfPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
-        self.setWindowTitle(f"预览：{title}")
+        self.setWindowTitle(tr("预览：{title}").format(title=title))
         container = QWidget()
         column = QVBoxLayout(container)
         self.pages = page_images(pdf)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.printing import qt_printer
+from desktop_app.ui.i18n import tr
 
 
 def print_pdf(pdf: bytes, printer_name: str = "") -> str:
@@ -13,6 +14,6 @@ def print_pdf(pdf: bytes, printer_name: str = "") -> str:
     """
     name = printer_name or qt_printer.default_printer_name()
     if not name:
-        raise qt_printer.PrintError("本机没有可用的打印机（可在“设置”中选择打印机）")
+        raise qt_printer.PrintError(tr("本机没有可用的打印机（可在“设置”中选择打印机）"))
     job = qt_printer.paint_pdf(pdf, qt_printer.printer_for(name))
     return job.printer

@@ -21,6 +21,7 @@ from desktop_app.domain.states import ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemSta
 from desktop_app.services.cases import QueueRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import named, row_table
 
@@ -47,21 +48,21 @@ class ReviewTab(QWidget):
         permits = catalog.permits
         self.model: RowTableModel[QueueRow] = RowTableModel(
             [
-                Column("受理编号", lambda r: r.number),
-                Column("主体名称", lambda r: r.enterprise_name),
-                Column("许可事项", lambda r: permits[r.permit].display_name(r.variant)),
-                Column("状态", lambda r: ITEM_STATE_NAMES[ItemState(r.state)]),
-                Column("办理方式", lambda r: ITEM_MODE_NAMES.get(r.mode, r.mode)),
-                Column("承诺期限", lambda r: r.due.isoformat()),
+                Column(tr("受理编号"), lambda r: r.number),
+                Column(tr("主体名称"), lambda r: r.enterprise_name),
+                Column(tr("许可事项"), lambda r: permits[r.permit].display_name(r.variant)),
+                Column(tr("状态"), lambda r: tr(ITEM_STATE_NAMES[ItemState(r.state)])),
+                Column(tr("办理方式"), lambda r: tr(ITEM_MODE_NAMES.get(r.mode, r.mode))),
+                Column(tr("承诺期限"), lambda r: r.due.isoformat()),
             ],
             self,
         )
         self.table = row_table(self.model, "reviewQueueTable")
-        self.take_up_button = named(QPushButton("受理审查(&T)"), "takeUpButton")
-        self.correction_button = named(QPushButton("要求补正(&C)"), "correctionButton")
-        self.approve_button = named(QPushButton("准予许可(&A)"), "approveButton")
-        self.reject_button = named(QPushButton("不予许可(&R)"), "rejectButton")
-        self.refresh_button = named(QPushButton("刷新(&F)"), "refreshReviewButton")
+        self.take_up_button = named(QPushButton(tr("受理审查(&T)")), "takeUpButton")
+        self.correction_button = named(QPushButton(tr("要求补正(&C)")), "correctionButton")
+        self.approve_button = named(QPushButton(tr("准予许可(&A)")), "approveButton")
+        self.reject_button = named(QPushButton(tr("不予许可(&R)")), "rejectButton")
+        self.refresh_button = named(QPushButton(tr("刷新(&F)")), "refreshReviewButton")
         self.status_label = named(QLabel(), "reviewStatusLabel")
         buttons = QHBoxLayout()
         for button in (
@@ -78,7 +79,7 @@ class ReviewTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         self.take_up_button.clicked.connect(
-            lambda: self._run(lambda row: actions.take_up(row), "已受理审查")
+            lambda: self._run(lambda row: actions.take_up(row), tr("已受理审查"))
         )
         self.correction_button.clicked.connect(self._on_correction)
         self.approve_button.clicked.connect(self._on_approve)
@@ -114,7 +115,7 @@ class ReviewTab(QWidget):
         try:
             action(row)
         except ServiceError as exc:
-            QMessageBox.warning(self, "未能办理", exc.message)
+            QMessageBox.warning(self, tr("未能办理"), exc.message)
             self.status_label.setText(exc.message)
         else:
             self.status_label.setText(f"{row.number} {done}")
@@ -128,7 +129,8 @@ class ReviewTab(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             permit_no, valid_from, valid_to = dialog.values()
             self._run(
-                lambda r: self._actions.approve(r, permit_no, valid_from, valid_to), "已准予许可"
+                lambda r: self._actions.approve(r, permit_no, valid_from, valid_to),
+                tr("已准予许可"),
             )
 
     def _ask_reason(self, title: str, prompt: str) -> str | None:
@@ -136,11 +138,15 @@ class ReviewTab(QWidget):
         return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _on_correction(self) -> None:
-        reason = self._ask_reason("要求补正", "一次性列明需要补正的全部内容（审批时限暂停计算）：")
+        reason = self._ask_reason(
+            tr("要求补正"), tr("一次性列明需要补正的全部内容（审批时限暂停计算）：")
+        )
         if reason is not None:
-            self._run(lambda r: self._actions.request_correction(r, reason), "已要求补正")
+            self._run(lambda r: self._actions.request_correction(r, reason), tr("已要求补正"))
 
     def _on_reject(self) -> None:
-        reason = self._ask_reason("不予许可", "写明不予许可的理由（将载入不予许可决定书）：")
+        reason = self._ask_reason(
+            tr("不予许可"), tr("写明不予许可的理由（将载入不予许可决定书）：")
+        )
         if reason is not None:
-            self._run(lambda r: self._actions.reject(r, reason), "已作出不予许可决定")
+            self._run(lambda r: self._actions.reject(r, reason), tr("已作出不予许可决定"))

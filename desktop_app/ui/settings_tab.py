@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.auth import ROLE_NAMES, UserRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.settings import MAX_OFFSET_MM, SettingsError, WorkstationSettings
+from desktop_app.ui.i18n import LANGUAGES, tr
 from desktop_app.ui.widgets import named
 
 
@@ -51,14 +52,14 @@ class AddUserDialog(QDialog):
     def __init__(self, departments: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addUserDialog")
-        self.setWindowTitle("添加用户")
+        self.setWindowTitle(tr("添加用户"))
         self.username_edit = named(QLineEdit(), "newUsernameEdit")
         self.display_edit = named(QLineEdit(), "newDisplayNameEdit")
         self.role_combo = named(QComboBox(), "newRoleCombo")
         for code, name in ROLE_NAMES.items():
-            self.role_combo.addItem(name, code)
+            self.role_combo.addItem(tr(name), code)
         self.department_combo = named(QComboBox(), "newDepartmentCombo")
-        self.department_combo.addItem("（无）", None)
+        self.department_combo.addItem(tr("（无）"), None)
         for code, name in departments.items():
             self.department_combo.addItem(name, code)
         self.password_edit = named(QLineEdit(), "newPasswordEdit")
@@ -69,11 +70,11 @@ class AddUserDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("用户名：", self.username_edit)
-        form.addRow("姓名：", self.display_edit)
-        form.addRow("角色：", self.role_combo)
-        form.addRow("部门（审批人员）：", self.department_combo)
-        form.addRow("初始密码：", self.password_edit)
+        form.addRow(tr("用户名："), self.username_edit)
+        form.addRow(tr("姓名："), self.display_edit)
+        form.addRow(tr("角色："), self.role_combo)
+        form.addRow(tr("部门（审批人员）："), self.department_combo)
+        form.addRow(tr("初始密码："), self.password_edit)
         form.addRow(buttons)
 
 
@@ -84,7 +85,7 @@ class SettingsTab(QWidget):
         self._actions = actions
         current = actions.load()
         self.printer_combo = named(QComboBox(), "printerCombo")
-        self.printer_combo.addItem("（系统默认打印机）", "")
+        self.printer_combo.addItem(tr("（系统默认打印机）"), "")
         for name in actions.printers():
             self.printer_combo.addItem(name, name)
         self.printer_combo.setCurrentIndex(max(self.printer_combo.findData(current.printer), 0))
@@ -99,42 +100,47 @@ class SettingsTab(QWidget):
             spin.setSingleStep(0.5)
             spin.setSuffix(" mm")
             spin.setValue(value)
-        self.save_button = named(QPushButton("保存本机设置(&S)"), "saveSettingsButton")
-        self.calibration_button = named(QPushButton("打印套打校准页(&K)"), "calibrationButton")
+        self.save_button = named(QPushButton(tr("保存本机设置(&S)")), "saveSettingsButton")
+        self.calibration_button = named(QPushButton(tr("打印套打校准页(&K)")), "calibrationButton")
         self.database_url_edit = named(QLineEdit(current.database_url), "databaseUrlEdit")
         self.database_url_edit.setPlaceholderText(
-            "留空使用本机 SQLite；多窗口共用填 postgresql+psycopg://…"
+            tr("留空使用本机 SQLite；多窗口共用填 postgresql+psycopg://…")
         )
-        self.test_connection_button = named(QPushButton("测试连接(&T)"), "testConnectionButton")
+        self.test_connection_button = named(QPushButton(tr("测试连接(&T)")), "testConnectionButton")
+        self.language_combo = named(QComboBox(), "languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(current.language), 0))
         self.status_label = named(QLabel(), "settingsStatusLabel")
         self.status_label.setWordWrap(True)
 
-        printing = QGroupBox("打印与套打")
+        printing = QGroupBox(tr("打印与套打"))
         printing_form = QFormLayout(printing)
-        printing_form.addRow("打印机：", self.printer_combo)
-        printing_form.addRow("套打水平偏移（右为正）：", self.dx_spin)
-        printing_form.addRow("套打垂直偏移（上为正）：", self.dy_spin)
+        printing_form.addRow(tr("打印机："), self.printer_combo)
+        printing_form.addRow(tr("套打水平偏移（右为正）："), self.dx_spin)
+        printing_form.addRow(tr("套打垂直偏移（上为正）："), self.dy_spin)
         printing_form.addRow(self.calibration_button)
-        database = QGroupBox("数据库")
+        database = QGroupBox(tr("数据库"))
         database_form = QFormLayout(database)
-        database_form.addRow("当前：", QLabel(actions.database))
+        database_form.addRow(tr("当前："), QLabel(actions.database))
         row = QHBoxLayout()
         row.addWidget(self.database_url_edit)
         row.addWidget(self.test_connection_button)
-        database_form.addRow("地址（重启后生效）：", row)
-        database_form.addRow("行业目录：", QLabel(actions.catalog))
+        database_form.addRow(tr("地址（重启后生效）："), row)
+        database_form.addRow(tr("行业目录："), QLabel(actions.catalog))
+        database_form.addRow(tr("界面语言（重启后生效）："), self.language_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(printing)
         layout.addWidget(database)
         layout.addWidget(self.save_button)
         self.users_table = named(QTableWidget(), "usersTable")
-        self.add_user_button = named(QPushButton("添加用户(&U)"), "addUserButton")
-        self.disable_user_button = named(QPushButton("停用所选用户"), "disableUserButton")
+        self.add_user_button = named(QPushButton(tr("添加用户(&U)")), "addUserButton")
+        self.disable_user_button = named(QPushButton(tr("停用所选用户")), "disableUserButton")
         self.import_calendar_button = named(
-            QPushButton("导入节假日安排(&H)"), "importCalendarButton"
+            QPushButton(tr("导入节假日安排(&H)")), "importCalendarButton"
         )
         if actions.is_admin:
-            admin = QGroupBox("系统管理（管理员）")
+            admin = QGroupBox(tr("系统管理（管理员）"))
             admin_layout = QVBoxLayout(admin)
             admin_layout.addWidget(self.users_table)
             buttons = QHBoxLayout()
@@ -160,6 +166,7 @@ class SettingsTab(QWidget):
         base = WorkstationSettings(
             printer=str(self.printer_combo.currentData() or ""),
             database_url=self.database_url_edit.text().strip(),
+            language=str(self.language_combo.currentData()),
         )
         return base.with_offsets(self.dx_spin.value(), self.dy_spin.value())
 
@@ -172,28 +179,32 @@ class SettingsTab(QWidget):
     def _on_save(self) -> None:
         def save() -> str:
             self._actions.save(self.settings())
-            return "已保存本机设置"
+            return tr("已保存本机设置")
 
         self._report(save)
 
     def _on_calibration(self) -> None:
-        self._report(lambda: f"校准页已发送到 {self._actions.print_calibration(self.settings())}")
+        self._report(
+            lambda: tr("校准页已发送到 {0}").format(
+                self._actions.print_calibration(self.settings())
+            )
+        )
 
     def _on_test(self) -> None:
         url = self.database_url_edit.text().strip()
         if not url:
-            self.status_label.setText("留空即使用本机 SQLite，无需测试")
+            self.status_label.setText(tr("留空即使用本机 SQLite，无需测试"))
             return
         try:
             reached = self._actions.test_connection(url)
         except Exception as exc:  # any driver error is a message for the administrator
-            self.status_label.setText(f"连接失败：{exc}")
+            self.status_label.setText(tr("连接失败：{exc}").format(exc=exc))
         else:
-            self.status_label.setText(f"连接成功：{reached}")
+            self.status_label.setText(tr("连接成功：{reached}").format(reached=reached))
 
     def _refresh_users(self) -> None:
         rows = self._actions.users()
-        headers = ["用户名", "姓名", "角色", "部门", "状态"]
+        headers = [tr("用户名"), tr("姓名"), tr("角色"), tr("部门"), tr("状态")]
         self.users_table.setColumnCount(len(headers))
         self.users_table.setHorizontalHeaderLabels(headers)
         self.users_table.setRowCount(len(rows))
@@ -201,9 +212,11 @@ class SettingsTab(QWidget):
             values = [
                 user.username,
                 user.display_name,
-                ROLE_NAMES[user.role],
+                tr(ROLE_NAMES[user.role]),
                 self._actions.departments.get(user.department or "", ""),
-                "已停用" if user.disabled else ("锁定中" if user.locked_until else "正常"),
+                tr("已停用")
+                if user.disabled
+                else (tr("锁定中") if user.locked_until else tr("正常")),
             ]
             for c, value in enumerate(values):
                 self.users_table.setItem(r, c, QTableWidgetItem(value))
@@ -222,7 +235,7 @@ class SettingsTab(QWidget):
                 dialog.display_edit.text().strip(),
             )
             self._refresh_users()
-            return f"已添加用户 {dialog.username_edit.text().strip()}"
+            return tr("已添加用户 {0}").format(dialog.username_edit.text().strip())
 
         self._report(add)
 
@@ -236,13 +249,15 @@ class SettingsTab(QWidget):
         def disable() -> str:
             self._actions.disable_user(username)
             self._refresh_users()
-            return f"已停用用户 {username}"
+            return tr("已停用用户 {username}").format(username=username)
 
         self._report(disable)
 
     def _on_import_calendar(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "导入节假日安排", "", "JSON (*.json)")
+        name, _ = QFileDialog.getOpenFileName(self, tr("导入节假日安排"), "", "JSON (*.json)")
         if name:
             self._report(
-                lambda: f"已导入：全年 {self._actions.import_calendar(Path(name))} 个工作日"
+                lambda: tr("已导入：全年 {0} 个工作日").format(
+                    self._actions.import_calendar(Path(name))
+                )
             )

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QWidget
 
 from desktop_app.catalog import Catalog, Industry
+from desktop_app.ui.i18n import tr
 
 # A spin box always holds a number; its minimum stands for "not answered yet", shown as text.
 _UNANSWERED = -1.0
@@ -42,12 +43,12 @@ class SituationForm(QWidget):
                 widget = QDoubleSpinBox()
                 widget.setRange(_UNANSWERED, question.max or 1e6)
                 widget.setDecimals(1)
-                widget.setSpecialValueText("请填写")
+                widget.setSpecialValueText(tr("请填写"))
                 widget.setSuffix(f" {question.unit}")
                 widget.setValue(float(self._remembered.get(key, _UNANSWERED)))
                 widget.setToolTip(question.help)
                 widget.valueChanged.connect(self.answers_changed)
-                self._layout.addRow(f"{question.label}：", widget)
+                self._layout.addRow(tr("{label}：").format(label=question.label), widget)
             widget.setObjectName(f"answer_{key}")
             self._widgets[key] = widget
         self.answers_changed.emit()

@@ -4,14 +4,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.catalog import Catalog
+from desktop_app.catalog import Catalog, resolve
+from desktop_app.catalog.report import industry_reduction
 from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.services import intake, issuance, reporting, workflow
 from desktop_app.services.errors import PermissionDeniedError
 from tests import factories
 from tests.store.conftest import actor
-from tests.store.test_issuance import ready_application
+from tests.store.test_issuance import TODAY, ready_application
 
 
 def test_dashboard_counts(store: Store, catalog: Catalog, tmp_path: Path) -> None:
@@ -33,7 +34,7 @@ def test_dashboard_counts(store: Store, catalog: Catalog, tmp_path: Path) -> Non
     assert dict(board.by_industry) == {"便利店": 2}
     market = next(d for d in board.by_department if d[0] == "市场监管局")
     assert market[1:] == (2, 2)
-    assert board.average_days_to_certificate is not None
+    assert board.average_working_days_to_certificate is not None
     assert len(board.reform) == 14
     path = tmp_path / "统计.xlsx"
     reporting.export_excel(board, path)
@@ -45,3 +46,44 @@ def test_dashboard_counts(store: Store, catalog: Catalog, tmp_path: Path) -> Non
 def test_only_supervisors_see_the_dashboard(store: Store, catalog: Catalog) -> None:
     with pytest.raises(PermissionDeniedError), store.read() as session:
         reporting.dashboard(session, actor(store, "clerk"), catalog)
+
+
+def test_working_days_to_certificate_follow_the_holiday_calendar(
+    store: Store, catalog: Catalog
+) -> None:
+    # Accepted Friday 2025-09-26, issued Friday 2025-10-10: National Day (1–8 October) is off,
+    # Sunday 28 September is a 调休 working day, so 28, 29, 30 September, 9 and 10 October = 5.
+    number = ready_application(store, catalog, serial=4)
+    with store.write() as session:
+        issuance.issue(
+            session, actor(store, "clerk"), catalog, number, keys.generate(), dt.date(2025, 10, 10)
+        )
+    with store.read() as session:
+        board = reporting.dashboard(session, actor(store, "boss"), catalog, dt.date(2025, 10, 10))
+    assert board.average_working_days_to_certificate == 5.0
+
+
+def test_reform_figures_come_from_the_catalog_and_from_real_cases(
+    store: Store, catalog: Catalog
+) -> None:
+    clerk = actor(store, "clerk")
+    with store.write() as session:
+        for serial in (1, 2):
+            intake.accept(
+                session, clerk, catalog, factories.submission(catalog, serial=serial), TODAY
+            )
+    with store.read() as session:
+        board = reporting.dashboard(session, actor(store, "boss"), catalog, TODAY)
+    rows = {r.industry: r for r in board.reform}
+    shop = rows["便利店"]
+    case = industry_reduction(
+        catalog, resolve(catalog, "convenience_store", {"area_m2": 25, "sells_drugs": True})
+    )
+    assert shop.cases == 2
+    saved = 100 * (case.separate_fields - case.combined_fields) / case.separate_fields
+    assert shop.case_fields_saved_pct == round(saved, 1)
+    assert shop.case_fields_saved_pct is not None
+    assert shop.case_fields_saved_pct > 0
+    assert rows["超市"].cases == 0
+    assert rows["超市"].case_fields_saved_pct is None
+    assert shop.separate_fields >= case.separate_fields  # the catalog figure has every option on

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.reporting import Dashboard, PeriodCounts
+from desktop_app.services.reporting import Dashboard, PeriodCounts, ReformRow
 from desktop_app.ui.dashboard_tab import DashboardTab
 
 BOARD = Dashboard(
@@ -17,9 +17,9 @@ BOARD = Dashboard(
     expiring_30_days=1,
     by_industry=(("便利店", 20), ("超市", 8)),
     by_department=(("市场监管局", 14, 2), ("卫健局", 3, 0)),
-    average_days_to_certificate=9.5,
+    average_working_days_to_certificate=9.5,
     statutory_days_average=20.0,
-    reform=(("便利店", 44, 30, 21, 16),),
+    reform=(ReformRow("便利店", 44, 30, 21, 16, 12, 31.8, None),),
 )
 
 
@@ -37,6 +37,8 @@ def test_refresh_runs_in_the_background_and_fills_the_board(
     assert tab.industry_chart.bars == (("便利店", 20, 0), ("超市", 8, 0))
     assert tab.department_chart.bars[0] == ("市场监管局", 14, 2)
     assert tab.reform_table.rowCount() == 1
+    assert tab.reform_table.item(0, 6).text() == "31.8%"  # type: ignore[union-attr]
+    assert tab.reform_table.item(0, 7).text() == "—"  # type: ignore[union-attr]
     assert tab.industry_chart.grab().width() > 0  # paints without error
 
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -216,3 +217,27 @@ def test_draft_is_saved_as_the_clerk_types(
     qtbot.waitUntil(lambda: bool(fakes.saved), timeout=5000)
     assert fakes.saved[-1]["enterprise_name"] == "马氏便利店"
     assert wizard.draft.draft_id == 41
+
+
+def test_tab_walks_the_form_in_order_and_skips_answered_fields(
+    wizard: IntakeWizard, qtbot: QtBot
+) -> None:
+    go_to_form(wizard)
+    editable = [k for k, e in wizard.form_page.editors.items() if e.field.answer is None]
+    answered = [k for k, e in wizard.form_page.editors.items() if e.field.answer is not None]
+    assert answered  # the area is asked in the situation page
+    widgets = {e.widget: k for k, e in wizard.form_page.editors.items()}
+    first = wizard.form_page.editors[editable[0]].widget
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    visited = [editable[0]]
+    for _ in range(len(editable) - 1):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        while now is not None and now not in widgets:
+            now = now.parentWidget()  # a combo box's line edit, a list's viewport
+        assert now is not None, "Tab left the form early"
+        visited.append(widgets[now])
+    assert visited == editable

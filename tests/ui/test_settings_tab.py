@@ -34,6 +34,13 @@ def test_saves_printer_offsets_and_database(tab: SettingsTab, isolated_data_dir:
     saved = json.loads((isolated_data_dir / "settings.json").read_text(encoding="utf-8"))
     assert (saved["overlay_dx_mm"], saved["overlay_dy_mm"]) == (1.5, -2.0)
     assert settings.load().database_url == "postgresql+psycopg://yiye@hall-server/yiye"
+    assert settings.load().language == "zh_CN"
+
+
+def test_the_language_is_saved_for_the_next_start(tab: SettingsTab) -> None:
+    tab.language_combo.setCurrentIndex(tab.language_combo.findData("en"))
+    tab.save_button.click()
+    assert settings.load().language == "en"
 
 
 def test_connection_test_reports_success_and_failure(tab: SettingsTab, tmp_path: Path) -> None:

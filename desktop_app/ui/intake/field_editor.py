@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.catalog import BundleField
 from desktop_app.domain.form_values import FormValue, check_value
+from desktop_app.ui.i18n import tr
 
 EditorWidget = QLineEdit | QCheckBox | QComboBox | QListWidget
 
@@ -38,7 +39,7 @@ class FieldEditor(QObject):
     def _make_widget(self) -> EditorWidget:
         field = self.field
         if field.type == "bool":
-            box = QCheckBox("是")  # the form row already carries the label
+            box = QCheckBox(tr("是"))  # the form row already carries the label
             box.toggled.connect(self._on_changed)
             return box
         if field.type == "choice" and field.multiple:
@@ -53,7 +54,7 @@ class FieldEditor(QObject):
             return listing
         if field.type == "choice":
             combo = QComboBox()
-            combo.addItem("请选择", None)
+            combo.addItem(tr("请选择"), None)
             for choice in field.choices:
                 combo.addItem(choice, choice)
             combo.currentIndexChanged.connect(self._on_changed)
@@ -63,10 +64,11 @@ class FieldEditor(QObject):
             # One more than allowed, so an over-long paste shows the message instead of vanishing.
             edit.setMaxLength(field.max_length + 1)
         if field.type == "date":
-            edit.setPlaceholderText("如 2026-03-01")
+            edit.setPlaceholderText(tr("如 2026-03-01"))
         if field.answer:
             edit.setReadOnly(True)
-            edit.setToolTip("已在申请情形中回答，无需重复填写")
+            edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab skips what is already answered
+            edit.setToolTip(tr("已在申请情形中回答，无需重复填写"))
         edit.textChanged.connect(self._on_changed)
         return edit
 

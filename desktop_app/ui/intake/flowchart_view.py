@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from typing_extensions import override
 
 from desktop_app.catalog import Step
+from desktop_app.ui.i18n import tr
 
 FILL = {"counter": "#dde9f9", "department": "#f2f2e6", "issue": "#f2e0db"}
 BOX_HEIGHT = 64
@@ -77,11 +78,19 @@ class FlowchartView(QWidget):
         box_width = (width - (count - 1) * gap) / count
         for index, step in enumerate(departments):
             rect = QRectF(1 + index * (box_width + gap), rows[1], box_width, BOX_HEIGHT)
-            days = f"承诺{step.promised_days}个工作日" if step.promised_days else "即时办结"
+            days = (
+                tr("承诺{promised_days}个工作日").format(promised_days=step.promised_days)
+                if step.promised_days
+                else tr("即时办结")
+            )
             self._box(
                 painter,
                 rect,
-                f"{step.department_name}（{days}）\n{step.title.removeprefix('并联审批：')}",
+                tr("{department_name}（{days}）\n{0}").format(
+                    step.title.removeprefix("并联审批："),  # data, not UI text
+                    department_name=step.department_name,
+                    days=days,
+                ),
                 "department",
             )
             centre = rect.center().x()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,6 +19,7 @@ from typing_extensions import override
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.field_editor import FieldEditor
 
 
@@ -26,8 +29,8 @@ class FormPage(QWizardPage):
     def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
         super().__init__()
         self.setObjectName("formPage")
-        self.setTitle("一次填报：综合申请表")
-        self.setSubTitle("共用信息只填一次；校验结果显示在字段下方。")
+        self.setTitle(tr("一次填报：综合申请表"))
+        self.setSubTitle(tr("共用信息只填一次；校验结果显示在字段下方。"))
         self._catalog = catalog
         self._draft = draft
         self.editors: dict[str, FieldEditor] = {}
@@ -45,13 +48,17 @@ class FormPage(QWizardPage):
         groups: dict[str, QFormLayout] = {}
         for field in bundle.fields:
             if field.group not in groups:
-                title = "共用信息" if field.group == SHARED_GROUP else names[field.group]
+                title = tr("共用信息") if field.group == SHARED_GROUP else names[field.group]
                 box = QGroupBox(title)
                 groups[field.group] = QFormLayout(box)
                 outer.addWidget(box)
             editor = FieldEditor(field, container)
             self.editors[field.key] = editor
-            label = QLabel(f"{field.label}{'' if field.required else '（选填）'}：")
+            label = QLabel(
+                tr("{label}{0}：").format(
+                    "" if field.required else tr("（选填）"), label=field.label
+                )
+            )
             label.setBuddy(editor.widget)
             cell = QWidget()
             column = QVBoxLayout(cell)
@@ -62,6 +69,11 @@ class FormPage(QWizardPage):
             editor.changed.connect(self._on_field_changed)
         outer.addStretch()
         self._scroll.setWidget(container)
+        # Tab walks the fields in form order (shared first, then each permit's own), whatever the
+        # order Qt created the widgets in; the scroll area follows the focus.
+        editable = [e.widget for e in self.editors.values() if e.field.answer is None]
+        for before, after in pairwise(editable):
+            QWidget.setTabOrder(before, after)
 
     def prepare(self) -> Bundle:
         """Builds the widgets for the draft's permits (only when they changed: keeps what is typed).

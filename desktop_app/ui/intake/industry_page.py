@@ -15,6 +15,7 @@ from typing_extensions import override
 
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.search import search
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import ListKeys, named
 
 
@@ -22,13 +23,13 @@ class IndustryPage(QWizardPage):
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.setObjectName("industryPage")
-        self.setTitle("选择行业")
-        self.setSubTitle("输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。")
+        self.setTitle(tr("选择行业"))
+        self.setSubTitle(tr("输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。"))
         self._catalog = catalog
         self.industry_search_edit = named(QLineEdit(), "industrySearchEdit")
         self.industry_search_edit.setClearButtonEnabled(True)
         self.industry_list = named(QListWidget(), "industryList")
-        label = QLabel("行业(&H)：")
+        label = QLabel(tr("行业(&H)："))
         label.setBuddy(self.industry_search_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
@@ -45,7 +46,7 @@ class IndustryPage(QWizardPage):
         for industry in search(self._catalog, text):
             item = QListWidgetItem(f"{industry.number}. {industry.name}")
             item.setData(Qt.ItemDataRole.UserRole, industry.code)
-            item.setToolTip("别名：" + "、".join(industry.aliases))
+            item.setToolTip(tr("别名：") + tr("、").join(industry.aliases))
             self.industry_list.addItem(item)
         if self.industry_list.count():
             self.industry_list.setCurrentRow(0)

@@ -23,9 +23,19 @@ from typing_extensions import override
 
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import named
 
-WAYS = [("", "未收取"), ("paper", "纸质"), ("scan", "扫描件"), ("electronic", "电子证照")]
+
+def _ways() -> list[tuple[str, str]]:
+    return [
+        ("", tr("未收取")),
+        ("paper", tr("纸质")),
+        ("scan", tr("扫描件")),
+        ("electronic", tr("电子证照")),
+    ]
+
+
 DEFERRED = "deferred"
 
 
@@ -37,21 +47,21 @@ class MaterialRow:
         self.fetched = fetched
         self.name_label = QLabel(name)
         self.how_combo = named(QComboBox(), f"material_{key}")
-        for value, label in WAYS:
+        for value, label in _ways():
             self.how_combo.addItem(label, value)
         if deferrable:
-            self.how_combo.addItem("容缺（后补）", DEFERRED)
+            self.how_combo.addItem(tr("容缺（后补）"), DEFERRED)
         self.due_edit = QDateEdit()
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setDate(QDate.currentDate().addDays(14))
-        self.due_edit.setToolTip("容缺材料的补交日期")
+        self.due_edit.setToolTip(tr("容缺材料的补交日期"))
         self.due_edit.setVisible(False)
         if fetched:
             self.how_combo.clear()
-            self.how_combo.addItem("窗口核验", "")
+            self.how_combo.addItem(tr("窗口核验"), "")
             self.how_combo.setEnabled(False)
-            self.how_combo.setToolTip("政府部门出具的材料，由窗口核验，无需申请人提交")
+            self.how_combo.setToolTip(tr("政府部门出具的材料，由窗口核验，无需申请人提交"))
         self.how_combo.currentIndexChanged.connect(
             lambda _i: self.due_edit.setVisible(self.how_combo.currentData() == DEFERRED)
         )
@@ -82,14 +92,14 @@ class MaterialsPage(QWizardPage):
     def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
         super().__init__()
         self.setObjectName("materialsPage")
-        self.setTitle("合并材料清单")
-        self.setSubTitle("同一材料只收一份；非核心材料可容缺受理，须写明补交日期。")
+        self.setTitle(tr("合并材料清单"))
+        self.setSubTitle(tr("同一材料只收一份；非核心材料可容缺受理，须写明补交日期。"))
         self._catalog = catalog
         self._draft = draft
         self.rows: dict[str, MaterialRow] = {}
         self.commitment_boxes: dict[str, QCheckBox] = {}
         self.mark_all_received_button = named(
-            QPushButton("全部已收纸质件(&A)"), "markAllReceivedButton"
+            QPushButton(tr("全部已收纸质件(&A)")), "markAllReceivedButton"
         )
         self.mark_all_received_button.clicked.connect(self._mark_all)
         self.error_label = named(QLabel(), "materialsErrorLabel")
@@ -97,7 +107,7 @@ class MaterialsPage(QWizardPage):
         self.error_label.setWordWrap(True)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
-        self._commitments = QGroupBox("告知承诺制（申请人签署承诺书的事项）")
+        self._commitments = QGroupBox(tr("告知承诺制（申请人签署承诺书的事项）"))
         QHBoxLayout(self._commitments)
         layout = QVBoxLayout(self)
         layout.addWidget(self.mark_all_received_button)
@@ -163,7 +173,7 @@ class MaterialsPage(QWizardPage):
         ]
         if missing:
             self.error_label.setText(
-                "尚未收取：" + "、".join(missing) + "（可标记容缺并写明补交日期）"
+                tr("尚未收取：") + tr("、").join(missing) + tr("（可标记容缺并写明补交日期）")
             )
             return False
         late = [
@@ -172,6 +182,6 @@ class MaterialsPage(QWizardPage):
             if (r.value() or "").startswith(DEFERRED) and r.due_date() <= dt.date.today()
         ]
         if late:
-            self.error_label.setText("容缺材料的补交日期须晚于今天：" + "、".join(late))
+            self.error_label.setText(tr("容缺材料的补交日期须晚于今天：") + tr("、").join(late))
             return False
         return True

@@ -19,6 +19,7 @@ from typing_extensions import override
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.catalog.notice import build_notice
 from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.flowchart_view import FlowchartView
 from desktop_app.ui.widgets import named
 
@@ -40,7 +41,7 @@ class NoticePage(QWizardPage):
     def __init__(self, catalog: Catalog, draft: IntakeDraft, print_notice: PrintNotice) -> None:
         super().__init__()
         self.setObjectName("noticePage")
-        self.setTitle("一次告知")
+        self.setTitle(tr("一次告知"))
         self._catalog = catalog
         self._draft = draft
         self._print_notice = print_notice
@@ -53,7 +54,7 @@ class NoticePage(QWizardPage):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
         self.flowchart_view = FlowchartView()
-        self.print_notice_button = named(QPushButton("打印告知单(&P)"), "printNoticeButton")
+        self.print_notice_button = named(QPushButton(tr("打印告知单(&P)")), "printNoticeButton")
         self.print_notice_button.clicked.connect(self._on_print_clicked)
         tables = QHBoxLayout()
         tables.addWidget(self.permit_table, 1)
@@ -73,14 +74,19 @@ class NoticePage(QWizardPage):
         self.summary_label.setText(f"{notice.time_summary}{notice.outcome}")
         fill_table(
             self.permit_table,
-            ["许可事项", "审批部门", "承诺时限", "告知承诺"],
+            [tr("许可事项"), tr("审批部门"), tr("承诺时限"), tr("告知承诺")],
             [[i.permit, i.department, i.promised, i.commitment] for i in notice.items],
         )
         fill_table(
             self.material_table,
-            ["申请材料", "说明"],
+            [tr("申请材料"), tr("说明")],
             [
-                [m.name, "窗口核验" if m.government_issued else ("可容缺" if m.deferrable else "")]
+                [
+                    m.name,
+                    tr("窗口核验")
+                    if m.government_issued
+                    else (tr("可容缺") if m.deferrable else ""),
+                ]
                 for m in notice.materials
             ],
         )
@@ -92,5 +98,7 @@ class NoticePage(QWizardPage):
             self._print_notice(self.bundle)
         except RuntimeError as exc:
             QMessageBox.warning(
-                self, "打印失败", f"告知单未能打印：{exc}\n申请信息未受影响，可重新打印。"
+                self,
+                tr("打印失败"),
+                tr("告知单未能打印：{exc}\n申请信息未受影响，可重新打印。").format(exc=exc),
             )

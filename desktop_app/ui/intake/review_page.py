@@ -12,6 +12,7 @@ from desktop_app.catalog import Catalog, resolve
 from desktop_app.services.errors import ServiceError, SubmissionError
 from desktop_app.services.intake import Receipt
 from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import named
 
 Submit = Callable[[IntakeDraft], Receipt]
@@ -26,20 +27,22 @@ class ReviewPage(QWizardPage):
     ) -> None:
         super().__init__()
         self.setObjectName("reviewPage")
-        self.setTitle("核对并受理")
+        self.setTitle(tr("核对并受理"))
         self._catalog = catalog
         self._draft = draft
         self._submit = submit
         self._print_receipt = print_receipt
         self.receipt: Receipt | None = None
         self.summary = named(QTextBrowser(), "reviewSummary")
-        self.accept_button = named(QPushButton("受理(&S)"), "acceptButton")
+        self.accept_button = named(QPushButton(tr("受理(&S)")), "acceptButton")
         self.receipt_number_label = named(QLabel(), "receiptNumberLabel")
         self.receipt_number_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.error_label = named(QLabel(), "reviewErrorLabel")
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
-        self.reprint_button = named(QPushButton("重新打印受理通知书(&R)"), "reprintReceiptButton")
+        self.reprint_button = named(
+            QPushButton(tr("重新打印受理通知书(&R)")), "reprintReceiptButton"
+        )
         self.reprint_button.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary, 1)
@@ -53,12 +56,24 @@ class ReviewPage(QWizardPage):
     @override
     def initializePage(self) -> None:
         bundle = resolve(self._catalog, self._draft.industry or "", self._draft.answers)
-        permits = "".join(f"<li>{p.name}（{p.department_name}）</li>" for p in bundle.permits)
+        permits = "".join(
+            tr("<li>{name}（{department_name}）</li>").format(
+                name=p.name, department_name=p.department_name
+            )
+            for p in bundle.permits
+        )
         name = self._draft.form.get("enterprise_name", "")
         self.summary.setHtml(
-            f"<h3>{bundle.industry_name}：{name}</h3><p>许可事项：</p><ul>{permits}</ul>"
-            f"<p>综合表单 {len(self._draft.form)} 项已填；"
-            f"材料 {len(self._draft.materials)} 项已登记。</p>"
+            tr(
+                "<h3>{industry_name}：{name}</h3><p>许可事项：</p><ul>{permits}</ul>"
+                "<p>综合表单 {fields} 项已填；材料 {materials} 项已登记。</p>"
+            ).format(
+                fields=len(self._draft.form),
+                materials=len(self._draft.materials),
+                industry_name=bundle.industry_name,
+                name=name,
+                permits=permits,
+            )
         )
         self.accept_button.setFocus()
 
@@ -68,14 +83,14 @@ class ReviewPage(QWizardPage):
         try:
             self.receipt = self._submit(self._draft)
         except SubmissionError as exc:
-            self.error_label.setText("未受理，请更正：\n" + "\n".join(exc.errors.values()))
+            self.error_label.setText(tr("未受理，请更正：\n") + "\n".join(exc.errors.values()))
             return
         except ServiceError as exc:
             self.error_label.setText(exc.message)
             return
         self.error_label.clear()
         self.accept_button.setEnabled(False)
-        self.receipt_number_label.setText(f"受理编号：{self.receipt.number}")
+        self.receipt_number_label.setText(tr("受理编号：{0}").format(self.receipt.number))
         self.accepted.emit(self.receipt.number)
         self.completeChanged.emit()
         self._print()
@@ -86,7 +101,7 @@ class ReviewPage(QWizardPage):
             self._print_receipt(self.receipt)
         except RuntimeError as exc:
             # The case is accepted whatever the printer does; reprinting is one click.
-            self.error_label.setText(f"已受理，但受理通知书未能打印：{exc}")
+            self.error_label.setText(tr("已受理，但受理通知书未能打印：{exc}").format(exc=exc))
             self.reprint_button.setVisible(True)
             return
         self.reprint_button.setVisible(False)

@@ -7,6 +7,7 @@ from typing_extensions import override
 
 from desktop_app.catalog import Catalog, ResolveError, resolve
 from desktop_app.services.wizard import IntakeDraft
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.situation_form import SituationForm
 from desktop_app.ui.widgets import named
 
@@ -15,8 +16,8 @@ class SituationPage(QWizardPage):
     def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
         super().__init__()
         self.setObjectName("situationPage")
-        self.setTitle("申请情形")
-        self.setSubTitle("回答以下情形，系统据此确定需要办理的许可证。")
+        self.setTitle(tr("申请情形"))
+        self.setSubTitle(tr("回答以下情形，系统据此确定需要办理的许可证。"))
         self._catalog = catalog
         self._draft = draft
         self.form = SituationForm(catalog)

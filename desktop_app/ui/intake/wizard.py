@@ -10,6 +10,7 @@ from typing_extensions import override
 
 from desktop_app.catalog import Catalog
 from desktop_app.services.wizard import IntakeDraft, Page, next_page
+from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.form_page import FormPage
 from desktop_app.ui.intake.industry_page import IndustryPage
 from desktop_app.ui.intake.materials_page import MaterialsPage
@@ -36,12 +37,12 @@ class IntakeWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
-        self.setWindowTitle("受理")
+        self.setWindowTitle(tr("受理"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步(&N) >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步(&B)")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "完成，受理下一件(&F)")
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("下一步(&N) >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("< 上一步(&B)"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("完成，受理下一件(&F)"))
         self._catalog = catalog
         self._save_draft = save_draft
         self.draft = draft or IntakeDraft()
@@ -99,7 +100,7 @@ class IntakeWizard(QWizard):
             self.draft.draft_id = self._save_draft(self.draft)
             self.last_save_error = ""
         except Exception as exc:  # the clerk keeps typing; the status shows the problem
-            self.last_save_error = f"草稿未能保存：{exc}"
+            self.last_save_error = tr("草稿未能保存：{exc}").format(exc=exc)
 
     @override
     def validateCurrentPage(self) -> bool:

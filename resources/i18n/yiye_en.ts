@@ -1,0 +1,1528 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="+50"/>
+        <source>正在打开数据库，请稍候</source>
+        <translation>Opening the database, please wait</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>已锁定，请输入密码解锁</source>
+        <translation>Locked: enter your password to unlock</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>行业目录有误：{exc}</source>
+        <translation>Error in the industry catalog: {exc}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法打开数据库：{exc}</source>
+        <translation>Cannot open the database: {exc}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yiye：{error}</source>
+        <translation>yiye: {error}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>一业一证</source>
+        <translation>One Industry, One Licence</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>yiye：{exc}</source>
+        <translation>yiye: {exc}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+109"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+79"/>
+        <source>受理编号、主体名称或统一社会信用代码</source>
+        <translation>Receipt number, enterprise name or unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部行业</source>
+        <translation>All industries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>仅看超期(&amp;O)</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+51"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+51"/>
+        <source>受理编号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+1"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
+        <source>主体名称</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+132"/>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+207"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-8"/>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最近期限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>选择一件办件查看详情</source>
+        <translation>Select a case to see its details</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>登记补正材料(&amp;K)</source>
+        <translation>Corrections received (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>放弃被否决的可选许可(&amp;D)</source>
+        <translation>&amp;Drop the refused optional permit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回申请(&amp;W)</source>
+        <translation>&amp;Withdraw the application</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>显示完整证件号(&amp;Y)</source>
+        <translation>Show full ID number (&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已登记补正材料</source>
+        <translation>Corrections recorded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已放弃该可选许可</source>
+        <translation>The optional permit was dropped</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>办理记录：</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&lt;b&gt;{number}&lt;/b&gt;&#x3000;{name}&#x3000;{state}&#x3000;法定代表人 {legal_rep_name}（{legal_rep_id_masked}）</source>
+        <translation>&lt;b&gt;{number}&lt;/b&gt;  {name}  {state}  Legal representative {legal_rep_name} ({legal_rep_id_masked})</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>（{reason}）</source>
+        <translation> ({reason})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{local:%Y-%m-%d %H:%M}&#x3000;{what}&#x3000;{change}&#x3000;{actor}{reason}</source>
+        <translation>{local:%Y-%m-%d %H:%M}  {what}  {change}  {actor}{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{state}&#x3000;{0}</source>
+        <translation>{state}  {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已放弃</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>承诺 {0}，剩 {days} 个工作日</source>
+        <translation>Promised {0}, {days} working days left</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已超期 {0} 个工作日</source>
+        <translation>Overdue by {0} working days</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>许可证号 {permit_no}</source>
+        <translation>Permit no. {permit_no}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+94"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+64"/>
+        <source>未能办理</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>显示完整证件号码</source>
+        <translation>Show the full ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>查看完整号码的理由（将记入审计日志）：</source>
+        <translation>Reason for showing the full number (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>法定代表人证件号码：{value}</source>
+        <translation>Legal representative&apos;s ID number: {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>撤回申请</source>
+        <translation>Withdraw the application</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>申请人撤回全部申请的理由：</source>
+        <translation>The applicant&apos;s reason for withdrawing the whole application:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已撤回申请</source>
+        <translation>Application withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_browser.py" line="+38"/>
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整数</source>
+        <translation>Integer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是/否</source>
+        <translation>Yes/No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../desktop_app/ui/intake/flowchart_view.py" line="+84"/>
+        <source>即时办结</source>
+        <translation>Immediately</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{days} 个工作日</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>搜索行业：名称、别名或代码（回车选定）</source>
+        <translation>Search industries: name, alias or code (Enter selects)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>许可证</source>
+        <translation>Permit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+77"/>
+        <source>审批部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
+        <source>承诺时限</source>
+        <translation>Promised time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>法定时限</source>
+        <translation>Statutory time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+21"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
+        <source>告知承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>可</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+49"/>
+        <source>共用信息</source>
+        <translation>Shared information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+42"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>涉及许可证</source>
+        <translation>Permits</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+8"/>
+        <location line="+60"/>
+        <location line="+46"/>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="+49"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+176"/>
+        <location line="+9"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原件/复印件</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>容缺</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>可后补</source>
+        <translation>May follow later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-123"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
+        <source>窗口核验</source>
+        <translation>Checked at the counter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>申请人提交</source>
+        <translation>From the applicant</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>行业（&amp;H）：</source>
+        <translation>Industry (&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../desktop_app/ui/intake/situation_page.py" line="+19"/>
+        <source>申请情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>综合表单字段（&amp;F）</source>
+        <translation>Combined form fields (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合并材料清单（&amp;M）</source>
+        <translation>Merged material list (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="+0"/>
+        <source>别名：</source>
+        <translation>Aliases: </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>请先完整回答申请情形。</source>
+        <translation>Please answer all situation questions first.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>核发&lt;b&gt;行业综合许可证&lt;/b&gt;</source>
+        <translation>issues one &lt;b&gt;comprehensive industry licence&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>仅一项许可，单独发证</source>
+        <translation>only one permit, issued on its own</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;{industry_name}&lt;/b&gt;：{permits} 项许可（{departments}并联审批），{certificate}；承诺 {promised}（逐项串联合计 {serial}）。&lt;br&gt;表单字段：单独申请合计 {separate_fields} 项 → 综合表单 {combined_fields} 项（{fields_reduction_pct:+.1f}%）；材料：{separate_materials} 份 → {combined_materials} 份（{materials_reduction_pct:+.1f}%），另 {fetched_materials} 份由窗口核验。</source>
+        <translation>&lt;b&gt;{industry_name}&lt;/b&gt;: {permits} permits ({departments} in parallel), {certificate}; promised {promised} (one after another: {serial}).&lt;br&gt;Form fields: {separate_fields} when applied for separately → {combined_fields} on the combined form ({fields_reduction_pct:+.1f}%); materials: {separate_materials} → {combined_materials} ({materials_reduction_pct:+.1f}%), plus {fetched_materials} checked at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-95"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>第{revision}版</source>
+        <translation>Revision {revision}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>持证主体</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发证日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+156"/>
+        <source>长期</source>
+        <translation>Indefinite</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>核发行业综合许可证(&amp;I)</source>
+        <translation>&amp;Issue the comprehensive licence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览(&amp;V)</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>套打(&amp;O)</source>
+        <translation>&amp;Overlay print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废(&amp;X)</source>
+        <translation>Void (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用扫码枪扫描证书二维码，或粘贴二维码文本后回车</source>
+        <translation>Scan the certificate&apos;s QR code, or paste its text and press Enter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-5"/>
+        <source>待出证</source>
+        <translation>Ready to issue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已发证书</source>
+        <translation>Issued certificates</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>证书核验（离线）</source>
+        <translation>Verify a certificate (offline)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>已核发：{0}</source>
+        <translation>Issued: {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已发送到打印机：{0}</source>
+        <translation>Sent to the printer: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>作废证书</source>
+        <translation>Void certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废 {number}（编号不再使用）的理由：</source>
+        <translation>Reason for voiding {number} (the number is not reused):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已作废 {number}</source>
+        <translation>Voided {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;{0}：{reason}&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{0}: {reason}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+7"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>无效</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{holder_name}（{holder_uscc}）</source>
+        <translation>{holder_name} ({holder_uscc})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{holder}证书 {number} 第{revision}版</source>
+        <translation>{holder} certificate {number}, revision {revision}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>· {permit} {number}（{department}）至 {0}</source>
+        <translation>· {permit} {number} ({department}) until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/counter.py" line="+171"/>
+        <source>{exc}（本机不是签发电脑，或尚未生成签发密钥）</source>
+        <translation>{exc} (this PC does not issue certificates, or its signing key has not been created)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>默认打印机</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-63"/>
+        <source>今日受理/出证</source>
+        <translation>Accepted/issued today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本周受理/出证</source>
+        <translation>Accepted/issued this week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本月受理/出证</source>
+        <translation>Accepted/issued this month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在办</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>容缺待补</source>
+        <translation>Deferred materials due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>30天内到期证书</source>
+        <translation>Certificates expiring within 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平均办结/法定时限均值（工作日）</source>
+        <translation>Average to certificate / mean statutory limit (working days)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>按行业办件数</source>
+        <translation>Cases by industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各部门在办事项（红：超期）</source>
+        <translation>Open items by department (red: overdue)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出 Excel(&amp;E)</source>
+        <translation>Export to &amp;Excel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>改革成效（各行业：单独申请合计 → 综合申请）</source>
+        <translation>Reform figures (per industry: separate applications → combined)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>单独申请字段</source>
+        <translation>Separate form fields</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>综合表单字段</source>
+        <translation>Combined form fields</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单独申请材料</source>
+        <translation>Separate materials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>综合材料</source>
+        <translation>Combined materials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新办件数</source>
+        <translation>New cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实际减少字段</source>
+        <translation>Fields saved (real cases)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实际减少材料</source>
+        <translation>Materials saved (real cases)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>统计至 {0}</source>
+        <translation>As of {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>统计未能刷新：{message}</source>
+        <translation>The dashboard could not refresh: {message}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导出统计</source>
+        <translation>Export the dashboard</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>统计-{0}.xlsx</source>
+        <translation>dashboard-{0}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已导出 {name}</source>
+        <translation>Exported {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-72"/>
+        <source>准予许可：{permit_name}</source>
+        <translation>Approve: {permit_name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>长期有效（备案类）</source>
+        <translation>Indefinitely valid (filing)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>许可证编号(&amp;N)：</source>
+        <translation>Permit &amp;number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效期自(&amp;F)：</source>
+        <translation>Valid &amp;from:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效期至(&amp;T)：</source>
+        <translation>Valid un&amp;til:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>许可证编号</source>
+        <translation>Permit number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写许可证编号</source>
+        <translation>Please enter the permit number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有效期截止日须晚于起始日</source>
+        <translation>The end of validity must be after its start</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请写明理由</source>
+        <translation>Please give a reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/fonts.py" line="+30"/>
+        <source>无法加载内置中文字体：{CJK_FONT_FILE}</source>
+        <translation>Cannot load the bundled Chinese font: {CJK_FONT_FILE}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-15"/>
+        <source>待受理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审查中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+31"/>
+        <source>不予许可</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>部分不予许可</source>
+        <translation>Partly refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已出证</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一般程序</source>
+        <translation>Normal procedure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>容缺受理</source>
+        <translation>Deferred materials</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已变更</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已注销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口受理人员</source>
+        <translation>Counter clerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门审批人员</source>
+        <translation>Department reviewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口负责人</source>
+        <translation>Counter supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审计人员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+15"/>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>如 2026-03-01</source>
+        <translation>e.g. 2026-03-01</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已在申请情形中回答，无需重复填写</source>
+        <translation>Already answered in the situation questions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/flowchart_view.py" line="-2"/>
+        <source>承诺{promised_days}个工作日</source>
+        <translation>Promised: {promised_days} working days</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{department_name}（{days}）
+{0}</source>
+        <translation>{department_name} ({days})
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="-19"/>
+        <source>一次填报：综合申请表</source>
+        <translation>One filing: the combined application form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共用信息只填一次；校验结果显示在字段下方。</source>
+        <translation>Shared information is entered once; checks are shown below each field.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{label}{0}：</source>
+        <translation>{label}{0}:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（选填）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="-23"/>
+        <source>选择行业</source>
+        <translation>Choose the industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。</source>
+        <translation>Type a name, an alias or pinyin initials (e.g. bld = 便利店); Enter selects.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>行业(&amp;H)：</source>
+        <translation>Industry (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-30"/>
+        <source>未收取</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纸质</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电子证照</source>
+        <translation>Electronic licence</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>容缺（后补）</source>
+        <translation>Deferred (to follow)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>容缺材料的补交日期</source>
+        <translation>Due date of the deferred material</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>政府部门出具的材料，由窗口核验，无需申请人提交</source>
+        <translation>Issued by a government department: checked at the counter, the applicant brings nothing</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>合并材料清单</source>
+        <translation>Merged material list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同一材料只收一份；非核心材料可容缺受理，须写明补交日期。</source>
+        <translation>Each material is collected once; non-core materials may be deferred with a due date.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>全部已收纸质件(&amp;A)</source>
+        <translation>&amp;All received on paper</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>告知承诺制（申请人签署承诺书的事项）</source>
+        <translation>Notification and commitment (the applicant signs a commitment)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>尚未收取：</source>
+        <translation>Not received yet: </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>（可标记容缺并写明补交日期）</source>
+        <translation> (you may mark them deferred with a due date)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>容缺材料的补交日期须晚于今天：</source>
+        <translation>Due dates of deferred materials must be after today: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="-42"/>
+        <source>一次告知</source>
+        <translation>One-time notification</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>打印告知单(&amp;P)</source>
+        <translation>&amp;Print the notice</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-96"/>
+        <source>许可事项</source>
+        <translation>Permits</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>申请材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>可容缺</source>
+        <translation>May be deferred</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>告知单未能打印：{exc}
+申请信息未受影响，可重新打印。</source>
+        <translation>The notice was not printed: {exc}
+Nothing entered was lost; you can print again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/review_page.py" line="+30"/>
+        <source>核对并受理</source>
+        <translation>Check and accept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>受理(&amp;S)</source>
+        <translation>Accept (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>重新打印受理通知书(&amp;R)</source>
+        <translation>&amp;Reprint the acceptance notice</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;li&gt;{name}（{department_name}）&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{name} ({department_name})&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h3&gt;{industry_name}：{name}&lt;/h3&gt;&lt;p&gt;许可事项：&lt;/p&gt;&lt;ul&gt;{permits}&lt;/ul&gt;&lt;p&gt;综合表单 {fields} 项已填；材料 {materials} 项已登记。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{industry_name}: {name}&lt;/h3&gt;&lt;p&gt;Permits:&lt;/p&gt;&lt;ul&gt;{permits}&lt;/ul&gt;&lt;p&gt;Combined form: {fields} fields filled; materials: {materials} recorded.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>未受理，请更正：
+</source>
+        <translation>Not accepted, please correct:
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>受理编号：{0}</source>
+        <translation>Receipt number: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已受理，但受理通知书未能打印：{exc}</source>
+        <translation>Accepted, but the acceptance notice was not printed: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/situation_page.py" line="+1"/>
+        <source>回答以下情形，系统据此确定需要办理的许可证。</source>
+        <translation>Answer the questions below; they decide which permits are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+40"/>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成，受理下一件(&amp;F)</source>
+        <translation>&amp;Finish, next applicant</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>草稿未能保存：{exc}</source>
+        <translation>The draft could not be saved: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="+29"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同心县“一业一证”窗口综合受理系统 — {title}</source>
+        <translation>Tongxin County One Industry One Licence counter — {title}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>登录(&amp;L)</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>请输入用户名和密码</source>
+        <translation>Please enter your user name and password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="+46"/>
+        <source>同心县“一业一证”窗口综合受理系统</source>
+        <translation>Tongxin County One Industry One Licence counter</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>受理(&amp;A)</source>
+        <translation>Intake (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>办件(&amp;J)</source>
+        <translation>Cases (&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>部门审批(&amp;R)</source>
+        <translation>Department &amp;review</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>证照(&amp;Z)</source>
+        <translation>Certificates (&amp;Z)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统计(&amp;T)</source>
+        <translation>Dashboard (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>行业目录(&amp;C)</source>
+        <translation>Industry &amp;catalog</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{display_name}（{0}）</source>
+        <translation>{display_name} ({0})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>用户 {who}</source>
+        <translation>User {who}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库 {0}</source>
+        <translation>Database {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>目录 {batch} v{version}</source>
+        <translation>Catalog {batch} v{version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/pdf_preview.py" line="+35"/>
+        <source>预览：{title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/printer_dialogs.py" line="+17"/>
+        <source>本机没有可用的打印机（可在“设置”中选择打印机）</source>
+        <translation>This PC has no printer available (choose one under Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
+        <source>办理方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺期限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>受理审查(&amp;T)</source>
+        <translation>&amp;Take up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>要求补正(&amp;C)</source>
+        <translation>Request &amp;correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>准予许可(&amp;A)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不予许可(&amp;R)</source>
+        <translation>&amp;Refuse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新(&amp;F)</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已受理审查</source>
+        <translation>Taken up</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>已准予许可</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>要求补正</source>
+        <translation>Request correction</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>一次性列明需要补正的全部内容（审批时限暂停计算）：</source>
+        <translation>List everything that needs correcting, all at once (the time limit pauses):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已要求补正</source>
+        <translation>Correction requested</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>写明不予许可的理由（将载入不予许可决定书）：</source>
+        <translation>The reason for refusing (printed in the refusal decision):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已作出不予许可决定</source>
+        <translation>Refusal decided</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="-152"/>
+        <source>添加用户</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门（审批人员）：</source>
+        <translation>Department (reviewers):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>初始密码：</source>
+        <translation>Initial password:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>（系统默认打印机）</source>
+        <translation>(system default printer)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>保存本机设置(&amp;S)</source>
+        <translation>&amp;Save this PC&apos;s settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印套打校准页(&amp;K)</source>
+        <translation>Print the overlay calibration page (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>留空使用本机 SQLite；多窗口共用填 postgresql+psycopg://…</source>
+        <translation>Empty for this PC&apos;s SQLite; a hall&apos;s shared database: postgresql+psycopg://…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>测试连接(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打印与套打</source>
+        <translation>Printing and overlay</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印机：</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>套打水平偏移（右为正）：</source>
+        <translation>Overlay horizontal offset (right is positive):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>套打垂直偏移（上为正）：</source>
+        <translation>Overlay vertical offset (up is positive):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当前：</source>
+        <translation>Current:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>地址（重启后生效）：</source>
+        <translation>Address (used after a restart):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行业目录：</source>
+        <translation>Industry catalog:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面语言（重启后生效）：</source>
+        <translation>Language (used after a restart):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>添加用户(&amp;U)</source>
+        <translation>Add a &amp;user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>停用所选用户</source>
+        <translation>Disable the selected user</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入节假日安排(&amp;H)</source>
+        <translation>Import the &amp;holiday calendar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>系统管理（管理员）</source>
+        <translation>Administration (administrator)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>已保存本机设置</source>
+        <translation>This PC&apos;s settings were saved</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>校准页已发送到 {0}</source>
+        <translation>Calibration page sent to {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>留空即使用本机 SQLite，无需测试</source>
+        <translation>Empty means this PC&apos;s SQLite; nothing to test</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>连接失败：{exc}</source>
+        <translation>Connection failed: {exc}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>连接成功：{reached}</source>
+        <translation>Connected: {reached}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>锁定中</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已添加用户 {0}</source>
+        <translation>Added user {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>已停用用户 {username}</source>
+        <translation>Disabled user {username}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入节假日安排</source>
+        <translation>Import the holiday calendar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导入：全年 {0} 个工作日</source>
+        <translation>Imported: {0} working days in the year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/situation_form.py" line="+46"/>
+        <source>请填写</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+</context>
+</TS>
