@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.models import AuditEntry
@@ -19,6 +19,7 @@ from desktop_app.models.base import utcnow
 from desktop_app.services import numbers
 
 GENESIS = "0" * 64
+CHANNEL = "yiye_changes"  # PostgreSQL NOTIFY channel of the change feed (sync/feed.py)
 
 
 def canonical(seq: int, at: str, actor: str, action: str, subject: str, details: str) -> str:
@@ -54,6 +55,11 @@ def record(session: Session, actor: str, action: str, subject: str, details: dic
         )
     )
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        # Delivered when (and only if) the transaction commits: the hall's counters wake at once.
+        session.execute(
+            text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)}
+        )
     return seq
 
 
