@@ -26,6 +26,11 @@ class WorkstationSettings:
     database_url: str = ""
     # The UI language (zh_CN or en), used at the next start; YIYE_LANGUAGE overrides it.
     language: str = "zh_CN"
+    # The regional 一业一证 platform (sync/config.py): its base URL, bearer token, and the
+    # departments that decide there ("all", or comma-separated codes; empty: none).
+    platform_url: str = ""
+    platform_token: str = ""
+    platform_departments: str = ""
 
     def with_offsets(self, dx_mm: float, dy_mm: float) -> WorkstationSettings:
         for name, value in (("X", dx_mm), ("Y", dy_mm)):
@@ -49,6 +54,9 @@ def load(path: Path | None = None) -> WorkstationSettings:
             overlay_dy_mm=float(data.get("overlay_dy_mm", 0.0)),
             database_url=str(data.get("database_url", "")),
             language=str(data.get("language", "zh_CN")),
+            platform_url=str(data.get("platform_url", "")),
+            platform_token=str(data.get("platform_token", "")),
+            platform_departments=str(data.get("platform_departments", "")),
         )
         return settings.with_offsets(settings.overlay_dx_mm, settings.overlay_dy_mm)
     except (OSError, ValueError, TypeError, AttributeError):

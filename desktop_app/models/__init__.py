@@ -16,6 +16,7 @@ from desktop_app.models.certificate import Certificate, CertificatePermit, Print
 from desktop_app.models.counter import NumberCounter
 from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise
+from desktop_app.models.sync import InboxEvent, OutboxMessage, SyncState
 from desktop_app.models.user import User
 
 __all__ = [
@@ -30,12 +31,15 @@ __all__ = [
     "ClockPause",
     "Draft",
     "Enterprise",
+    "InboxEvent",
     "IssuedNotice",
     "Item",
     "NumberCounter",
+    "OutboxMessage",
     "PrintRecord",
     "ReceivedMaterial",
     "StateChange",
+    "SyncState",
     "User",
     "VerificationTask",
 ]

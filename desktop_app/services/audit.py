@@ -34,33 +34,46 @@ def _digest(prev_hash: str, content: str) -> str:
 
 def record(session: Session, actor: str, action: str, subject: str, details: dict[str, Any]) -> int:
     """Appends one entry in the caller's transaction; returns its sequence number."""
+    return record_many(session, actor, action, [(subject, details)])
+
+
+def record_many(
+    session: Session, actor: str, action: str, entries: list[tuple[str, dict[str, Any]]]
+) -> int:
+    """Appends one entry per (subject, details), chained in order; returns the last sequence."""
     # The counter's row lock orders concurrent writers, so each sees the true previous entry.
-    seq = numbers.allocate(session, "audit")
-    prev = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq - 1)) or GENESIS
+    last = numbers.allocate(session, "audit", len(entries))
+    first = last - len(entries) + 1
+    prev = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == first - 1)) or GENESIS
     at = utcnow()
-    body = json.dumps(
-        details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
-    )
-    content = canonical(seq, at.isoformat(), actor, action, subject, body)
-    session.add(
-        AuditEntry(
-            seq=seq,
-            at=at,
-            actor=actor,
-            action=action,
-            subject=subject,
-            details=body,
-            prev_hash=prev,
-            hash=_digest(prev, content),
+    rows = []
+    for seq, (subject, details) in enumerate(entries, start=first):
+        body = json.dumps(
+            details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
         )
-    )
+        content = canonical(seq, at.isoformat(), actor, action, subject, body)
+        digest = _digest(prev, content)
+        rows.append(
+            AuditEntry(
+                seq=seq,
+                at=at,
+                actor=actor,
+                action=action,
+                subject=subject,
+                details=body,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
+    session.add_all(rows)
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         # Delivered when (and only if) the transaction commits: the hall's counters wake at once.
         session.execute(
-            text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)}
+            text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(last)}
         )
-    return seq
+    return last
 
 
 @dataclass(frozen=True)

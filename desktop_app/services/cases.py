@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.domain.masking import mask_id_number, mask_phone
-from desktop_app.models import Application, Enterprise, Item, StateChange, User
+from desktop_app.models import Application, Enterprise, Item, OutboxMessage, StateChange, User
 from desktop_app.services.auth import Actor
 from desktop_app.services.errors import NotFoundError, ServiceError
 
@@ -257,6 +257,8 @@ def review_queue(session: Session, department: str) -> list[QueueRow]:
             Item.dropped.is_(False),
             Item.state.in_(OPEN_ITEM_STATES),
             Application.state.not_in(("withdrawn", "refused", "issued")),
+            # Items sent to the regional platform are decided there, not in this queue.
+            ~exists().where(OutboxMessage.item_id == Item.id),
         )
         .order_by(Item.promised_due, Item.id)
     )

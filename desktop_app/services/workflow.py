@@ -8,6 +8,7 @@ locking: callers pass the version they read; a stale one is a ConflictError, nev
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -41,6 +42,7 @@ from desktop_app.services.errors import (
     PermissionDeniedError,
     WorkflowError,
 )
+from desktop_app.sync import outbox
 
 # 告知承诺 approvals are verified on site within one to two months (Qinghai, Lingui practice).
 VERIFICATION_PERIOD = dt.timedelta(days=60)
@@ -76,10 +78,14 @@ def _open(application: Application) -> None:
         raise WorkflowError(f"办件 {application.number} 已办结（{application.state}），不能再办理")
 
 
-def _require_reviewer(actor: Actor, item: Item, action: str) -> None:
+def _require_reviewer(
+    session: Session, actor: Actor, item: Item, action: str, platform_allowed: bool = False
+) -> None:
     require_role(actor, "reviewer", action=action)
     if actor.department != item.department:
         raise PermissionDeniedError(f"{action}须由该事项的审批部门办理（{item.department}）")
+    if not platform_allowed and outbox.is_on_platform(session, item.id):
+        raise WorkflowError("该事项由区域一业一证平台审批，决定将从平台同步过来")
 
 
 def _reason(text: str, what: str) -> str:
@@ -111,9 +117,19 @@ def _move(
 
 def _settle(session: Session, actor: Actor, application: Application, action: str) -> None:
     """Re-derives the application's state, records the change, audits, and flushes."""
-    application.updated_at = utcnow()
-    current = ApplicationState(application.state)
-    if current not in TERMINAL_APPLICATION_STATES:
+    settle_many(session, actor, [application], action)
+
+
+def settle_many(
+    session: Session, actor: Actor, applications: list[Application], action: str
+) -> None:
+    """`_settle` for many applications at once: one flush, one block of audit entries."""
+    now = utcnow()
+    for application in applications:
+        application.updated_at = now
+        current = ApplicationState(application.state)
+        if current in TERMINAL_APPLICATION_STATES:
+            continue
         derived = derive_application_state(
             ItemSnapshot(ItemState(i.state), i.optional, i.dropped, i.dispatched_at is not None)
             for i in application.items
@@ -133,13 +149,27 @@ def _settle(session: Session, actor: Actor, application: Application, action: st
     except StaleDataError:
         # Another counter committed a change to the same rows between our read and our write.
         raise ConflictError() from None
-    audit.record(session, actor.username, action, application.number, {"state": application.state})
+    if applications:
+        audit.record_many(
+            session,
+            actor.username,
+            action,
+            [(a.number, {"state": a.state}) for a in applications],
+        )
 
 
 def dispatch(
-    session: Session, actor: Actor, number: str, expected_version: int | None = None
+    session: Session,
+    actor: Actor,
+    number: str,
+    expected_version: int | None = None,
+    platform_departments: AbstractSet[str] = frozenset(),
 ) -> None:
-    """并联: every pending item goes to its department at the same moment."""
+    """并联: every pending item goes to its department at the same moment.
+
+    Items of ``platform_departments`` (they decide on the regional platform) are queued for it in
+    this same transaction: dispatched and queued together, or neither.
+    """
     require_role(actor, "clerk", "supervisor", action="分送部门")
     application = load_application(session, number, expected_version)
     _open(application)
@@ -150,6 +180,9 @@ def dispatch(
     for item in waiting:
         item.dispatched_at = now
     application.dispatched_at = now
+    outbox.enqueue(
+        session, application, (i for i in waiting if i.department in platform_departments)
+    )
     _settle(session, actor, application, "dispatch")
 
 
@@ -158,12 +191,75 @@ def take_up(
 ) -> None:
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
-    _require_reviewer(actor, item, "受理审查")
+    _require_reviewer(session, actor, item, "受理审查")
     _open(application)
+    take_up_item(session, actor, item)
+    _settle(session, actor, application, "take_up")
+
+
+# The item-level steps below are shared by the reviewers' actions and by the platform's events
+# (sync/inbox.py); the callers check who may act and settle the application afterwards.
+
+
+def take_up_item(session: Session, actor: Actor, item: Item) -> None:
     if item.dispatched_at is None:
         raise WorkflowError("该事项尚未分送到部门")
     _move(session, actor, item, ItemState.IN_REVIEW)
-    _settle(session, actor, application, "take_up")
+
+
+def request_correction_item(
+    session: Session, actor: Actor, item: Item, reason: str, today: dt.date
+) -> None:
+    _move(session, actor, item, ItemState.CORRECTION_REQUESTED, reason)
+    item.paused_since = today
+    session.add(ClockPause(item_id=item.id, started_on=today, reason=reason))
+
+
+def corrections_received_item(session: Session, actor: Actor, item: Item, today: dt.date) -> None:
+    _move(session, actor, item, ItemState.IN_REVIEW)
+    assert item.paused_since is not None
+    calendar = calendar_from(session, item.paused_since)
+    paused = calendar.working_days_between(item.paused_since, today)
+    later = calendar_from(session, min(item.promised_due, item.statutory_due))
+    item.promised_due = later.add_working_days(item.promised_due, paused)
+    item.statutory_due = later.add_working_days(item.statutory_due, paused)
+    pause = session.scalar(
+        select(ClockPause).where(ClockPause.item_id == item.id, ClockPause.ended_on.is_(None))
+    )
+    if pause is not None:
+        pause.ended_on = today
+    item.paused_since = None
+
+
+def approve_item(
+    session: Session,
+    actor: Actor,
+    item: Item,
+    permit_no: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+    today: dt.date,
+) -> None:
+    problem = text_problem("许可证编号", permit_no, 60)
+    if problem or not permit_no.strip():
+        raise WorkflowError(problem or "请填写许可证编号")
+    if valid_to is not None and valid_to <= valid_from:
+        raise WorkflowError("有效期截止日须晚于起始日")
+    _move(session, actor, item, ItemState.APPROVED)
+    item.permit_no = permit_no.strip()
+    item.valid_from = valid_from
+    item.valid_to = valid_to
+    if item.mode == ItemMode.COMMITMENT:
+        session.add(VerificationTask(item_id=item.id, due_on=today + VERIFICATION_PERIOD))
+
+
+def reject_item(session: Session, actor: Actor, item: Item, reason: str) -> None:
+    _move(session, actor, item, ItemState.REJECTED, _reason(reason, "不予许可"))
+    item.reason = reason
+
+
+def revoke_item(session: Session, actor: Actor, item: Item, reason: str) -> None:
+    _move(session, actor, item, ItemState.REVOKED, _reason(reason, "撤销许可"))
 
 
 def request_correction(
@@ -178,13 +274,10 @@ def request_correction(
     """补正 by the department: the item's clock stops until the corrections are in."""
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
-    _require_reviewer(actor, item, "要求补正")
+    _require_reviewer(session, actor, item, "要求补正")
     _open(application)
     text = _reason(reason, "补正")
-    today = today or dt.date.today()
-    _move(session, actor, item, ItemState.CORRECTION_REQUESTED, text)
-    item.paused_since = today
-    session.add(ClockPause(item_id=item.id, started_on=today, reason=text))
+    request_correction_item(session, actor, item, text, today or dt.date.today())
     _settle(session, actor, application, "request_correction")
 
 
@@ -203,20 +296,7 @@ def corrections_received(
     if actor.role == "reviewer" and actor.department != item.department:
         raise PermissionDeniedError("只能登记本部门事项的补正材料")
     _open(application)
-    today = today or dt.date.today()
-    _move(session, actor, item, ItemState.IN_REVIEW)
-    assert item.paused_since is not None
-    calendar = calendar_from(session, item.paused_since)
-    paused = calendar.working_days_between(item.paused_since, today)
-    later = calendar_from(session, min(item.promised_due, item.statutory_due))
-    item.promised_due = later.add_working_days(item.promised_due, paused)
-    item.statutory_due = later.add_working_days(item.statutory_due, paused)
-    pause = session.scalar(
-        select(ClockPause).where(ClockPause.item_id == item.id, ClockPause.ended_on.is_(None))
-    )
-    if pause is not None:
-        pause.ended_on = today
-    item.paused_since = None
+    corrections_received_item(session, actor, item, today or dt.date.today())
     _settle(session, actor, application, "corrections_received")
 
 
@@ -246,26 +326,12 @@ def approve(
     """准予许可 with the permit's number and validity (``valid_to`` None: no expiry, a filing)."""
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
-    _require_reviewer(actor, item, "准予许可")
+    _require_reviewer(session, actor, item, "准予许可")
     _open(application)
-    problem = text_problem("许可证编号", permit_no, 60)
-    if problem or not permit_no.strip():
-        raise WorkflowError(problem or "请填写许可证编号")
-    if valid_to is not None and valid_to <= valid_from:
-        raise WorkflowError("有效期截止日须晚于起始日")
     missing = _outstanding_materials(session, application, permit)
     if missing and item.mode != ItemMode.COMMITMENT:
         raise WorkflowError(f"容缺材料尚未补齐（{'、'.join(missing)}），补齐前不能准予许可")
-    _move(session, actor, item, ItemState.APPROVED)
-    item.permit_no = permit_no.strip()
-    item.valid_from = valid_from
-    item.valid_to = valid_to
-    if item.mode == ItemMode.COMMITMENT:
-        session.add(
-            VerificationTask(
-                item_id=item.id, due_on=(today or dt.date.today()) + VERIFICATION_PERIOD
-            )
-        )
+    approve_item(session, actor, item, permit_no, valid_from, valid_to, today or dt.date.today())
     _settle(session, actor, application, "approve")
 
 
@@ -279,10 +345,9 @@ def reject(
 ) -> None:
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
-    _require_reviewer(actor, item, "不予许可")
+    _require_reviewer(session, actor, item, "不予许可")
     _open(application)
-    _move(session, actor, item, ItemState.REJECTED, _reason(reason, "不予许可"))
-    item.reason = reason
+    reject_item(session, actor, item, reason)
     _settle(session, actor, application, "reject")
 
 
@@ -294,7 +359,7 @@ def verify_commitment(
     if task is None or task.state != "open":
         raise NotFoundError(f"核查任务 {task_id} 不存在或已办结")
     item = session.get_one(Item, task.item_id)
-    _require_reviewer(actor, item, "承诺核查")
+    _require_reviewer(session, actor, item, "承诺核查", platform_allowed=True)
     application = session.scalar(
         select(Application)
         .where(Application.id == item.application_id)

@@ -91,7 +91,8 @@ class FeedWatcher:
 
     def stop(self, timeout: float = 3.0) -> None:
         self._stop.set()
-        self._thread.join(timeout)
+        if self._thread.ident is not None:  # started
+            self._thread.join(timeout)
         self._close_listener()
 
     def _run(self) -> None:

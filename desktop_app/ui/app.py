@@ -133,6 +133,7 @@ def _warm_up() -> None:
 
 def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
     from desktop_app.ui.counter import Counter
+    from desktop_app.ui.live_updates import LiveUpdates
     from desktop_app.ui.main_window import MainWindow
 
     assert state.store is not None
@@ -143,6 +144,7 @@ def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
         state.catalog, state.store.info, actor, Counter(state.store, state.catalog, actor)
     )
     window.resize(*COUNTER_SCREEN)
+    window.follow(LiveUpdates(state.store, window))
     window.show()
     state.main_window = window
     state.idle_lock = IdleLock(state, window)

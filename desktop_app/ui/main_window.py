@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from typing_extensions import override
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import DatabaseInfo
 from desktop_app.services import reporting
 from desktop_app.services.auth import ROLE_NAMES, Actor
+from desktop_app.sync.feed import Change
 from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
@@ -15,6 +20,7 @@ from desktop_app.ui.counter import Counter
 from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.wizard import IntakeWizard
+from desktop_app.ui.live_updates import LiveUpdates
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.widgets import named
@@ -103,8 +109,51 @@ class MainWindow(QMainWindow):
             ),
             "catalogLabel",
         )
-        for label in (self.user_label, self.database_label, self.catalog_label):
+        self.connection_label = named(QLabel(), "connectionLabel")
+        self.connection_label.setStyleSheet("color: #b00020;")
+        self.connection_label.setVisible(False)
+        self.live_updates: LiveUpdates | None = None
+        labels = (self.connection_label, self.user_label, self.database_label, self.catalog_label)
+        for label in labels:
             self.statusBar().addPermanentWidget(label)
+
+    def follow(self, live: LiveUpdates) -> None:
+        """Keeps the lists current with the other counters' changes, and says when it cannot."""
+        self.live_updates = live
+        live.changed.connect(self.show_changes)
+        live.status.connect(self.show_connection)
+        live.start()
+
+    def show_changes(self, changes: list[Change]) -> None:
+        """Another counter (or this one) changed something: refresh what lists it."""
+        if self.cases_tab is not None:
+            self.cases_tab.refresh()
+        if self.review_tab is not None:
+            self.review_tab.refresh()
+        if self.certificates_tab is not None:
+            self.certificates_tab.refresh()
+        if self.dashboard_tab is not None and self.tabs.currentWidget() is self.dashboard_tab:
+            self.dashboard_tab.refresh()
+        last = changes[-1]
+        self.statusBar().showMessage(
+            tr("{at:%H:%M:%S} 已更新：{subject}（{actor}）").format(
+                at=last.at.replace(tzinfo=dt.UTC).astimezone(),
+                actor=last.actor,
+                subject=last.subject,
+            ),
+            10_000,
+        )
+
+    def show_connection(self, problem: str | None) -> None:
+        """A lost database is said at once; what is typed stays on screen and in the draft."""
+        self.connection_label.setText(problem or "")
+        self.connection_label.setVisible(problem is not None)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live_updates is not None:
+            self.live_updates.stop()
+        super().closeEvent(event)
 
     def _restart_intake(self) -> None:
         wizard = self.intake_wizard

@@ -89,8 +89,15 @@ class ReviewTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        # Refreshed by every action and by other counters' changes: keep the reviewer's place.
+        selected = self.selected()
         self.model.set_rows(self._actions.queue())
         self.table.resizeColumnsToContents()
+        if selected is not None:
+            for index in range(self.model.rowCount()):
+                row = self.model.row(index)
+                if (row.number, row.permit) == (selected.number, selected.permit):
+                    self.table.selectRow(index)
         self._update_buttons()
 
     def selected(self) -> QueueRow | None:

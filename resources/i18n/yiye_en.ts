@@ -29,7 +29,7 @@
         <translation>yiye: {error}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>一业一证</source>
         <translation>One Industry, One Licence</translation>
     </message>
@@ -196,7 +196,7 @@
     <message>
         <location line="+17"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+94"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+64"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+71"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
     </message>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+49"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+51"/>
         <source>共用信息</source>
         <translation>Shared information</translation>
     </message>
@@ -707,7 +707,7 @@
         <translation>Materials saved (real cases)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>统计至 {0}</source>
         <translation>As of {0}</translation>
     </message>
@@ -903,7 +903,7 @@
         <translation>e.g. 2026-03-01</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>已在申请情形中回答，无需重复填写</source>
         <translation>Already answered in the situation questions</translation>
     </message>
@@ -1036,7 +1036,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-96"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-103"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
@@ -1170,7 +1170,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+46"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+52"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1230,6 +1230,11 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog {batch} v{version}</translation>
     </message>
     <message>
+        <location line="+31"/>
+        <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
+        <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/pdf_preview.py" line="+35"/>
         <source>预览：{title}</source>
         <translation>Preview: {title}</translation>
@@ -1280,7 +1285,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>已准予许可</source>
         <translation>Approved</translation>
     </message>

@@ -133,8 +133,9 @@ def test_two_processes_on_postgresql_see_each_others_decisions(
         decided = time.monotonic()
         assert decide.returncode == 0, decide.stderr
         lines: list[str] = []
+        stdout = watch.stdout
         reader = threading.Thread(
-            target=lambda: lines.extend(watch.stdout.readline() for _ in range(2)), daemon=True
+            target=lambda: lines.extend(stdout.readline() for _ in range(2)), daemon=True
         )
         reader.start()
         reader.join(2.0)

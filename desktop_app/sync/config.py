@@ -1,0 +1,69 @@
+"""Where the regional platform is, and which departments decide there instead of in 部门审批.
+
+The environment wins over the workstation settings, so a hall can configure every counter alike:
+``YIYE_PLATFORM_URL``, ``YIYE_PLATFORM_TOKEN``, ``YIYE_PLATFORM_DEPARTMENTS`` (``all`` or
+comma-separated department codes).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from desktop_app.settings import WorkstationSettings, load
+
+URL_ENV = "YIYE_PLATFORM_URL"
+TOKEN_ENV = "YIYE_PLATFORM_TOKEN"
+DEPARTMENTS_ENV = "YIYE_PLATFORM_DEPARTMENTS"
+ALL = "all"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class PlatformConfigError(ValueError):
+    """A setting that cannot work; the message says which, in Chinese."""
+
+
+@dataclass(frozen=True)
+class PlatformConfig:
+    url: str = ""
+    token: str = ""
+    departments: str = ""  # "all", or comma-separated codes
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
+
+    def platform_departments(self, known: Iterable[str]) -> frozenset[str]:
+        """The departments whose items go to the platform (none when no platform is set)."""
+        if not self.enabled:
+            return frozenset()
+        known = frozenset(known)
+        if self.departments.strip().lower() == ALL:
+            return known
+        chosen = frozenset(c.strip() for c in self.departments.split(",") if c.strip())
+        unknown = sorted(chosen - known)
+        if unknown:
+            raise PlatformConfigError(
+                f"平台审批部门中有未知的部门代码：{'、'.join(unknown)}"
+                f"（可用：{ALL} 或 {', '.join(sorted(known))}）"
+            )
+        return chosen
+
+
+def platform_config(
+    settings: WorkstationSettings | None = None, environ: Mapping[str, str] = os.environ
+) -> PlatformConfig:
+    settings = settings or load()
+    url = (environ.get(URL_ENV) or settings.platform_url).strip().rstrip("/")
+    parts = urlsplit(url)
+    # Plain HTTP only to this PC itself (a test platform); the token never crosses a wire in clear.
+    loopback = parts.scheme == "http" and parts.hostname in LOOPBACK
+    if (url and not (parts.scheme == "https" or loopback)) or (url and not parts.hostname):
+        raise PlatformConfigError(f"平台地址须为 https:// 地址：{url}")
+    return PlatformConfig(
+        url=url,
+        token=(environ.get(TOKEN_ENV) or settings.platform_token).strip(),
+        departments=environ.get(DEPARTMENTS_ENV, settings.platform_departments),
+    )

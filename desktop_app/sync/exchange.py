@@ -1,0 +1,204 @@
+"""One round of the exchange with the platform: send what is due, fetch and apply new events.
+
+No database transaction is held open over the network: each message's result and each page of
+events is written in its own short transaction, so counters never wait on the platform.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.db import Store
+from desktop_app.models import OutboxMessage, SyncState
+from desktop_app.models.base import utcnow
+from desktop_app.sync import inbox
+from desktop_app.sync.client import PlatformClient, PlatformError
+
+PAGE_SIZE = 500
+BACKOFF_BASE = dt.timedelta(seconds=10)
+BACKOFF_CAP = dt.timedelta(minutes=30)
+MAX_PAGES_PER_ROUND = 1000  # 500,000 events: a safety stop, not a limit anyone should reach
+
+
+@dataclass
+class RoundResult:
+    answered: bool = True  # every request the round made got a protocol answer
+    sent: int = 0
+    refused: int = 0
+    retry_later: int = 0
+    pages: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    ignored: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def fail(self, message: str) -> None:
+        self.answered = False
+        self.errors.append(message)
+
+
+def backoff(attempts: int, rng: Callable[[], float] = random.random) -> dt.timedelta:
+    """Exponential backoff with full jitter: after n failures, wait 50–100 % of 10 s · 2ⁿ⁻¹."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** min(max(attempts - 1, 0), 16))
+    return dt.timedelta(seconds=ceiling.total_seconds() * (0.5 + rng() / 2))
+
+
+def run_once(
+    store: Store,
+    client: PlatformClient,
+    now: Callable[[], dt.datetime] = utcnow,
+    rng: Callable[[], float] = random.random,
+    page_size: int = PAGE_SIZE,
+) -> RoundResult:
+    result = RoundResult()
+    _send_due(store, client, now, rng, result)
+    if result.answered:  # an unreachable platform: do not wait on a second timeout
+        _fetch_events(store, client, now, page_size, result)
+    with store.write() as session:
+        stamp = now().isoformat()
+        _set(session, "last_attempt", stamp)
+        if result.answered:
+            _set(session, "last_success", stamp)
+        elif result.errors:
+            _set(session, "last_error", f"{stamp} {result.errors[-1]}")
+    return result
+
+
+def _send_due(
+    store: Store,
+    client: PlatformClient,
+    now: Callable[[], dt.datetime],
+    rng: Callable[[], float],
+    result: RoundResult,
+) -> None:
+    """Posts the due messages, in order per application: a message waits for its elders."""
+    with store.read() as session:
+        pending = session.execute(
+            select(
+                OutboxMessage.id,
+                OutboxMessage.application_id,
+                OutboxMessage.next_attempt_at,
+                OutboxMessage.payload,
+            )
+            .where(OutboxMessage.state == "pending")
+            .order_by(OutboxMessage.id)
+        ).all()
+    waiting: set[int] = set()
+    for message_id, application_id, due, payload in pending:
+        if application_id in waiting or due > now():
+            waiting.add(application_id)
+            continue
+        try:
+            _, platform_id = client.post_item(payload)
+        except PlatformError as exc:
+            with store.write() as session:
+                message = session.get_one(OutboxMessage, message_id)
+                message.attempts += 1
+                message.last_error = exc.message
+                if exc.retry:
+                    delay = backoff(message.attempts, rng)
+                    if exc.retry_after is not None:
+                        delay = max(delay, dt.timedelta(seconds=min(exc.retry_after, 3600)))
+                    message.next_attempt_at = now() + delay
+                else:
+                    message.state = "refused"  # shown to a supervisor; not retried
+            if exc.retry:
+                result.retry_later += 1
+                result.fail(exc.message)
+                if exc.status is None:
+                    return  # unreachable: the rest would only time out too
+                waiting.add(application_id)
+            else:
+                result.refused += 1
+            continue
+        with store.write() as session:
+            message = session.get_one(OutboxMessage, message_id)
+            message.attempts += 1
+            message.state = "sent"
+            message.platform_id = platform_id
+            message.sent_at = now()
+            message.last_error = None
+        result.sent += 1
+
+
+def _fetch_events(
+    store: Store,
+    client: PlatformClient,
+    now: Callable[[], dt.datetime],
+    page_size: int,
+    result: RoundResult,
+) -> None:
+    with store.read() as session:
+        cursor = _get(session, "cursor") or ""
+    for _ in range(MAX_PAGES_PER_ROUND):
+        try:
+            page = client.events(cursor, page_size)
+        except PlatformError as exc:
+            result.fail(exc.message)
+            return
+        with store.write() as session:
+            applied = inbox.apply_page(session, page.events, now().date())
+            _set(session, "cursor", page.next)
+        result.pages += 1
+        result.applied += applied.applied
+        result.duplicates += applied.duplicates
+        for outcome, count in applied.ignored.items():
+            result.ignored[outcome] = result.ignored.get(outcome, 0) + count
+        if not page.events or page.next == cursor:
+            return
+        cursor = page.next
+
+
+def _get(session: Session, key: str) -> str | None:
+    return session.scalar(select(SyncState.value).where(SyncState.key == key))
+
+
+def _set(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    outbox: int  # messages not yet accepted by the platform
+    refused: int  # messages the platform refused (4xx): a supervisor must look at them
+    cursor: str
+    last_success: str | None
+    last_error: str | None
+    last_attempt: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "outbox": self.outbox,
+            "refused": self.refused,
+            "cursor": self.cursor,
+            "last_success": self.last_success,
+            "last_error": self.last_error,
+            "last_attempt": self.last_attempt,
+        }
+
+
+def status(session: Session) -> SyncStatus:
+    counts = dict(
+        session.execute(
+            select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
+        ).all()
+    )
+    return SyncStatus(
+        outbox=int(counts.get("pending", 0)),
+        refused=int(counts.get("refused", 0)),
+        cursor=_get(session, "cursor") or "",
+        last_success=_get(session, "last_success"),
+        last_error=_get(session, "last_error"),
+        last_attempt=_get(session, "last_attempt"),
+    )

@@ -1,0 +1,270 @@
+"""The inbox side: the platform's events, each applied once, in order, never backwards.
+
+A page of events is applied in one transaction together with its inbox rows and the new cursor,
+so a crash half-way applies the whole page again or none of it. Per event:
+
+- an ``event_id`` already in the inbox is a duplicate: skipped;
+- an event whose ``seq`` is not above the last applied to its item is recorded as ``stale``;
+- an event that would move the item back (say ``accepted`` after ``approved``) is recorded as
+  ``backwards`` and changes nothing;
+- otherwise the item moves, through the same item-level steps the reviewers' actions use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop_app.domain.form_values import text_problem
+from desktop_app.domain.states import (
+    ITEM_TRANSITIONS,
+    TERMINAL_APPLICATION_STATES,
+    ApplicationState,
+    ItemState,
+)
+from desktop_app.models import Application, InboxEvent, Item, OutboxMessage, User
+from desktop_app.services import workflow
+from desktop_app.services.auth import Actor
+from desktop_app.sync.protocol import Event, EventError, parse_event
+
+PLATFORM_USER = "platform"
+PLATFORM_NAME = "区域一业一证平台"
+# How far along an item is; an event may not take it to a lower rank.
+_RANK = {
+    ItemState.PENDING: 0,
+    ItemState.IN_REVIEW: 1,
+    ItemState.CORRECTION_REQUESTED: 1,
+    ItemState.APPROVED: 2,
+    ItemState.REJECTED: 2,
+    ItemState.REVOKED: 3,
+}
+_TARGET = {
+    "accepted": ItemState.IN_REVIEW,
+    "correction_requested": ItemState.CORRECTION_REQUESTED,
+    "approved": ItemState.APPROVED,
+    "rejected": ItemState.REJECTED,
+    "revoked": ItemState.REVOKED,
+}
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    duplicates: int = 0
+    ignored: dict[str, int] = field(default_factory=dict)  # outcome -> count
+
+    def count(self, outcome: str) -> None:
+        if outcome == "applied":
+            self.applied += 1
+        else:
+            self.ignored[outcome] = self.ignored.get(outcome, 0) + 1
+
+
+def platform_user_id(session: Session) -> int:
+    """The user the platform's decisions are recorded under (it cannot log in)."""
+    user_id = session.scalar(select(User.id).where(User.username == PLATFORM_USER))
+    if user_id is None:
+        user = User(
+            username=PLATFORM_USER,
+            display_name=PLATFORM_NAME,
+            role="reviewer",
+            password_hash="!",  # no password hash can match: log-in is impossible
+            disabled=True,
+        )
+        session.add(user)
+        session.flush()
+        user_id = user.id
+    return user_id
+
+
+def apply_page(session: Session, raw_events: Sequence[object], today: dt.date) -> PageResult:
+    """Applies one page of events in the caller's transaction."""
+    result = PageResult()
+    events: list[Event] = []
+    seen: set[str] = set()
+    for raw in raw_events:
+        try:
+            event = parse_event(raw)
+        except EventError as exc:
+            result.count("invalid")
+            event_id = raw.get("event_id") if isinstance(raw, dict) else None
+            if isinstance(event_id, str) and 0 < len(event_id) <= 100 and event_id not in seen:
+                seen.add(event_id)
+                _record_invalid(session, event_id, raw, str(exc))
+            continue
+        if event.event_id in seen:
+            result.duplicates += 1
+            continue
+        seen.add(event.event_id)
+        events.append(event)
+    known = set(
+        session.scalars(
+            select(InboxEvent.event_id).where(InboxEvent.event_id.in_([e.event_id for e in events]))
+        )
+    )
+    result.duplicates += sum(e.event_id in known for e in events)
+    events = sorted((e for e in events if e.event_id not in known), key=lambda e: e.seq)
+    if not events:
+        return result
+    messages = _messages_for(session, events)
+    applications = {
+        a.id: a
+        for a in session.scalars(
+            select(Application)
+            .where(Application.id.in_({m.application_id for m in messages.values()}))
+            .options(selectinload(Application.items))
+        )
+    }
+    items = {i.id: i for a in applications.values() for i in a.items}
+    actor_id = platform_user_id(session)
+    touched: dict[int, Application] = {}
+    for event in events:
+        message = messages.get(event.idempotency_key) or messages.get(f"id:{event.platform_id}")
+        outcome: str = "unknown"
+        note: str | None = "没有对应的已发送事项"
+        if message is not None:
+            application = applications[message.application_id]
+            actor = Actor(
+                actor_id, PLATFORM_USER, "区域一业一证平台", "reviewer", message.department
+            )
+            outcome, note = _apply(
+                session, actor, message, application, items[message.item_id], event, today
+            )
+            if outcome == "applied":
+                touched[application.id] = application
+        result.count(outcome)
+        session.add(
+            InboxEvent(
+                event_id=event.event_id,
+                outbox_id=message.id if message else None,
+                seq=event.seq,
+                state=event.state,
+                payload=event.raw,
+                outcome=outcome,
+                note=note,
+            )
+        )
+    workflow.settle_many(
+        session,
+        Actor(actor_id, PLATFORM_USER, "平台", "reviewer"),
+        list(touched.values()),
+        "platform_event",
+    )
+    return result
+
+
+def _messages_for(session: Session, events: list[Event]) -> dict[str, OutboxMessage]:
+    """The outbox rows the events name, by idempotency key and by ``id:<platform_id>``."""
+    keys = {e.idempotency_key for e in events if e.idempotency_key}
+    platform_ids = {e.platform_id for e in events if e.platform_id}
+    found: dict[str, OutboxMessage] = {}
+    rows = session.scalars(
+        select(OutboxMessage).where(
+            or_(
+                OutboxMessage.idempotency_key.in_(keys), OutboxMessage.platform_id.in_(platform_ids)
+            )
+        )
+    )
+    for message in rows:
+        found[message.idempotency_key] = message
+        if message.platform_id:
+            found[f"id:{message.platform_id}"] = message
+    return found
+
+
+def _apply(
+    session: Session,
+    actor: Actor,
+    message: OutboxMessage,
+    application: Application,
+    item: Item,
+    event: Event,
+    today: dt.date,
+) -> tuple[str, str | None]:
+    if message.last_seq is not None and event.seq <= message.last_seq:
+        return "stale", f"seq {event.seq} 不大于已应用的 {message.last_seq}"
+    current = ItemState(item.state)
+    target = _TARGET[event.state]
+    if _RANK[target] < _RANK[current] or (
+        _RANK[target] == _RANK[current] == 2 and target != current
+    ):
+        return "backwards", f"事项已是 {current.value}，不退回 {target.value}"
+    if ApplicationState(application.state) in TERMINAL_APPLICATION_STATES and (
+        target != ItemState.REVOKED
+    ):
+        return "closed", f"办件已办结（{application.state}）"
+    steps = _path(current, target)
+    problem = _problem(event, current, steps)
+    if problem:
+        return "invalid", problem
+    # Checked above, so no step can fail half-way through the path.
+    for step in steps:
+        _step(session, actor, item, step, event, today)
+    message.last_seq = event.seq
+    if message.platform_id is None and event.platform_id:
+        message.platform_id = event.platform_id
+    return "applied", None
+
+
+def _path(current: ItemState, target: ItemState) -> list[ItemState]:
+    """The states a reviewer would have taken the item through, to reach ``target``."""
+    if target == current:
+        return []  # said again (with a higher seq): nothing changes
+    if target == ItemState.REVOKED:
+        return [target]
+    path = [] if current == ItemState.IN_REVIEW else [ItemState.IN_REVIEW]
+    return path if target == ItemState.IN_REVIEW else [*path, target]
+
+
+def _problem(event: Event, current: ItemState, steps: list[ItemState]) -> str | None:
+    state = current
+    for step in steps:
+        if step not in ITEM_TRANSITIONS[state]:
+            return f"事项不能从 {state.value} 变为 {step.value}"
+        state = step
+    texts = [("许可证编号", event.permit_no, 60), ("理由", event.reason, workflow.MAX_REASON)]
+    for what, text, limit in texts:
+        problem = text_problem(what, text, limit) if text else None
+        if problem:
+            return problem
+    return None
+
+
+def _step(
+    session: Session, actor: Actor, item: Item, step: ItemState, event: Event, today: dt.date
+) -> None:
+    current = ItemState(item.state)
+    if step == ItemState.IN_REVIEW and current == ItemState.CORRECTION_REQUESTED:
+        workflow.corrections_received_item(session, actor, item, today)
+    elif step == ItemState.IN_REVIEW:
+        workflow.take_up_item(session, actor, item)
+    elif step == ItemState.CORRECTION_REQUESTED:
+        reason = event.reason or "平台要求补正"
+        workflow.request_correction_item(session, actor, item, reason, today)
+    elif step == ItemState.APPROVED:
+        assert event.permit_no is not None  # parse_event requires both for approvals
+        assert event.valid_from is not None
+        permit_no, valid_from, valid_to = event.permit_no, event.valid_from, event.valid_to
+        workflow.approve_item(session, actor, item, permit_no, valid_from, valid_to, today)
+    elif step == ItemState.REJECTED:
+        workflow.reject_item(session, actor, item, event.reason or "平台作出不予许可决定")
+    else:
+        workflow.revoke_item(session, actor, item, event.reason or "平台撤销许可")
+
+
+def _record_invalid(session: Session, event_id: str, raw: object, note: str) -> None:
+    if session.get(InboxEvent, event_id) is None:
+        session.add(
+            InboxEvent(
+                event_id=event_id,
+                seq=0,
+                state="invalid",
+                payload=raw if isinstance(raw, dict) else {"raw": raw},
+                outcome="invalid",
+                note=note,
+            )
+        )

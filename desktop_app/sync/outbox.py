@@ -1,0 +1,63 @@
+"""The outbox side: an item for a platform department is queued in the dispatching transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.models import Application, Enterprise, Item, OutboxMessage, ReceivedMaterial
+from desktop_app.models.base import utcnow
+from desktop_app.sync.protocol import item_payload
+
+
+def enqueue(session: Session, application: Application, items: Iterable[Item]) -> int:
+    """Adds one outbox message per item (in the caller's transaction); returns how many."""
+    items = list(items)
+    if not items:
+        return 0
+    enterprise = session.get_one(Enterprise, application.enterprise_id)
+    materials = session.scalars(
+        select(ReceivedMaterial).where(ReceivedMaterial.application_id == application.id)
+    ).all()
+    now = utcnow()
+    for item in items:
+        key = str(uuid.uuid4())
+        received = [
+            (m.key, m.how != "deferred" or m.received_at is not None)
+            for m in materials
+            if item.permit in m.permits
+        ]
+        payload = item_payload(
+            key,
+            application.number,
+            item.permit,
+            item.department,
+            item.mode,
+            enterprise.name,
+            enterprise.credit_code,
+            application.accepted_at,
+            dict(application.form),
+            received,
+        )
+        session.add(
+            OutboxMessage(
+                idempotency_key=key,
+                application_id=application.id,
+                item_id=item.id,
+                department=item.department,
+                payload=payload,
+                created_at=now,
+                next_attempt_at=now,
+            )
+        )
+    return len(items)
+
+
+def is_on_platform(session: Session, item_id: int) -> bool:
+    """Whether the item was sent to the platform (its decisions come from there, not 部门审批)."""
+    return (
+        session.scalar(select(OutboxMessage.id).where(OutboxMessage.item_id == item_id)) is not None
+    )
