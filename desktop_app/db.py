@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 
 from desktop_app.paths import default_database_url
-from desktop_app.services.errors import ConflictError
+from desktop_app.services.errors import ConflictError, ServiceError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -38,6 +38,14 @@ class NetworkShareError(RuntimeError):
             "多台电脑同时写入会损坏数据。多个窗口共用数据时请配置 PostgreSQL 服务器"
             "（设置 → 数据库地址，或环境变量 YIYE_DATABASE_URL=postgresql+psycopg://…）。"
         )
+
+
+class DatabaseUnavailableError(ServiceError):
+    """The database server cannot be reached (or the file cannot be written) just now."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"数据库暂不可用，已输入的内容不会丢失，请稍后重试（{detail}）")
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,7 @@ class Store:
         A stale optimistic-locking check anywhere in the transaction (even at commit) surfaces
         as ConflictError, the message the counter shows.
         """
+        from sqlalchemy.exc import OperationalError
         from sqlalchemy.orm.exc import StaleDataError
 
         try:
@@ -170,20 +179,34 @@ class Store:
                 yield session
         except StaleDataError:
             raise ConflictError() from None
+        except OperationalError as exc:
+            # A lost server or an unwritable file: the counter says so; nothing was half-written.
+            raise DatabaseUnavailableError(_first_line(exc)) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction that does not take SQLite's write lock."""
-        with self._factories()[1].begin() as session:
-            yield session
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self._factories()[1].begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise DatabaseUnavailableError(_first_line(exc)) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
 __all__ = [
     "DATABASE_URL_ENV",
     "DatabaseInfo",
+    "DatabaseUnavailableError",
     "NetworkShareError",
     "Store",
     "create_store_engine",

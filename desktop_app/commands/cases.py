@@ -20,6 +20,7 @@ from desktop_app.commands.store import open_or_fail, transaction
 from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
 from desktop_app.services import auth, cases, intake, workflow
 from desktop_app.services.errors import ServiceError, SubmissionError
+from desktop_app.sync.config import platform_departments
 
 SUBMISSION_KEYS = {"industry", "answers", "form", "materials", "commitments", "agent", "kind"}
 
@@ -115,6 +116,7 @@ def _accept(args: argparse.Namespace) -> int:
     store = open_or_fail(args)
     results: list[dict[str, Any]] = []
     try:
+        on_platform = platform_departments(catalog.departments)
         with store.read() as session:
             actor = auth.actor_for(session, args.user)
         for entry in entries:
@@ -123,7 +125,9 @@ def _accept(args: argparse.Namespace) -> int:
                 with store.write() as session:
                     receipt = intake.accept(session, actor, catalog, submission_from_json(entry))
                     if not args.no_dispatch:
-                        workflow.dispatch(session, actor, receipt.number)
+                        workflow.dispatch(
+                            session, actor, receipt.number, platform_departments=on_platform
+                        )
                 results.append({"number": receipt.number})
             except SubmissionError as exc:
                 results.append({"errors": exc.errors})

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from desktop_app.services.errors import ServiceError
 from desktop_app.settings import WorkstationSettings, load
 
 URL_ENV = "YIYE_PLATFORM_URL"
@@ -21,7 +22,7 @@ ALL = "all"
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-class PlatformConfigError(ValueError):
+class PlatformConfigError(ServiceError):
     """A setting that cannot work; the message says which, in Chinese."""
 
 
@@ -67,3 +68,8 @@ def platform_config(
         token=(environ.get(TOKEN_ENV) or settings.platform_token).strip(),
         departments=environ.get(DEPARTMENTS_ENV, settings.platform_departments),
     )
+
+
+def platform_departments(known: Iterable[str]) -> frozenset[str]:
+    """The departments whose items this PC sends to the platform when it dispatches."""
+    return platform_config().platform_departments(known)

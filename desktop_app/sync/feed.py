@@ -27,7 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop_app.db import Store
+from desktop_app.db import DatabaseUnavailableError, Store
 from desktop_app.models import AuditEntry
 from desktop_app.services.audit import CHANNEL
 
@@ -104,7 +104,7 @@ class FeedWatcher:
                     failing = False
                     self._on_status(None)
                 self._wait()
-            except (SQLAlchemyError, OSError, _ListenerError) as exc:
+            except (DatabaseUnavailableError, SQLAlchemyError, OSError, _ListenerError) as exc:
                 failing = True
                 self._close_listener()
                 self._on_status(f"数据库连接中断，正在重试（{_reason(exc)}）")
@@ -166,5 +166,7 @@ def _listen(url: str) -> Any:
 
 
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, DatabaseUnavailableError):
+        return exc.detail
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return text[0][:120] if text else type(exc).__name__

@@ -12,10 +12,19 @@ from pathlib import Path
 from desktop_app import config
 from desktop_app import settings as workstation
 from desktop_app.catalog import Bundle, Catalog
-from desktop_app.db import Store
+from desktop_app.db import DatabaseUnavailableError, Store
 from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import certificate, letters, notice_sheet
-from desktop_app.services import auth, cases, intake, issuance, prints, reporting, workflow
+from desktop_app.services import (
+    auth,
+    cases,
+    draft_file,
+    intake,
+    issuance,
+    prints,
+    reporting,
+    workflow,
+)
 from desktop_app.services.auth import Actor
 from desktop_app.services.cases import CaseRow, ItemView, QueueRow
 from desktop_app.services.errors import ServiceError
@@ -23,6 +32,7 @@ from desktop_app.services.intake import Receipt, Submission
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
+from desktop_app.sync.config import platform_departments
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.cases_tab import CaseActions, CaseDetail
 from desktop_app.ui.certificates_tab import CertificateActions
@@ -49,23 +59,39 @@ class Counter:
             commitments=tuple(sorted(draft.commitments)),
             draft_id=draft.draft_id,
         )
+        on_platform = platform_departments(self.catalog.departments)
         with self.store.write() as session:
             receipt = intake.accept(session, self.actor, self.catalog, submission)
-            workflow.dispatch(session, self.actor, receipt.number)
+            workflow.dispatch(session, self.actor, receipt.number, platform_departments=on_platform)
         return receipt
 
     def save_draft(self, draft: IntakeDraft) -> int:
-        with self.store.write() as session:
-            return intake.save_draft(
-                session,
-                self.actor,
-                draft.draft_id,
-                draft.industry,
-                draft.answers,
-                draft.form,
-                draft.materials,
-                tuple(sorted(draft.commitments)),
-            )
+        """On this PC first (that copy survives a lost database), then in the database."""
+        draft_file.save(self.actor.username, draft)
+        try:
+            with self.store.write() as session:
+                return intake.save_draft(
+                    session,
+                    self.actor,
+                    draft.draft_id,
+                    draft.industry,
+                    draft.answers,
+                    draft.form,
+                    draft.materials,
+                    tuple(sorted(draft.commitments)),
+                )
+        except DatabaseUnavailableError as exc:
+            raise ServiceError(
+                tr("草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）").format(
+                    detail=exc.detail
+                )
+            ) from None
+
+    def local_draft(self) -> draft_file.SavedDraft | None:
+        return draft_file.load(self.actor.username)
+
+    def discard_local_draft(self) -> None:
+        draft_file.discard(self.actor.username)
 
     def _print(self, pdf: bytes, document: str, subject: str) -> None:
         printer = printer_dialogs.print_pdf(pdf, load_settings().printer)

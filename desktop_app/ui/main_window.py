@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from typing_extensions import override
 
 from desktop_app.catalog import Catalog
@@ -52,6 +60,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("同心县“一业一证”窗口综合受理系统"))
         self.tabs = named(QTabWidget(), "mainTabs")
         self.intake_wizard: IntakeWizard | None = None
+        self.draft_banner: QWidget | None = None
+        self._counter = counter
         if actor is not None and counter is not None and actor.role in INTAKE_ROLES:
             self.intake_wizard = IntakeWizard(
                 catalog,
@@ -61,9 +71,13 @@ class MainWindow(QMainWindow):
                 print_notice=counter.print_notice,
             )
             intake_tab = named(QWidget(), "intakeTab")
-            QVBoxLayout(intake_tab).addWidget(self.intake_wizard)
+            intake_layout = QVBoxLayout(intake_tab)
+            self.draft_banner = self._draft_banner(catalog, counter)
+            intake_layout.addWidget(self.draft_banner)
+            intake_layout.addWidget(self.intake_wizard, 1)
             self.tabs.addTab(intake_tab, tr("受理(&A)"))
             self.intake_wizard.finished.connect(self._restart_intake)
+            self.intake_wizard.save_problem.connect(self._show_save_problem)
         self.cases_tab: CasesTab | None = None
         if actor is not None and counter is not None:
             self.cases_tab = CasesTab(
@@ -155,10 +169,52 @@ class MainWindow(QMainWindow):
             self.live_updates.stop()
         super().closeEvent(event)
 
+    def _draft_banner(self, catalog: Catalog, counter: Counter) -> QWidget:
+        """Offers back the draft a crash or a lost database left on this PC."""
+        banner = named(QWidget(), "draftBanner")
+        saved = counter.local_draft()
+        banner.setVisible(saved is not None)
+        if saved is None:
+            return banner
+        industry = catalog.find_industry(saved.draft.industry or "")
+        label = QLabel(
+            tr("本机有一份未受理完的草稿：{industry} {name}（保存于 {at:%m-%d %H:%M}）").format(
+                industry=industry.name if industry else "",
+                name=saved.draft.form.get("enterprise_name", ""),
+                at=saved.saved_at,
+            )
+        )
+        resume = named(QPushButton(tr("继续该草稿(&G)")), "resumeDraftButton")
+        discard = named(QPushButton(tr("放弃该草稿")), "discardDraftButton")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label, 1)
+        row.addWidget(resume)
+        row.addWidget(discard)
+
+        def on_resume() -> None:
+            banner.setVisible(False)
+            if self.intake_wizard is not None:
+                self.intake_wizard.resume(saved.draft)
+
+        def on_discard() -> None:
+            banner.setVisible(False)
+            counter.discard_local_draft()
+
+        resume.clicked.connect(on_resume)
+        discard.clicked.connect(on_discard)
+        return banner
+
+    def _show_save_problem(self, problem: str) -> None:
+        if problem:
+            self.statusBar().showMessage(problem, 30_000)
+
     def _restart_intake(self) -> None:
         wizard = self.intake_wizard
         if wizard is None:
             return
+        if self._counter is not None:
+            self._counter.discard_local_draft()  # accepted: nothing left to offer back
         # The next applicant starts on a clean wizard (the accepted draft is closed).
         wizard.draft.clear()
         wizard.restart()

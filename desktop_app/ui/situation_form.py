@@ -53,6 +53,20 @@ class SituationForm(QWidget):
             self._widgets[key] = widget
         self.answers_changed.emit()
 
+    def set_answers(self, answers: dict[str, object]) -> None:
+        """Shows saved answers (a draft offered back); keys this industry does not ask are left."""
+        for key, value in answers.items():
+            widget = self._widgets.get(key)
+            if widget is None:
+                continue
+            widget.blockSignals(True)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                widget.setValue(float(value))
+            widget.blockSignals(False)
+        self.answers_changed.emit()
+
     def _remember_answers(self) -> None:
         # Only what the clerk changed carries over: an untouched "no" on 超市 must not override
         # 老年人就餐中心's default "yes" for 清真.

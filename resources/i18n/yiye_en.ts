@@ -592,7 +592,12 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+171"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+85"/>
+        <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
+        <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>{exc}（本机不是签发电脑，或尚未生成签发密钥）</source>
         <translation>{exc} (this PC does not issue certificates, or its signing key has not been created)</translation>
     </message>
@@ -1115,7 +1120,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+40"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+43"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1135,7 +1140,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Finish, next applicant</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+73"/>
         <source>草稿未能保存：{exc}</source>
         <translation>The draft could not be saved: {exc}</translation>
     </message>
@@ -1170,17 +1175,17 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+52"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+60"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>办件(&amp;J)</source>
         <translation>Cases (&amp;J)</translation>
     </message>
@@ -1233,6 +1238,21 @@ Nothing entered was lost; you can print again.</translation>
         <location line="+31"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>本机有一份未受理完的草稿：{industry} {name}（保存于 {at:%m-%d %H:%M}）</source>
+        <translation>An unfinished draft is on this PC: {industry} {name} (saved {at:%m-%d %H:%M})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>继续该草稿(&amp;G)</source>
+        <translation>&amp;Go on with it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃该草稿</source>
+        <translation>Discard it</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/pdf_preview.py" line="+35"/>

@@ -11,6 +11,7 @@ from desktop_app.bootstrap import open_store
 from desktop_app.services import auth
 from desktop_app.ui.app import AppState, start
 from desktop_app.ui.login_dialog import LoginDialog
+from desktop_app.ui.main_window import MainWindow
 
 PASSWORD = "Counter2026"
 
@@ -40,6 +41,16 @@ def log_in(dialog: LoginDialog, username: str, password: str) -> None:
     dialog.username_edit.setText(username)
     dialog.password_edit.setText(password)
     dialog.login_button.click()
+
+
+def signed_in(qtbot: QtBot, url: str, username: str) -> tuple[MainWindow, AppState]:
+    """Starts the app and logs ``username`` in; the main window is closed after the test."""
+    dialog, state = started(qtbot, url)
+    log_in(dialog, username, PASSWORD)
+    window = state.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    return window, state
 
 
 def test_clerk_logs_in_to_the_main_window(qapp: QApplication, qtbot: QtBot, database: str) -> None:
@@ -80,11 +91,7 @@ def test_wrong_password_says_so_and_keeps_the_name(
 def test_idle_lock_asks_for_the_password_and_keeps_the_work(
     qapp: QApplication, qtbot: QtBot, database: str
 ) -> None:
-    dialog, state = started(qtbot, database)
-    log_in(dialog, "zhang", PASSWORD)
-    window = state.main_window
-    assert window is not None
-    qtbot.addWidget(window)
+    window, state = signed_in(qtbot, database, "zhang")
     assert window.intake_wizard is not None
     window.intake_wizard.industry_page.industry_search_edit.setText("便利")
     assert state.idle_lock is not None

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.paths import I18N_DIR
 from desktop_app.ui import i18n
-from tests.ui.test_app import PASSWORD, database, log_in, started
+from tests.ui.test_app import database, signed_in, started
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_DIR = ROOT / "desktop_app" / "ui"
@@ -133,12 +133,9 @@ def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 def test_the_counter_runs_in_english(
     english: None, qapp: QApplication, qtbot: QtBot, database: str
 ) -> None:
-    dialog, state = started(qtbot, database)
+    dialog, _ = started(qtbot, database)
     assert dialog.login_button.text() == "&Log in"
-    log_in(dialog, "zhang", PASSWORD)
-    window = state.main_window
-    assert window is not None
-    qtbot.addWidget(window)
+    window, _ = signed_in(qtbot, database, "zhang")
     tabs = window.findChild(QTabWidget)
     assert tabs is not None
     titles = [tabs.tabText(i) for i in range(tabs.count())]

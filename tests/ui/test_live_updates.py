@@ -10,7 +10,7 @@ from desktop_app.db import Store
 from desktop_app.services import auth, intake, workflow
 from desktop_app.ui.live_updates import LiveUpdates
 from tests import factories
-from tests.ui.test_app import PASSWORD, database, log_in, started
+from tests.ui.test_app import database, signed_in
 
 __all__ = ["database"]  # the fixture, imported for these tests
 
@@ -18,11 +18,7 @@ __all__ = ["database"]  # the fixture, imported for these tests
 def test_a_case_dispatched_elsewhere_appears_in_the_review_queue(
     qapp: QApplication, qtbot: QtBot, database: str, catalog: Catalog
 ) -> None:
-    dialog, state = started(qtbot, database)
-    log_in(dialog, "li", PASSWORD)
-    window = state.main_window
-    assert window is not None
-    qtbot.addWidget(window)
+    window, _ = signed_in(qtbot, database, "li")
     review = window.review_tab
     assert review is not None
     assert review.model.rowCount() == 0
@@ -48,11 +44,7 @@ def test_a_case_dispatched_elsewhere_appears_in_the_review_queue(
 def test_a_lost_database_server_is_said_at_once(
     qapp: QApplication, qtbot: QtBot, database: str
 ) -> None:
-    dialog, state = started(qtbot, database)
-    log_in(dialog, "zhang", PASSWORD)
-    window = state.main_window
-    assert window is not None
-    qtbot.addWidget(window)
+    window, _ = signed_in(qtbot, database, "zhang")
     assert window.live_updates is not None
     window.live_updates.stop()
     unreachable = Store("postgresql+psycopg://yiye@127.0.0.1:1/hall?connect_timeout=1")

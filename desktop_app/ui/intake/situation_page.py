@@ -34,7 +34,10 @@ class SituationPage(QWizardPage):
     def initializePage(self) -> None:
         industry = self._catalog.find_industry(self._draft.industry or "")
         assert industry is not None
+        saved = dict(self._draft.answers)  # set_industry reports its own answers into the draft
         self.form.set_industry(industry)
+        if saved:
+            self.form.set_answers(saved)
         first = self.form.first_widget()
         if first is not None:
             first.setFocus()

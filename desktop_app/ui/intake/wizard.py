@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 from typing_extensions import override
 
 from desktop_app.catalog import Catalog
+from desktop_app.services.errors import ServiceError
 from desktop_app.services.wizard import IntakeDraft, Page, next_page
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.form_page import FormPage
@@ -24,6 +25,8 @@ AUTOSAVE_MS = 800
 
 class IntakeWizard(QWizard):
     """一次告知、一次填报、一口受理 in six pages, keyboard first."""
+
+    save_problem = Signal(str)  # why the last save did not reach the database; "" once it did
 
     def __init__(
         self,
@@ -80,6 +83,19 @@ class IntakeWizard(QWizard):
         if self.draft.industry:
             self.industry_page.select(self.draft.industry)
 
+    def resume(self, draft: IntakeDraft) -> None:
+        """Starts over on a saved draft (its pages fill in from it as the clerk goes on)."""
+        self.restart()  # first: going back to the first page resets what it shows
+        self.draft.clear()
+        self.draft.industry = draft.industry
+        self.draft.answers.update(draft.answers)
+        self.draft.form.update(draft.form)
+        self.draft.materials.update(draft.materials)
+        self.draft.commitments.update(draft.commitments)
+        self.draft.draft_id = draft.draft_id
+        if draft.industry:
+            self.industry_page.select(draft.industry)
+
     def _on_page_changed(self, page_id: int) -> None:
         if page_id == Page.NOTICE:
             self._prepare_form.start()
@@ -99,8 +115,11 @@ class IntakeWizard(QWizard):
         try:
             self.draft.draft_id = self._save_draft(self.draft)
             self.last_save_error = ""
+        except ServiceError as exc:
+            self.last_save_error = exc.message
         except Exception as exc:  # the clerk keeps typing; the status shows the problem
             self.last_save_error = tr("草稿未能保存：{exc}").format(exc=exc)
+        self.save_problem.emit(self.last_save_error)
 
     @override
     def validateCurrentPage(self) -> bool:

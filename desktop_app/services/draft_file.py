@@ -1,0 +1,73 @@
+"""The wizard's draft kept on this PC too: it survives a crash, and a database server that is gone.
+
+The database copy lets the draft be found from the case list; this copy is the one that is there
+when the database is not. One file per user in the user data folder, written whole and renamed,
+so a power cut leaves the old draft or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.paths import user_data_dir
+from desktop_app.services.wizard import IntakeDraft
+
+FOLDER = "drafts"
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    draft: IntakeDraft
+    saved_at: dt.datetime  # local time of this PC
+
+
+def path_for(username: str) -> Path:
+    # Hashed: a user name is free text, a file name is not.
+    name = hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
+    return user_data_dir() / FOLDER / f"{name}.json"
+
+
+def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> None:
+    path = path_for(username)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "username": username,
+        "saved_at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
+        "industry": draft.industry,
+        "answers": draft.answers,
+        "form": draft.form,
+        "materials": draft.materials,
+        "commitments": sorted(draft.commitments),
+        "draft_id": draft.draft_id,
+    }
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    temporary.replace(path)
+
+
+def load(username: str) -> SavedDraft | None:
+    """The user's unfinished draft on this PC; None when there is none (or it is unreadable)."""
+    try:
+        data: dict[str, Any] = json.loads(path_for(username).read_text(encoding="utf-8"))
+        if data.get("username") != username or not data.get("industry"):
+            return None
+        draft = IntakeDraft(
+            industry=str(data["industry"]),
+            answers=dict(data.get("answers") or {}),
+            form=dict(data.get("form") or {}),
+            materials={str(k): str(v) for k, v in (data.get("materials") or {}).items()},
+            commitments={str(c) for c in data.get("commitments") or []},
+            draft_id=int(data["draft_id"]) if data.get("draft_id") is not None else None,
+        )
+        return SavedDraft(draft, dt.datetime.fromisoformat(str(data["saved_at"])))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def discard(username: str) -> None:
+    path_for(username).unlink(missing_ok=True)

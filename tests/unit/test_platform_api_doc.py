@@ -1,0 +1,66 @@
+"""docs/platform-api-v1.yaml is what the client sends and accepts (the integrators build on it)."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from desktop_app.domain.states import ItemMode
+from desktop_app.sync.protocol import EVENT_STATES, item_payload, parse_event
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "platform-api-v1.yaml"
+
+
+def _spec() -> dict[str, Any]:
+    spec = yaml.safe_load(DOC.read_text(encoding="utf-8"))
+    assert isinstance(spec, dict)
+    return spec
+
+
+def test_the_document_is_openapi_with_both_operations() -> None:
+    spec = _spec()
+    assert spec["openapi"].startswith("3.")
+    assert set(spec["paths"]) == {"/api/v1/items", "/api/v1/events"}
+    assert "post" in spec["paths"]["/api/v1/items"]
+    assert "get" in spec["paths"]["/api/v1/events"]
+
+
+def test_the_item_schema_matches_what_the_client_posts() -> None:
+    schema = _spec()["components"]["schemas"]["Item"]
+    payload = item_payload(
+        "3f0c5a8e-7d3b-4a59-9a51-0b7d0c6b2f11",
+        "SL1",
+        "drug_retail",
+        "market",
+        "normal",
+        "店",
+        "91640324MA76XXXX1T",
+        dt.datetime(2025, 10, 8, 1, 23, 45),
+        {},
+        [("business_licence", True)],
+    )
+    assert set(schema["required"]) == set(payload) == set(schema["properties"])
+    assert schema["properties"]["mode"]["enum"] == [m.value for m in ItemMode]
+    assert set(schema["properties"]["enterprise"]["required"]) == set(payload["enterprise"])
+
+
+def test_the_event_schema_matches_what_the_client_accepts() -> None:
+    schema = _spec()["components"]["schemas"]["Event"]
+    assert tuple(schema["properties"]["state"]["enum"]) == EVENT_STATES
+    example = {
+        "event_id": "e1",
+        "platform_id": "P1",
+        "idempotency_key": "3f0c5a8e-7d3b-4a59-9a51-0b7d0c6b2f11",
+        "seq": 2,
+        "state": "approved",
+        "permit_no": "JY16403240001",
+        "valid_from": "2025-10-08",
+        "valid_to": None,
+        "reason": None,
+        "at": "2025-10-08T09:00:00+08:00",
+    }
+    assert set(example) == set(schema["properties"])
+    assert parse_event(example).permit_no == "JY16403240001"
+    for required in schema["required"]:
+        assert required in example
