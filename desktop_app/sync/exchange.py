@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Store
@@ -143,9 +144,15 @@ def _fetch_events(
         except PlatformError as exc:
             result.fail(exc.message)
             return
-        with store.write() as session:
-            applied = inbox.apply_page(session, page.events, now().date())
-            _set(session, "cursor", page.next)
+        try:
+            with store.write() as session:
+                applied = inbox.apply_page(session, page.events, now().date())
+                _set(session, "cursor", page.next)
+        except IntegrityError:
+            # Another counter applied this page first: read on from where it left the cursor.
+            with store.read() as session:
+                cursor = _get(session, "cursor") or ""
+            continue
         result.pages += 1
         result.applied += applied.applied
         result.duplicates += applied.duplicates

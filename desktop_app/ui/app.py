@@ -135,6 +135,7 @@ def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
     from desktop_app.ui.counter import Counter
     from desktop_app.ui.live_updates import LiveUpdates
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.platform_sync import PlatformSync
 
     assert state.store is not None
     assert state.catalog is not None
@@ -145,6 +146,7 @@ def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
     )
     window.resize(*COUNTER_SCREEN)
     window.follow(LiveUpdates(state.store, window))
+    window.exchange_with(PlatformSync(state.store, window))
     window.show()
     state.main_window = window
     state.idle_lock = IdleLock(state, window)

@@ -32,7 +32,7 @@ from desktop_app.services.intake import Receipt, Submission
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
-from desktop_app.sync.config import platform_departments
+from desktop_app.sync.config import platform_config, platform_departments
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.cases_tab import CaseActions, CaseDetail
 from desktop_app.ui.certificates_tab import CertificateActions
@@ -300,7 +300,7 @@ class Counter:
 
         return SettingsActions(
             load=workstation.load,
-            save=workstation.save,
+            save=self.save_settings,
             printers=qt_printer.printer_names,
             print_calibration=self.print_calibration,
             test_connection=test_connection,
@@ -313,6 +313,12 @@ class Counter:
             import_calendar=self.import_calendar,
             departments={code: d.name for code, d in self.catalog.departments.items()},
         )
+
+    def save_settings(self, settings: workstation.WorkstationSettings) -> None:
+        """Saves after checking what would otherwise fail later (the platform's address, codes)."""
+        config = platform_config(settings, environ={})
+        config.platform_departments(self.catalog.departments)
+        workstation.save(settings)
 
     def print_calibration(self, settings: workstation.WorkstationSettings) -> str:
         overlay = certificate.Overlay(settings.overlay_dx_mm, settings.overlay_dy_mm)

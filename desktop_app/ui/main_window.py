@@ -21,6 +21,7 @@ from desktop_app.db import DatabaseInfo
 from desktop_app.services import reporting
 from desktop_app.services.auth import ROLE_NAMES, Actor
 from desktop_app.sync.feed import Change
+from desktop_app.sync.worker import WorkerReport
 from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
@@ -29,6 +30,7 @@ from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.live_updates import LiveUpdates
+from desktop_app.ui.platform_sync import PlatformSync, describe
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.widgets import named
@@ -126,8 +128,17 @@ class MainWindow(QMainWindow):
         self.connection_label = named(QLabel(), "connectionLabel")
         self.connection_label.setStyleSheet("color: #b00020;")
         self.connection_label.setVisible(False)
+        self.sync_label = named(QLabel(), "syncLabel")
+        self.sync_label.setVisible(False)
         self.live_updates: LiveUpdates | None = None
-        labels = (self.connection_label, self.user_label, self.database_label, self.catalog_label)
+        self.platform_sync: PlatformSync | None = None
+        labels = (
+            self.connection_label,
+            self.sync_label,
+            self.user_label,
+            self.database_label,
+            self.catalog_label,
+        )
         for label in labels:
             self.statusBar().addPermanentWidget(label)
 
@@ -137,6 +148,19 @@ class MainWindow(QMainWindow):
         live.changed.connect(self.show_changes)
         live.status.connect(self.show_connection)
         live.start()
+
+    def exchange_with(self, sync: PlatformSync) -> None:
+        """Runs the platform exchange in the background; its state shows in the status bar."""
+        self.platform_sync = sync
+        sync.reported.connect(self.show_sync)
+        sync.start()
+
+    def show_sync(self, report: WorkerReport) -> None:
+        text, details, problem = describe(report)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(details)
+        self.sync_label.setStyleSheet("color: #b00020;" if problem else "")
+        self.sync_label.setVisible(bool(text))
 
     def show_changes(self, changes: list[Change]) -> None:
         """Another counter (or this one) changed something: refresh what lists it."""
@@ -148,6 +172,8 @@ class MainWindow(QMainWindow):
             self.certificates_tab.refresh()
         if self.dashboard_tab is not None and self.tabs.currentWidget() is self.dashboard_tab:
             self.dashboard_tab.refresh()
+        if self.platform_sync is not None and any(c.action == "dispatch" for c in changes):
+            self.platform_sync.poke()  # the platform hears of a new case at once
         last = changes[-1]
         self.statusBar().showMessage(
             tr("{at:%H:%M:%S} 已更新：{subject}（{actor}）").format(
@@ -167,6 +193,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.live_updates is not None:
             self.live_updates.stop()
+        if self.platform_sync is not None:
+            self.platform_sync.stop()
         super().closeEvent(event)
 
     def _draft_banner(self, catalog: Catalog, counter: Counter) -> QWidget:

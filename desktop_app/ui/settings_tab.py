@@ -111,6 +111,16 @@ class SettingsTab(QWidget):
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(current.language), 0))
+        self.platform_url_edit = named(QLineEdit(current.platform_url), "platformUrlEdit")
+        self.platform_url_edit.setPlaceholderText("https://…")
+        self.platform_token_edit = named(QLineEdit(current.platform_token), "platformTokenEdit")
+        self.platform_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.platform_departments_edit = named(
+            QLineEdit(current.platform_departments), "platformDepartmentsEdit"
+        )
+        self.platform_departments_edit.setPlaceholderText(
+            tr("all，或以逗号分隔的部门代码；留空：各部门均在本系统审批")
+        )
         self.status_label = named(QLabel(), "settingsStatusLabel")
         self.status_label.setWordWrap(True)
 
@@ -129,9 +139,15 @@ class SettingsTab(QWidget):
         database_form.addRow(tr("地址（重启后生效）："), row)
         database_form.addRow(tr("行业目录："), QLabel(actions.catalog))
         database_form.addRow(tr("界面语言（重启后生效）："), self.language_combo)
+        platform = QGroupBox(tr("区域一业一证平台"))
+        platform_form = QFormLayout(platform)
+        platform_form.addRow(tr("平台地址："), self.platform_url_edit)
+        platform_form.addRow(tr("访问令牌："), self.platform_token_edit)
+        platform_form.addRow(tr("在平台审批的部门："), self.platform_departments_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(printing)
         layout.addWidget(database)
+        layout.addWidget(platform)
         layout.addWidget(self.save_button)
         self.users_table = named(QTableWidget(), "usersTable")
         self.add_user_button = named(QPushButton(tr("添加用户(&U)")), "addUserButton")
@@ -167,6 +183,9 @@ class SettingsTab(QWidget):
             printer=str(self.printer_combo.currentData() or ""),
             database_url=self.database_url_edit.text().strip(),
             language=str(self.language_combo.currentData()),
+            platform_url=self.platform_url_edit.text().strip(),
+            platform_token=self.platform_token_edit.text().strip(),
+            platform_departments=self.platform_departments_edit.text().strip(),
         )
         return base.with_offsets(self.dx_spin.value(), self.dy_spin.value())
 

@@ -29,7 +29,7 @@
         <translation>yiye: {error}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>一业一证</source>
         <translation>One Industry, One Licence</translation>
     </message>
@@ -93,7 +93,7 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="+207"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+226"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1175,7 +1175,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+60"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+62"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1235,12 +1235,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog {batch} v{version}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+55"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>本机有一份未受理完的草稿：{industry} {name}（保存于 {at:%m-%d %H:%M}）</source>
         <translation>An unfinished draft is on this PC: {industry} {name} (saved {at:%m-%d %H:%M})</translation>
     </message>
@@ -1335,7 +1335,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Refusal decided</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="-152"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="-171"/>
         <source>添加用户</source>
         <translation>Add a user</translation>
     </message>
@@ -1395,7 +1395,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>all，或以逗号分隔的部门代码；留空：各部门均在本系统审批</source>
+        <translation>all, or comma-separated department codes; empty: every department decides in this system</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>打印与套打</source>
         <translation>Printing and overlay</translation>
     </message>
@@ -1440,7 +1445,27 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Language (used after a restart):</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>区域一业一证平台</source>
+        <translation>Regional One Industry One Licence platform</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>平台地址：</source>
+        <translation>Platform address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>访问令牌：</source>
+        <translation>Access token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在平台审批的部门：</source>
+        <translation>Departments deciding on the platform:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>添加用户(&amp;U)</source>
         <translation>Add a &amp;user</translation>
     </message>
@@ -1460,7 +1485,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Administration (administrator)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>已保存本机设置</source>
         <translation>This PC&apos;s settings were saved</translation>
     </message>
@@ -1548,6 +1573,33 @@ Nothing entered was lost; you can print again.</translation>
         <location line="+5"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/platform_sync.py" line="+39"/>
+        <source>平台同步：{problem}</source>
+        <translation>Platform sync: {problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>最近成功：{success}
+最近错误：{error}</source>
+        <translation>Last success: {success}
+Last error: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>，平台退回 {refused} 件（请负责人处理）</source>
+        <translation>, {refused} refused by the platform (for the supervisor)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>平台同步正常，待发 {outbox} 件{refused}</source>
+        <translation>Platform sync OK, {outbox} waiting{refused}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>平台暂不可达，待发 {outbox} 件，自动重试{refused}</source>
+        <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,27 @@ def test_saves_printer_offsets_and_database(tab: SettingsTab, isolated_data_dir:
     assert settings.load().language == "zh_CN"
 
 
+def test_the_platform_settings_are_checked_before_they_are_saved(tab: SettingsTab) -> None:
+    tab.platform_url_edit.setText("http://platform.example.cn/yiye")
+    tab.save_button.click()
+    assert tab.status_label.text() == "平台地址须为 https:// 地址：http://platform.example.cn/yiye"
+    assert settings.load().platform_url == ""
+    tab.platform_url_edit.setText("https://platform.example.cn/yiye/")
+    tab.platform_departments_edit.setText("market, tax")
+    tab.save_button.click()
+    assert tab.status_label.text().startswith("平台审批部门中有未知的部门代码：tax")
+    tab.platform_departments_edit.setText("market,health")
+    tab.platform_token_edit.setText("secret")
+    tab.save_button.click()
+    assert tab.status_label.text() == "已保存本机设置"
+    saved = settings.load()
+    assert (saved.platform_url, saved.platform_token) == (
+        "https://platform.example.cn/yiye/",
+        "secret",
+    )
+    assert saved.platform_departments == "market,health"
+
+
 def test_the_language_is_saved_for_the_next_start(tab: SettingsTab) -> None:
     tab.language_combo.setCurrentIndex(tab.language_combo.findData("en"))
     tab.save_button.click()

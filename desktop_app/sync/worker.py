@@ -1,0 +1,83 @@
+"""The exchange in the background of the app: a round every few seconds, never on the UI thread.
+
+Every counter of a hall may run it at once: the idempotency keys make a message posted twice one
+item on the platform, and the inbox's key makes an event applied by two counters apply once (the
+slower counter's page is refused by the database and it reads on from the new cursor).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop_app.db import DatabaseUnavailableError, Store
+from desktop_app.sync.client import PlatformClient
+from desktop_app.sync.config import PlatformConfig, PlatformConfigError, platform_config
+from desktop_app.sync.exchange import RoundResult, SyncStatus, run_once, status
+
+INTERVAL_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class WorkerReport:
+    """What the status bar shows after a round."""
+
+    status: SyncStatus | None  # None: the database could not be read
+    result: RoundResult | None  # None: no round (no platform configured, or a setting is wrong)
+    problem: str | None  # a setting that is wrong, or the database that is gone
+
+
+class SyncWorker:
+    def __init__(
+        self,
+        store: Store,
+        on_report: Callable[[WorkerReport], None],
+        config: Callable[[], PlatformConfig] = platform_config,
+        interval: float = INTERVAL_SECONDS,
+    ) -> None:
+        self._store = store
+        self._on_report = on_report
+        self._config = config
+        self._interval = interval
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="yiye-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def poke(self) -> None:
+        """Runs a round now (after a dispatch: the platform hears of it at once)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.ident is not None:
+            self._thread.join(timeout)
+
+    def run_round(self) -> WorkerReport:
+        try:
+            config = self._config()
+        except PlatformConfigError as exc:
+            return WorkerReport(None, None, exc.message)
+        if not config.enabled:
+            return WorkerReport(None, None, None)
+        try:
+            result = run_once(self._store, PlatformClient(config.url, config.token))
+            with self._store.read() as session:
+                return WorkerReport(status(session), result, None)
+        except DatabaseUnavailableError as exc:
+            return WorkerReport(None, None, exc.message)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                report = self.run_round()
+            except Exception as exc:  # a background thread must not die: say it and go on
+                report = WorkerReport(None, None, f"平台同步出错：{type(exc).__name__}: {exc}")
+            if not self._stop.is_set():
+                self._on_report(report)
+            self._wake.wait(self._interval)
+            self._wake.clear()
