@@ -6,6 +6,7 @@ Run under a real X server for the true look: ``xvfb-run -s "-screen 0 1366x768x2
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from desktop_app.services import auth, issuance
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.app import AppState, start
 from tests import factories
+from tests.platform_server import TOKEN, PlatformServer
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -124,6 +126,15 @@ def main() -> None:
         _settle(app)
         _grab(window, "catalog-browser")
         window.close()
+        # The other tabs with a platform to talk to: the status bar shows the exchange.
+        platform = PlatformServer()
+        os.environ.update(
+            {
+                "YIYE_PLATFORM_URL": platform.url,
+                "YIYE_PLATFORM_TOKEN": TOKEN,
+                "YIYE_PLATFORM_DEPARTMENTS": "market",
+            }
+        )
         for username, name, pick in (
             ("demo_market", "tab-review", lambda w: w.review_tab),
             ("demo_boss", "tab-dashboard", lambda w: w.dashboard_tab),
@@ -145,14 +156,42 @@ def main() -> None:
                 other_window.review_tab.select_row(0)
             deadline = time.monotonic() + 10
             while (
-                other_window.dashboard_tab is not None
-                and other_window.dashboard_tab.board is None
-                and time.monotonic() < deadline
-            ):
+                (
+                    other_window.dashboard_tab is not None
+                    and other_window.dashboard_tab.board is None
+                )
+                or not other_window.sync_label.isVisible()
+            ) and time.monotonic() < deadline:
                 app.processEvents()
             _settle(app)
             _grab(other_window, name)
             other_window.close()
+        platform.stop()
+        for variable in ("YIYE_PLATFORM_URL", "YIYE_PLATFORM_TOKEN", "YIYE_PLATFORM_DEPARTMENTS"):
+            del os.environ[variable]
+        # The second language.
+        os.environ["YIYE_LANGUAGE"] = "en"
+        english = start(url)
+        while not english.login_button.isEnabled():
+            app.processEvents()
+        english.username_edit.setText("zhang")
+        english.password_edit.setText("Counter2026")
+        english.login_button.click()
+        english_state = english.context
+        assert isinstance(english_state, AppState)
+        english_window = english_state.main_window
+        assert english_window is not None
+        english_window.resize(1366, 768)
+        assert english_window.intake_wizard is not None
+        english_window.intake_wizard.industry_page.industry_search_edit.setText("bld")
+        _settle(app)
+        _grab(english_window, "en-intake-1-industry")
+        assert english_window.cases_tab is not None
+        english_window.tabs.setCurrentWidget(english_window.cases_tab)
+        english_window.cases_tab.select_row(0)
+        _settle(app)
+        _grab(english_window, "en-tab-cases")
+        english_window.close()
 
 
 if __name__ == "__main__":

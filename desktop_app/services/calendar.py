@@ -114,6 +114,16 @@ def calendar_from(session: Session, start: dt.date) -> WorkCalendar:
     return WorkCalendar({day: bool(workday) for day, workday in rows.all()})
 
 
+def calendar_around(session: Session, day: dt.date) -> WorkCalendar:
+    """The known days within ``WINDOW`` either side of ``day`` (for many deadlines at once)."""
+    rows = session.execute(
+        select(CalendarDay.day, CalendarDay.is_workday).where(
+            CalendarDay.day.between(day - WINDOW, day + WINDOW)
+        )
+    )
+    return WorkCalendar({d: bool(workday) for d, workday in rows.all()})
+
+
 def working_days_between(session: Session, start: dt.date, end: dt.date) -> int | None:
     """Working days after ``start`` up to ``end``; None when the calendar lacks a day between."""
     rows = session.execute(

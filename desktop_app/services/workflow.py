@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -24,6 +26,7 @@ from desktop_app.domain.states import (
     check_item_transition,
     derive_application_state,
 )
+from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar
 from desktop_app.models import (
     Application,
     ClockPause,
@@ -97,22 +100,45 @@ def _reason(text: str, what: str) -> str:
     return text
 
 
+@dataclass
+class Batch:
+    """What many item steps in one transaction share (the platform applies hundreds at once).
+
+    ``calendar`` covers the days the steps need (a step outside it loads its own);
+    ``open_pauses`` holds every open clock pause of the items concerned, by item;
+    ``state_changes`` collects the items' history rows for the caller to insert at once.
+    """
+
+    today: dt.date
+    calendar: WorkCalendar
+    open_pauses: dict[int, ClockPause] = field(default_factory=dict)
+    # The items' state changes, inserted in bulk by the caller (ORM objects cost ten times more).
+    state_changes: list[dict[str, Any]] = field(default_factory=list)
+
+
 def _move(
-    session: Session, actor: Actor, item: Item, wanted: ItemState, reason: str | None = None
+    session: Session,
+    actor: Actor,
+    item: Item,
+    wanted: ItemState,
+    reason: str | None = None,
+    batch: Batch | None = None,
 ) -> None:
     current = ItemState(item.state)
     check_item_transition(current, wanted)
     item.state = wanted.value
-    session.add(
-        StateChange(
-            application_id=item.application_id,
-            item_id=item.id,
-            from_state=current.value,
-            to_state=wanted.value,
-            actor_id=actor.id,
-            reason=reason,
-        )
-    )
+    change = {
+        "application_id": item.application_id,
+        "item_id": item.id,
+        "from_state": current.value,
+        "to_state": wanted.value,
+        "actor_id": actor.id,
+        "reason": reason,
+    }
+    if batch is None:
+        session.add(StateChange(**change))
+    else:
+        batch.state_changes.append({**change, "at": utcnow()})
 
 
 def _settle(session: Session, actor: Actor, application: Application, action: str) -> None:
@@ -201,31 +227,52 @@ def take_up(
 # (sync/inbox.py); the callers check who may act and settle the application afterwards.
 
 
-def take_up_item(session: Session, actor: Actor, item: Item) -> None:
+def take_up_item(session: Session, actor: Actor, item: Item, batch: Batch | None = None) -> None:
     if item.dispatched_at is None:
         raise WorkflowError("该事项尚未分送到部门")
-    _move(session, actor, item, ItemState.IN_REVIEW)
+    _move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
 
 
 def request_correction_item(
-    session: Session, actor: Actor, item: Item, reason: str, today: dt.date
+    session: Session,
+    actor: Actor,
+    item: Item,
+    reason: str,
+    today: dt.date,
+    batch: Batch | None = None,
 ) -> None:
-    _move(session, actor, item, ItemState.CORRECTION_REQUESTED, reason)
+    _move(session, actor, item, ItemState.CORRECTION_REQUESTED, reason, batch)
     item.paused_since = today
-    session.add(ClockPause(item_id=item.id, started_on=today, reason=reason))
+    pause = ClockPause(item_id=item.id, started_on=today, reason=reason)
+    session.add(pause)
+    if batch is not None:
+        batch.open_pauses[item.id] = pause
 
 
-def corrections_received_item(session: Session, actor: Actor, item: Item, today: dt.date) -> None:
-    _move(session, actor, item, ItemState.IN_REVIEW)
-    assert item.paused_since is not None
-    calendar = calendar_from(session, item.paused_since)
-    paused = calendar.working_days_between(item.paused_since, today)
-    later = calendar_from(session, min(item.promised_due, item.statutory_due))
-    item.promised_due = later.add_working_days(item.promised_due, paused)
-    item.statutory_due = later.add_working_days(item.statutory_due, paused)
-    pause = session.scalar(
-        select(ClockPause).where(ClockPause.item_id == item.id, ClockPause.ended_on.is_(None))
-    )
+def corrections_received_item(
+    session: Session, actor: Actor, item: Item, today: dt.date, batch: Batch | None = None
+) -> None:
+    _move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
+    paused_since = item.paused_since
+    assert paused_since is not None
+    try:
+        if batch is None:
+            raise CalendarNotCoveredError(paused_since)
+        paused = batch.calendar.working_days_between(paused_since, today)
+        promised = batch.calendar.add_working_days(item.promised_due, paused)
+        statutory = batch.calendar.add_working_days(item.statutory_due, paused)
+    except CalendarNotCoveredError:
+        paused = calendar_from(session, paused_since).working_days_between(paused_since, today)
+        later = calendar_from(session, min(item.promised_due, item.statutory_due))
+        promised = later.add_working_days(item.promised_due, paused)
+        statutory = later.add_working_days(item.statutory_due, paused)
+    item.promised_due, item.statutory_due = promised, statutory
+    if batch is not None:
+        pause = batch.open_pauses.pop(item.id, None)
+    else:
+        pause = session.scalar(
+            select(ClockPause).where(ClockPause.item_id == item.id, ClockPause.ended_on.is_(None))
+        )
     if pause is not None:
         pause.ended_on = today
     item.paused_since = None
@@ -239,13 +286,14 @@ def approve_item(
     valid_from: dt.date,
     valid_to: dt.date | None,
     today: dt.date,
+    batch: Batch | None = None,
 ) -> None:
     problem = text_problem("许可证编号", permit_no, 60)
     if problem or not permit_no.strip():
         raise WorkflowError(problem or "请填写许可证编号")
     if valid_to is not None and valid_to <= valid_from:
         raise WorkflowError("有效期截止日须晚于起始日")
-    _move(session, actor, item, ItemState.APPROVED)
+    _move(session, actor, item, ItemState.APPROVED, batch=batch)
     item.permit_no = permit_no.strip()
     item.valid_from = valid_from
     item.valid_to = valid_to
@@ -253,13 +301,17 @@ def approve_item(
         session.add(VerificationTask(item_id=item.id, due_on=today + VERIFICATION_PERIOD))
 
 
-def reject_item(session: Session, actor: Actor, item: Item, reason: str) -> None:
-    _move(session, actor, item, ItemState.REJECTED, _reason(reason, "不予许可"))
+def reject_item(
+    session: Session, actor: Actor, item: Item, reason: str, batch: Batch | None = None
+) -> None:
+    _move(session, actor, item, ItemState.REJECTED, _reason(reason, "不予许可"), batch)
     item.reason = reason
 
 
-def revoke_item(session: Session, actor: Actor, item: Item, reason: str) -> None:
-    _move(session, actor, item, ItemState.REVOKED, _reason(reason, "撤销许可"))
+def revoke_item(
+    session: Session, actor: Actor, item: Item, reason: str, batch: Batch | None = None
+) -> None:
+    _move(session, actor, item, ItemState.REVOKED, _reason(reason, "撤销许可"), batch)
 
 
 def request_correction(

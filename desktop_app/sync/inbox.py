@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.orm import Session, defer, selectinload
 
 from desktop_app.domain.form_values import text_problem
 from desktop_app.domain.states import (
@@ -26,9 +27,19 @@ from desktop_app.domain.states import (
     ApplicationState,
     ItemState,
 )
-from desktop_app.models import Application, InboxEvent, Item, OutboxMessage, User
+from desktop_app.models import (
+    Application,
+    ClockPause,
+    InboxEvent,
+    Item,
+    OutboxMessage,
+    StateChange,
+    User,
+)
+from desktop_app.models.base import utcnow
 from desktop_app.services import workflow
 from desktop_app.services.auth import Actor
+from desktop_app.services.calendar import calendar_around
 from desktop_app.sync.protocol import Event, EventError, parse_event
 
 PLATFORM_USER = "platform"
@@ -110,80 +121,148 @@ def apply_page(session: Session, raw_events: Sequence[object], today: dt.date) -
     events = sorted((e for e in events if e.event_id not in known), key=lambda e: e.seq)
     if not events:
         return result
-    messages = _messages_for(session, events)
-    applications = {
-        a.id: a
-        for a in session.scalars(
-            select(Application)
-            .where(Application.id.in_({m.application_id for m in messages.values()}))
-            .options(selectinload(Application.items))
-        )
-    }
-    items = {i.id: i for a in applications.values() for i in a.items}
-    actor_id = platform_user_id(session)
-    touched: dict[int, Application] = {}
-    for event in events:
-        message = messages.get(event.idempotency_key) or messages.get(f"id:{event.platform_id}")
-        outcome: str = "unknown"
-        note: str | None = "没有对应的已发送事项"
-        if message is not None:
-            application = applications[message.application_id]
-            actor = Actor(
-                actor_id, PLATFORM_USER, "区域一业一证平台", "reviewer", message.department
-            )
-            outcome, note = _apply(
-                session, actor, message, application, items[message.item_id], event, today
-            )
-            if outcome == "applied":
-                touched[application.id] = application
-        result.count(outcome)
-        session.add(
-            InboxEvent(
-                event_id=event.event_id,
-                outbox_id=message.id if message else None,
-                seq=event.seq,
-                state=event.state,
-                payload=event.raw,
-                outcome=outcome,
-                note=note,
-            )
-        )
-    workflow.settle_many(
-        session,
-        Actor(actor_id, PLATFORM_USER, "平台", "reviewer"),
-        list(touched.values()),
-        "platform_event",
-    )
+    page = _Page(session, events, today)
+    with session.no_autoflush:  # one flush for the page, when it is settled
+        for event in events:
+            result.count(page.apply(event))
+    page.finish()
     return result
 
 
-def _messages_for(session: Session, events: list[Event]) -> dict[str, OutboxMessage]:
+class _Page:
+    """One page's events and everything they touch, loaded in a handful of queries."""
+
+    def __init__(self, session: Session, events: list[Event], today: dt.date) -> None:
+        self.session = session
+        self.messages = _messages_for(session, events)
+        self.applications = {
+            a.id: a
+            for a in session.scalars(
+                select(Application)
+                .where(Application.id.in_({m.application_id for m in self.messages.values()}))
+                .options(
+                    selectinload(Application.items),
+                    defer(Application.form),
+                    defer(Application.answers),
+                )
+            )
+        }
+        self.items = {i.id: i for a in self.applications.values() for i in a.items}
+        open_pauses = session.scalars(
+            select(ClockPause).where(
+                ClockPause.item_id.in_(self.items), ClockPause.ended_on.is_(None)
+            )
+        )
+        self.batch = workflow.Batch(
+            today=today,
+            calendar=calendar_around(session, today),
+            open_pauses={p.item_id: p for p in open_pauses},
+        )
+        self.actor_id = platform_user_id(session)
+        self.touched: dict[int, Application] = {}
+        self.inbox: list[dict[str, Any]] = []
+        self.now = utcnow()
+
+    def apply(self, event: Event) -> str:
+        """Applies one event (or records why not); returns the outcome."""
+        message = self.messages.get(event.idempotency_key) or self.messages.get(
+            f"id:{event.platform_id}"
+        )
+        outcome: str = "unknown"
+        note: str | None = "没有对应的已发送事项"
+        if message is not None:
+            application = self.applications[message.application_id]
+            actor = Actor(
+                self.actor_id, PLATFORM_USER, PLATFORM_NAME, "reviewer", message.department
+            )
+            item = self.items[message.item_id]
+            outcome, note = _apply(
+                self.session, actor, message, application, item, event, self.batch
+            )
+            if outcome == "applied":
+                self.touched[application.id] = application
+        self.inbox.append(
+            {
+                "event_id": event.event_id,
+                "outbox_id": message.id if message else None,
+                "seq": event.seq,
+                "state": event.state,
+                "payload": event.raw,
+                "received_at": self.now,
+                "outcome": outcome,
+                "note": note,
+            }
+        )
+        return outcome
+
+    def finish(self) -> None:
+        """Writes the page: history and inbox rows in bulk, then the applications' new states."""
+        if self.batch.state_changes:
+            self.session.execute(insert(StateChange), self.batch.state_changes)
+        links = {id(link): link for link in self.messages.values() if link.changed}
+        if links:
+            self.session.execute(
+                update(OutboxMessage),
+                [
+                    {"id": link.id, "last_seq": link.last_seq, "platform_id": link.platform_id}
+                    for link in links.values()
+                ],
+            )
+        self.session.execute(insert(InboxEvent), self.inbox)
+        platform = Actor(self.actor_id, PLATFORM_USER, PLATFORM_NAME, "reviewer")
+        workflow.settle_many(self.session, platform, list(self.touched.values()), "platform_event")
+
+
+@dataclass
+class _Link:
+    """An outbox row as the events need it: which item, and the last event applied to it."""
+
+    id: int
+    application_id: int
+    item_id: int
+    department: str
+    platform_id: str | None
+    last_seq: int | None
+    changed: bool = False
+
+
+def _messages_for(session: Session, events: list[Event]) -> dict[str, _Link]:
     """The outbox rows the events name, by idempotency key and by ``id:<platform_id>``."""
     keys = {e.idempotency_key for e in events if e.idempotency_key}
     platform_ids = {e.platform_id for e in events if e.platform_id}
-    found: dict[str, OutboxMessage] = {}
-    rows = session.scalars(
-        select(OutboxMessage).where(
+    found: dict[str, _Link] = {}
+    rows = session.execute(
+        select(
+            OutboxMessage.idempotency_key,
+            OutboxMessage.id,
+            OutboxMessage.application_id,
+            OutboxMessage.item_id,
+            OutboxMessage.department,
+            OutboxMessage.platform_id,
+            OutboxMessage.last_seq,
+        ).where(
             or_(
-                OutboxMessage.idempotency_key.in_(keys), OutboxMessage.platform_id.in_(platform_ids)
+                OutboxMessage.idempotency_key.in_(keys),
+                OutboxMessage.platform_id.in_(platform_ids),
             )
         )
     )
-    for message in rows:
-        found[message.idempotency_key] = message
-        if message.platform_id:
-            found[f"id:{message.platform_id}"] = message
+    for key, outbox_id, application_id, item_id, department, platform_id, last_seq in rows:
+        link = _Link(outbox_id, application_id, item_id, department, platform_id, last_seq)
+        found[key] = link
+        if link.platform_id:
+            found[f"id:{link.platform_id}"] = link
     return found
 
 
 def _apply(
     session: Session,
     actor: Actor,
-    message: OutboxMessage,
+    message: _Link,
     application: Application,
     item: Item,
     event: Event,
-    today: dt.date,
+    batch: workflow.Batch,
 ) -> tuple[str, str | None]:
     if message.last_seq is not None and event.seq <= message.last_seq:
         return "stale", f"seq {event.seq} 不大于已应用的 {message.last_seq}"
@@ -203,10 +282,11 @@ def _apply(
         return "invalid", problem
     # Checked above, so no step can fail half-way through the path.
     for step in steps:
-        _step(session, actor, item, step, event, today)
+        _step(session, actor, item, step, event, batch)
     message.last_seq = event.seq
     if message.platform_id is None and event.platform_id:
         message.platform_id = event.platform_id
+    message.changed = True
     return "applied", None
 
 
@@ -235,25 +315,26 @@ def _problem(event: Event, current: ItemState, steps: list[ItemState]) -> str | 
 
 
 def _step(
-    session: Session, actor: Actor, item: Item, step: ItemState, event: Event, today: dt.date
+    session: Session, actor: Actor, item: Item, step: ItemState, event: Event, batch: workflow.Batch
 ) -> None:
+    today = batch.today
     current = ItemState(item.state)
     if step == ItemState.IN_REVIEW and current == ItemState.CORRECTION_REQUESTED:
-        workflow.corrections_received_item(session, actor, item, today)
+        workflow.corrections_received_item(session, actor, item, today, batch)
     elif step == ItemState.IN_REVIEW:
-        workflow.take_up_item(session, actor, item)
+        workflow.take_up_item(session, actor, item, batch)
     elif step == ItemState.CORRECTION_REQUESTED:
         reason = event.reason or "平台要求补正"
-        workflow.request_correction_item(session, actor, item, reason, today)
+        workflow.request_correction_item(session, actor, item, reason, today, batch)
     elif step == ItemState.APPROVED:
         assert event.permit_no is not None  # parse_event requires both for approvals
         assert event.valid_from is not None
         permit_no, valid_from, valid_to = event.permit_no, event.valid_from, event.valid_to
-        workflow.approve_item(session, actor, item, permit_no, valid_from, valid_to, today)
+        workflow.approve_item(session, actor, item, permit_no, valid_from, valid_to, today, batch)
     elif step == ItemState.REJECTED:
-        workflow.reject_item(session, actor, item, event.reason or "平台作出不予许可决定")
+        workflow.reject_item(session, actor, item, event.reason or "平台作出不予许可决定", batch)
     else:
-        workflow.revoke_item(session, actor, item, event.reason or "平台撤销许可")
+        workflow.revoke_item(session, actor, item, event.reason or "平台撤销许可", batch)
 
 
 def _record_invalid(session: Session, event_id: str, raw: object, note: str) -> None:
