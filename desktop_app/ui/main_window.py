@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
             self.catalog_label,
         )
         for label in labels:
+            label.setContentsMargins(8, 0, 8, 0)  # the status bar sets them apart by space only
             self.statusBar().addPermanentWidget(label)
 
     def follow(self, live: LiveUpdates) -> None:

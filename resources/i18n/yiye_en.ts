@@ -171,7 +171,7 @@
     <message>
         <location line="+10"/>
         <source>{state}&#x3000;{0}</source>
-        <translation>{state}  {0}</translation>
+        <translation>{state} · {0}</translation>
     </message>
     <message>
         <location line="+3"/>
