@@ -28,6 +28,9 @@ class ItemView:
     valid_from: dt.date | None
     valid_to: dt.date | None
     version: int
+    # Decided on the regional platform: "pending" (queued), "sent" or "refused" (with its reason).
+    platform: str | None = None
+    platform_message: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,10 @@ class ApplicationView:
     version: int
 
 
-def _view(application: Application) -> ApplicationView:
+def _view(
+    application: Application, platform: dict[int, tuple[str, str | None]] | None = None
+) -> ApplicationView:
+    platform = platform or {}
     enterprise = application.enterprise
     return ApplicationView(
         number=application.number,
@@ -99,6 +105,8 @@ def _view(application: Application) -> ApplicationView:
                 valid_from=i.valid_from,
                 valid_to=i.valid_to,
                 version=i.version_id,
+                platform=platform.get(i.id, (None, None))[0],
+                platform_message=platform.get(i.id, (None, None))[1],
             )
             for i in application.items
         ),
@@ -118,7 +126,15 @@ def get_application(session: Session, number: str) -> ApplicationView:
     )
     if application is None:
         raise NotFoundError(f"办件 {number} 不存在")
-    return _view(application)
+    platform = {
+        item_id: (state, message)
+        for item_id, state, message in session.execute(
+            select(OutboxMessage.item_id, OutboxMessage.state, OutboxMessage.last_error).where(
+                OutboxMessage.application_id == application.id
+            )
+        )
+    }
+    return _view(application, platform)
 
 
 OPEN_ITEM_STATES = ("pending", "in_review", "correction_requested")

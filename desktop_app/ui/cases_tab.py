@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -262,6 +263,13 @@ class CasesTab(QWidget):
             lines.append(f"<span style='color:{color}'>{text}</span>")
         if item.permit_no:
             lines.append(tr("许可证号 {permit_no}").format(permit_no=item.permit_no))
+        if item.platform == "refused":
+            refusal = tr("平台退回：{message}").format(message=item.platform_message or "")
+            lines.append(f"<span style='color:{OVERDUE}'>{html.escape(refusal)}</span>")
+        elif item.platform is not None:
+            lines.append(
+                tr("在区域平台审批") if item.platform == "sent" else tr("待发送到区域平台")
+            )
         label = QLabel("<br>".join(lines))
         label.setObjectName(f"item_{item.permit}")
         label.setTextFormat(Qt.TextFormat.RichText)

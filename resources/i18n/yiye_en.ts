@@ -50,7 +50,7 @@
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+79"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+80"/>
         <source>受理编号、主体名称或统一社会信用代码</source>
         <translation>Receipt number, enterprise name or unified social credit code</translation>
     </message>
@@ -194,7 +194,22 @@
         <translation>Permit no. {permit_no}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>平台退回：{message}</source>
+        <translation>Refused by the platform: {message}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>在区域平台审批</source>
+        <translation>Decided on the regional platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>待发送到区域平台</source>
+        <translation>Waiting to be sent to the regional platform</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+94"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+71"/>
         <source>未能办理</source>
@@ -1235,7 +1250,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog {batch} v{version}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>

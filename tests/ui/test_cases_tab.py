@@ -4,10 +4,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
+from desktop_app.models import OutboxMessage
 from desktop_app.services import auth, intake, workflow
 from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.counter import Counter
@@ -104,3 +106,29 @@ def test_a_clerk_may_not_see_the_whole_id(tab: CasesTab) -> None:
     tab.reveal_button.click()
     assert "窗口负责人" in tab.status_label.text()
     assert tab.revealed_label.text() == ""
+
+
+def test_an_item_the_platform_refused_says_why_in_its_lane(
+    tab: CasesTab, store: Store, catalog: Catalog
+) -> None:
+    with store.read() as session:
+        clerk = auth.actor_for(session, "zhang")
+    with store.write() as session:
+        number = intake.accept(
+            session, clerk, catalog, factories.submission(catalog, serial=3), dt.date.today()
+        ).number
+        workflow.dispatch(session, clerk, number, platform_departments={"market"})
+        for message in session.scalars(select(OutboxMessage)):
+            if message.payload["permit"] == "drug_retail":
+                message.state = "refused"
+                message.last_error = "平台返回 HTTP 422：本平台未开通 drug_retail 的办理"
+    tab.search_edit.setText(number)
+    tab.select_row(0)
+    lane = tab.findChild(QGroupBox, "lane_market")
+    assert lane is not None
+    refused = lane.findChild(QLabel, "item_drug_retail")
+    queued = lane.findChild(QLabel, "item_food_registration")
+    assert refused is not None
+    assert queued is not None
+    assert "平台退回：平台返回 HTTP 422：本平台未开通 drug_retail 的办理" in refused.text()
+    assert "待发送到区域平台" in queued.text()
