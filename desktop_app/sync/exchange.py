@@ -82,20 +82,17 @@ def _send_due(
     """Posts the due messages, in order per application: a message waits for its elders."""
     with store.read() as session:
         pending = session.execute(
-            select(
-                OutboxMessage.id,
-                OutboxMessage.application_id,
-                OutboxMessage.next_attempt_at,
-                OutboxMessage.payload,
-            )
+            select(OutboxMessage.id, OutboxMessage.application_id, OutboxMessage.next_attempt_at)
             .where(OutboxMessage.state == "pending")
             .order_by(OutboxMessage.id)
         ).all()
     waiting: set[int] = set()
-    for message_id, application_id, due, payload in pending:
+    for message_id, application_id, due in pending:
         if application_id in waiting or due > now():
             waiting.add(application_id)
             continue
+        with store.read() as session:  # one body at a time: a long queue stays light
+            payload = session.get_one(OutboxMessage, message_id).payload
         try:
             _, platform_id = client.post_item(payload)
         except PlatformError as exc:

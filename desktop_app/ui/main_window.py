@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +37,7 @@ from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.widgets import named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
+REFRESH_DELAY_MS = 250  # changes arriving closer together than this refresh the lists once
 DASHBOARD_ROLES = frozenset({"supervisor", "admin", "auditor"})
 
 
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setVisible(False)
         self.live_updates: LiveUpdates | None = None
         self.platform_sync: PlatformSync | None = None
+        self._last_change: Change | None = None
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_lists)
         labels = (
             self.connection_label,
             self.sync_label,
@@ -164,7 +171,16 @@ class MainWindow(QMainWindow):
         self.sync_label.setVisible(bool(text))
 
     def show_changes(self, changes: list[Change]) -> None:
-        """Another counter (or this one) changed something: refresh what lists it."""
+        """Another counter (or this one) changed something: refresh what lists it.
+
+        Once a burst of changes has passed: a busy hall must not keep the lists redrawing.
+        """
+        if self.platform_sync is not None and any(c.action == "dispatch" for c in changes):
+            self.platform_sync.poke()  # the platform hears of a new case at once
+        self._last_change = changes[-1]
+        self._refresh_timer.start()
+
+    def _refresh_lists(self) -> None:
         if self.cases_tab is not None:
             self.cases_tab.refresh()
         if self.review_tab is not None:
@@ -173,9 +189,9 @@ class MainWindow(QMainWindow):
             self.certificates_tab.refresh()
         if self.dashboard_tab is not None and self.tabs.currentWidget() is self.dashboard_tab:
             self.dashboard_tab.refresh()
-        if self.platform_sync is not None and any(c.action == "dispatch" for c in changes):
-            self.platform_sync.poke()  # the platform hears of a new case at once
-        last = changes[-1]
+        last = self._last_change
+        if last is None:
+            return
         self.statusBar().showMessage(
             tr("{at:%H:%M:%S} 已更新：{subject}（{actor}）").format(
                 at=last.at.replace(tzinfo=dt.UTC).astimezone(),
