@@ -1,7 +1,7 @@
 """Prints the exchange's figures (issue 6) on SQLite with synchronous=FULL.
 
 - applying 10,000 platform events (2,500 items: accepted, a correction, accepted again,
-  approved), in pages of 500 as the exchange applies them — goal <= 1 s; also the same events
+  approved), page by page as the exchange applies them — goal <= 1 s; also the same events
   fetched over HTTP from the loopback test platform and applied, for comparison;
 - the delay from a decision on one counter to its arrival on another (a second process running
   `yiye feed watch`) — goal <= 2 s; on PostgreSQL too when YIYE_TEST_PG_URL names a server.

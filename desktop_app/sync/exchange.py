@@ -22,7 +22,7 @@ from desktop_app.models.base import utcnow
 from desktop_app.sync import inbox
 from desktop_app.sync.client import PlatformClient, PlatformError
 
-PAGE_SIZE = 500
+PAGE_SIZE = 1000  # the protocol's largest page: fewer, larger transactions
 BACKOFF_BASE = dt.timedelta(seconds=10)
 BACKOFF_CAP = dt.timedelta(minutes=30)
 MAX_PAGES_PER_ROUND = 1000  # 500,000 events: a safety stop, not a limit anyone should reach
