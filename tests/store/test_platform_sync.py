@@ -15,7 +15,7 @@ from desktop_app.domain.states import ItemState
 from desktop_app.models import InboxEvent, Item, OutboxMessage, StateChange
 from desktop_app.models.base import utcnow
 from desktop_app.services import cases, intake, workflow
-from desktop_app.services.errors import WorkflowError
+from desktop_app.services.errors import ConflictError, WorkflowError
 from desktop_app.sync import exchange
 from desktop_app.sync.client import PlatformClient
 from tests import factories
@@ -316,3 +316,16 @@ def test_sync_once_and_status_on_the_command_line(
     code, _, err = run_cli(capsys, "--database", cli_db, "sync", "once")
     assert code == 2
     assert "https://" in err
+
+
+def test_a_counter_that_read_before_the_platform_decided_gets_a_conflict(
+    store: Store, catalog: Catalog, platform: PlatformServer
+) -> None:
+    (number,) = accept_cases(store, catalog, 1, departments=frozenset({"market"}))
+    with store.read() as session:
+        seen = cases.get_application(session, number)  # what the clerk has on screen
+    exchange.run_once(store, client(platform), now=Clock())  # the platform decides meanwhile
+    with pytest.raises(ConflictError), store.write() as session:
+        workflow.withdraw(session, actor(store, "clerk"), number, "申请人撤回", seen.version)
+    with store.read() as session:
+        assert cases.get_application(session, number).state != "withdrawn"
