@@ -63,6 +63,7 @@ class Counter:
         with self.store.write() as session:
             receipt = intake.accept(session, self.actor, self.catalog, submission)
             workflow.dispatch(session, self.actor, receipt.number, platform_departments=on_platform)
+        draft_file.discard(self.actor.username)  # accepted: nothing left to offer back
         return receipt
 
     def save_draft(self, draft: IntakeDraft) -> int:

@@ -10,6 +10,7 @@ from desktop_app.services import auth, draft_file
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.wizard import IntakeDraft, Page
 from desktop_app.ui.counter import Counter
+from tests import factories
 from tests.ui.test_app import database, signed_in
 
 __all__ = ["database"]  # the fixture, imported for these tests
@@ -66,3 +67,25 @@ def test_without_the_database_the_draft_is_kept_on_this_pc(
     counter.discard_local_draft()
     assert draft_file.load("zhang") is None
     gone.dispose()
+
+
+def test_an_accepted_case_leaves_no_draft_to_offer(
+    qapp: QApplication, qtbot: QtBot, database: str, catalog: Catalog
+) -> None:
+    window, _ = signed_in(qtbot, database, "zhang")
+    wizard = window.intake_wizard
+    assert wizard is not None
+    draft = IntakeDraft(industry="convenience_store")
+    counter = window._counter
+    assert counter is not None
+    counter.save_draft(draft)
+    assert draft_file.load("zhang") is not None
+    submission = factories.submission(catalog)
+    accepted = IntakeDraft(
+        industry=submission.industry,
+        answers=dict(submission.answers),
+        form=dict(submission.form),
+        materials=dict(submission.materials),
+    )
+    counter.submit(accepted)
+    assert draft_file.load("zhang") is None

@@ -110,8 +110,8 @@ class IntakeWizard(QWizard):
     def save_now(self) -> None:
         """Saves the draft at once (also before accepting and at an idle lock)."""
         self._autosave.stop()
-        if not self.draft.industry:
-            return
+        if not self.draft.industry or self.review_page.receipt is not None:
+            return  # nothing chosen yet, or accepted already: no draft to keep
         try:
             self.draft.draft_id = self._save_draft(self.draft)
             self.last_save_error = ""
