@@ -31,6 +31,7 @@ MAX_PAGES_PER_ROUND = 1000  # 500,000 events: a safety stop, not a limit anyone 
 @dataclass
 class RoundResult:
     answered: bool = True  # every request the round made got a protocol answer
+    unreachable: bool = False  # a connection failed or timed out: the rest of the round waits
     sent: int = 0
     refused: int = 0
     retry_later: int = 0
@@ -60,7 +61,7 @@ def run_once(
 ) -> RoundResult:
     result = RoundResult()
     _send_due(store, client, now, rng, result)
-    if result.answered:  # an unreachable platform: do not wait on a second timeout
+    if not result.unreachable:  # do not wait on a second timeout; a 5xx on a post is no reason
         _fetch_events(store, client, now, page_size, result)
     with store.write() as session:
         stamp = now().isoformat()
@@ -111,7 +112,8 @@ def _send_due(
                 result.retry_later += 1
                 result.fail(exc.message)
                 if exc.status is None:
-                    return  # unreachable: the rest would only time out too
+                    result.unreachable = True
+                    return  # the rest would only time out too
                 waiting.add(application_id)
             else:
                 result.refused += 1

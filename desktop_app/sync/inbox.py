@@ -123,9 +123,8 @@ def apply_page(session: Session, raw_events: Sequence[object], today: dt.date) -
     if not events:
         return result
     page = _Page(session, events, today)
-    with session.no_autoflush:  # one flush for the page, when it is settled
-        for event in events:
-            result.count(page.apply(event))
+    for event in events:
+        result.count(page.apply(event))
     page.finish()
     return result
 
