@@ -26,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_store import FIVE_PERMITS  # noqa: E402 (beside this script)
 from sqlalchemy import select, update  # noqa: E402
 
 from desktop_app.bootstrap import open_store  # noqa: E402
@@ -39,13 +40,6 @@ from tests import factories  # noqa: E402
 from tests.platform_server import TOKEN, PlatformServer  # noqa: E402
 
 APPLICATIONS = 500  # × 5 permits = 2,500 items, × 4 events = 10,000 events
-FIVE_PERMITS = {
-    "area_m2": 400,
-    "halal": True,
-    "sells_drugs": True,
-    "device_class2": True,
-    "onsite_production": False,
-}
 TODAY = dt.date(2025, 9, 26)
 DECISIONS = 15
 

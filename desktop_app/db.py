@@ -181,7 +181,7 @@ class Store:
             raise ConflictError() from None
         except OperationalError as exc:
             # A lost server or an unwritable file: the counter says so; nothing was half-written.
-            raise DatabaseUnavailableError(_first_line(exc)) from exc
+            raise DatabaseUnavailableError(first_line(exc)) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -192,15 +192,16 @@ class Store:
             with self._factories()[1].begin() as session:
                 yield session
         except OperationalError as exc:
-            raise DatabaseUnavailableError(_first_line(exc)) from exc
+            raise DatabaseUnavailableError(first_line(exc)) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def _first_line(exc: Exception) -> str:
+def first_line(exc: BaseException, limit: int = 200) -> str:
+    """The driver's reason in one short line (SQLAlchemy wraps it, with SQL and a URL after)."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return text[0][:200] if text else type(exc).__name__
+    return text[0][:limit] if text else type(exc).__name__
 
 
 __all__ = [
@@ -212,5 +213,6 @@ __all__ = [
     "create_store_engine",
     "database_url",
     "describe",
+    "first_line",
     "is_network_path",
 ]

@@ -104,33 +104,26 @@ def import_year(
     return working
 
 
-def calendar_from(session: Session, start: dt.date) -> WorkCalendar:
-    """The known days from ``start`` on, as far as any deadline from ``start`` can reach."""
+def _known_days(session: Session, first: dt.date, last: dt.date) -> WorkCalendar:
     rows = session.execute(
-        select(CalendarDay.day, CalendarDay.is_workday).where(
-            CalendarDay.day.between(start, start + WINDOW)
-        )
+        select(CalendarDay.day, CalendarDay.is_workday).where(CalendarDay.day.between(first, last))
     )
     return WorkCalendar({day: bool(workday) for day, workday in rows.all()})
 
 
+def calendar_from(session: Session, start: dt.date) -> WorkCalendar:
+    """The known days from ``start`` on, as far as any deadline from ``start`` can reach."""
+    return _known_days(session, start, start + WINDOW)
+
+
 def calendar_around(session: Session, day: dt.date) -> WorkCalendar:
     """The known days within ``WINDOW`` either side of ``day`` (for many deadlines at once)."""
-    rows = session.execute(
-        select(CalendarDay.day, CalendarDay.is_workday).where(
-            CalendarDay.day.between(day - WINDOW, day + WINDOW)
-        )
-    )
-    return WorkCalendar({d: bool(workday) for d, workday in rows.all()})
+    return _known_days(session, day - WINDOW, day + WINDOW)
 
 
 def working_days_between(session: Session, start: dt.date, end: dt.date) -> int | None:
     """Working days after ``start`` up to ``end``; None when the calendar lacks a day between."""
-    rows = session.execute(
-        select(CalendarDay.day, CalendarDay.is_workday).where(CalendarDay.day.between(start, end))
-    )
-    calendar = WorkCalendar({day: bool(workday) for day, workday in rows.all()})
     try:
-        return calendar.working_days_between(start, end)
+        return _known_days(session, start, end).working_days_between(start, end)
     except CalendarNotCoveredError:
         return None

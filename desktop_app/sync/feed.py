@@ -27,7 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop_app.db import DatabaseUnavailableError, Store
+from desktop_app.db import DatabaseUnavailableError, Store, first_line
 from desktop_app.models import AuditEntry
 from desktop_app.services.audit import CHANNEL
 
@@ -168,5 +168,4 @@ def _listen(url: str) -> Any:
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, DatabaseUnavailableError):
         return exc.detail
-    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return text[0][:120] if text else type(exc).__name__
+    return first_line(exc, limit=120)

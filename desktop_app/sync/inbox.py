@@ -251,21 +251,15 @@ class _Page:
     def finish(self) -> None:
         """Writes the page: items, pauses, history, inbox and outbox rows, then applications."""
         session, batch = self.session, self.batch
-        item_table = _table(Item)
         if self.moved:
-            session.execute(
-                update(item_table)
-                .where(item_table.c.id == bindparam("b_id"))
-                .values(
-                    {
-                        **{column: bindparam(column) for column in _STEP_COLUMNS},
-                        "version_id": item_table.c.version_id + 1,
-                    }
-                ),
+            _update_by_id(
+                session,
+                _table(Item),
                 [
                     {"b_id": i.id, **{c: getattr(i, c) for c in _STEP_COLUMNS}}
                     for i in self.moved.values()
                 ],
+                bump_version=True,
             )
         if batch.new_pauses:
             session.execute(
@@ -324,16 +318,11 @@ class _Page:
             self.session.execute(insert(_table(StateChange)), history)
         if not applications:
             return
-        table = _table(Application)
-        self.session.execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values(
-                state=bindparam("b_state"),
-                updated_at=bindparam("b_at"),
-                version_id=table.c.version_id + 1,
-            ),
-            [{"b_id": a.id, "b_state": a.state, "b_at": self.now} for a in applications],
+        _update_by_id(
+            self.session,
+            _table(Application),
+            [{"b_id": a.id, "state": a.state, "updated_at": self.now} for a in applications],
+            bump_version=True,
         )
         audit.record_many(
             self.session,
@@ -347,15 +336,18 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-def _update_by_id(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """One executemany UPDATE; each row names its ``b_id`` and the same columns."""
-    columns = [key for key in rows[0] if key != "b_id"]
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("b_id"))
-        .values({column: bindparam(column) for column in columns}),
-        rows,
-    )
+def _update_by_id(
+    session: Session, table: Table, rows: list[dict[str, Any]], bump_version: bool = False
+) -> None:
+    """One executemany UPDATE; each row names its ``b_id`` and the same columns.
+
+    ``bump_version``: the optimistic-locking version goes up by one, so a counter that read the
+    row before this write gets a conflict instead of overwriting it.
+    """
+    values: dict[str, Any] = {key: bindparam(key) for key in rows[0] if key != "b_id"}
+    if bump_version:
+        values["version_id"] = table.c.version_id + 1
+    session.execute(update(table).where(table.c.id == bindparam("b_id")).values(values), rows)
 
 
 @dataclass
