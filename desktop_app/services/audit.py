@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from desktop_app.models import AuditEntry
+from desktop_app.models import AuditEntry, bulk
 from desktop_app.models.base import utcnow
 from desktop_app.services import numbers
 
@@ -54,20 +54,19 @@ def record_many(
         content = canonical(seq, at.isoformat(), actor, action, subject, body)
         digest = _digest(prev, content)
         rows.append(
-            AuditEntry(
-                seq=seq,
-                at=at,
-                actor=actor,
-                action=action,
-                subject=subject,
-                details=body,
-                prev_hash=prev,
-                hash=digest,
-            )
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "subject": subject,
+                "details": body,
+                "prev_hash": prev,
+                "hash": digest,
+            }
         )
         prev = digest
-    session.add_all(rows)
-    session.flush()
+    bulk.insert_rows(session, AuditEntry, rows)
     if session.get_bind().dialect.name == "postgresql":
         # Delivered when (and only if) the transaction commits: the hall's counters wake at once.
         session.execute(

@@ -149,6 +149,7 @@ class Batch:
     today: dt.date
     calendar: WorkCalendar
     open_pauses: dict[int, PauseRow] = field(default_factory=dict)
+    now: dt.datetime = field(default_factory=utcnow)  # the batch happens at one moment
     state_changes: list[dict[str, Any]] = field(default_factory=list)
     new_pauses: list[PauseRow] = field(default_factory=list)
     closed_pauses: list[PauseRow] = field(default_factory=list)
@@ -177,7 +178,7 @@ def _move(
     if batch is None:
         session.add(StateChange(**change))
     else:
-        batch.state_changes.append({**change, "at": utcnow()})
+        batch.state_changes.append({**change, "at": batch.now})
 
 
 def rederive(state: str, items: Iterable[AnyItem]) -> ApplicationState | None:

@@ -1,0 +1,97 @@
+"""Many rows written in one statement, without SQLAlchemy's per-row parameter work.
+
+``session.execute(insert(table), rows)`` builds and converts every row's parameters through the
+compiler (some 20 µs a row); applying 10,000 platform events writes some 50,000 rows, and that
+was the larger part of the time. Here the statement is compiled once for the session's dialect,
+each value goes through its column type's own bind processor (so dates, timestamps and JSON are
+stored exactly as the ORM stores them), and the driver runs one executemany on the compiled SQL.
+
+Rows must name every column the statement needs: Python-side defaults are not filled in (a
+missing column raises instead of being guessed), and the rows bypass the ORM's identity map,
+so callers re-read what they wrote rather than trusting loaded objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, literal_column, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert, Update
+
+from desktop_app.models.base import Base
+
+_ROW_ID = "bulk_row_id"  # the WHERE parameter's name; "id" itself is a column's
+
+
+def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERTs the rows; each names the same columns."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    _execute_many(session, insert(_table(model)), columns, rows, {})
+
+
+def update_rows(
+    session: Session,
+    model: type[Base],
+    rows: Sequence[Mapping[str, Any]],
+    bump_version: bool = False,
+) -> None:
+    """UPDATEs rows by primary key: each row gives ``id`` and the same other columns.
+
+    ``bump_version``: the optimistic-locking ``version_id`` goes up by one, so a counter that read
+    the row before this write gets a conflict instead of overwriting it.
+    """
+    if not rows:
+        return
+    table = _table(model)
+    columns = [key for key in rows[0] if key != "id"]
+    values: dict[str, Any] = {key: bindparam(key) for key in columns}
+    if bump_version:
+        values["version_id"] = table.c.version_id + literal_column("1")
+    statement = update(table).where(table.c.id == bindparam(_ROW_ID)).values(values)
+    _execute_many(session, statement, columns, rows, {_ROW_ID: "id"})
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _execute_many(
+    session: Session,
+    statement: Insert | Update,
+    columns: list[str],
+    rows: Sequence[Mapping[str, Any]],
+    renamed: dict[str, str],
+) -> None:
+    if any(row.keys() != rows[0].keys() for row in rows):
+        raise ValueError("every row must name the same columns")
+    session.flush()  # what the session holds goes first, as session.execute() would do
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect, column_keys=columns)
+    if compiled.insert_prefetch or compiled.update_prefetch:
+        missing = [c.name for c in [*compiled.insert_prefetch, *compiled.update_prefetch]]
+        raise ValueError(f"rows must name the columns with defaults: {', '.join(missing)}")
+    names = list(compiled.positiontup or compiled.binds)
+    # Column by column: each value list goes through its processor in one map() call, and zip()
+    # puts the rows back together (half the time of a per-row loop).
+    values: list[list[Any]] = []
+    for name in names:
+        key = renamed.get(name, name)
+        if key not in rows[0]:
+            raise ValueError(f"the statement needs {key!r}, which the rows do not give")
+        column = [row[key] for row in rows]
+        bind_type = compiled.binds[name].type
+        process = bind_type.dialect_impl(dialect).bind_processor(dialect)
+        values.append(column if process is None else list(map(process, column)))
+    params: list[Any]
+    if compiled.positional:
+        params = list(zip(*values, strict=True))
+    else:
+        escaped = compiled.escaped_bind_names
+        labels = [escaped.get(name, name) for name in names]
+        params = [dict(zip(labels, row, strict=True)) for row in zip(*values, strict=True)]
+    connection.exec_driver_sql(compiled.string, params)
