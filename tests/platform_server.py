@@ -54,6 +54,7 @@ class Faults:
     delay_posts: int = 0  # the answer comes after ``delay`` seconds (past the client's timeout)
     error_posts: int = 0  # 500
     limit_posts: int = 0  # 429 with Retry-After
+    clean_events: int = 0  # event pages answered before the event faults below start
     drop_events: int = 0
     error_events: int = 0
     delay_events: int = 0
@@ -231,14 +232,15 @@ def _handler(platform: PlatformServer) -> type[BaseHTTPRequestHandler]:
             if parts.path != "/api/v1/events":
                 self._answer(404, {"message": "not found"})
                 return
-            if platform.take("error_events"):
-                self._answer(503, {"message": "维护中"})
-                return
-            if platform.take("drop_events"):
-                self._drop()
-                return
-            if platform.take("delay_events"):
-                time.sleep(platform.faults.delay)
+            if not platform.take("clean_events"):
+                if platform.take("error_events"):
+                    self._answer(503, {"message": "维护中"})
+                    return
+                if platform.take("drop_events"):
+                    self._drop()
+                    return
+                if platform.take("delay_events"):
+                    time.sleep(platform.faults.delay)
             query = parse_qs(parts.query)
             after = query.get("after", [""])[0]
             limit = max(1, min(int(query.get("limit", ["100"])[0]), 1000))

@@ -185,6 +185,36 @@ def test_a_clean_exchange_posts_everything_and_applies_every_decision(
     assert status["last_success"] == clock.now.isoformat()
 
 
+def test_events_come_in_batches_of_pages_and_a_failure_keeps_what_came_before(
+    store: Store, catalog: Catalog, platform: PlatformServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    accept_cases(store, catalog, 3)
+    clock = Clock()
+    platform.faults.error_events = 1
+    sent = exchange.run_once(store, client(platform), now=clock)  # posts; no events yet
+    assert (sent.sent, sent.pages) == (len(platform.state.items), 0)
+    total = len(platform.state.events)
+    monkeypatch.setattr(exchange, "BATCH_EVENTS", 7)
+    platform.faults.clean_events = 2
+    platform.faults.error_events = 1
+    broken = exchange.run_once(store, client(platform), now=clock, page_size=5)
+    # Two pages came, then a 503: the ten events before it are applied and the cursor is past them.
+    assert not broken.answered
+    assert (broken.pages, broken.applied, broken.ignored) == (2, 10, {})
+    with store.read() as session:
+        assert exchange.status(session).cursor == "10"
+    rest = exchange.run_once(store, client(platform), now=clock, page_size=5)
+    assert rest.answered
+    assert (rest.applied, rest.ignored) == (total - 10, {})
+    with store.read() as session:
+        inbox = session.scalars(select(InboxEvent)).all()
+    assert len(inbox) == total
+    # Each batch (pages until 7 events are in hand: two pages of 5) commits at its own moment.
+    batches = Counter(event.received_at for event in inbox)
+    assert sorted(batches.values(), reverse=True)[: total // 10] == [10] * (total // 10)
+    assert len(batches) == -(-total // 10)
+
+
 def test_faults_and_a_three_day_outage_lose_nothing_and_double_nothing(
     store: Store, catalog: Catalog, platform: PlatformServer
 ) -> None:
