@@ -44,6 +44,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Takes the schema back to ``revision`` (for maintainers; the app only ever upgrades)."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def backup_sqlite(database: Path, now: dt.datetime | None = None) -> Path:
     """Copies a live SQLite file consistently (the backup API, not a file copy mid-write)."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")

@@ -16,7 +16,7 @@ from desktop_app.models.certificate import Certificate, CertificatePermit, Print
 from desktop_app.models.counter import NumberCounter
 from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise
-from desktop_app.models.sync import InboxEvent, OutboxMessage, SyncState
+from desktop_app.models.sync import InboxEvent, OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.user import User
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "IssuedNotice",
     "Item",
     "NumberCounter",
+    "OutboxBody",
     "OutboxMessage",
     "PrintRecord",
     "ReceivedMaterial",

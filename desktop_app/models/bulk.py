@@ -13,7 +13,7 @@ so callers re-read what they wrote rather than trusting loaded objects.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, literal_column, update
@@ -22,6 +22,7 @@ from sqlalchemy.sql.dml import Insert, Update
 
 from desktop_app.models.base import Base
 
+_NOTHING = object()
 _ROW_ID = "bulk_row_id"  # the WHERE parameter's name; "id" itself is a column's
 
 
@@ -66,8 +67,6 @@ def _execute_many(
     rows: Sequence[Mapping[str, Any]],
     renamed: dict[str, str],
 ) -> None:
-    if any(row.keys() != rows[0].keys() for row in rows):
-        raise ValueError("every row must name the same columns")
     session.flush()  # what the session holds goes first, as session.execute() would do
     connection = session.connection()
     dialect = connection.dialect
@@ -83,10 +82,15 @@ def _execute_many(
         key = renamed.get(name, name)
         if key not in rows[0]:
             raise ValueError(f"the statement needs {key!r}, which the rows do not give")
-        column = [row[key] for row in rows]
+        try:
+            column = [row[key] for row in rows]
+        except KeyError:
+            raise ValueError("every row must name the same columns") from None
         bind_type = compiled.binds[name].type
         process = bind_type.dialect_impl(dialect).bind_processor(dialect)
-        values.append(column if process is None else list(map(process, column)))
+        values.append(column if process is None else _converted(column, process))
+    if len(set(map(len, rows))) > 1:  # a row with a column more than the first: not written
+        raise ValueError("every row must name the same columns")
     params: list[Any]
     if compiled.positional:
         params = list(zip(*values, strict=True))
@@ -95,3 +99,18 @@ def _execute_many(
         labels = [escaped.get(name, name) for name in names]
         params = [dict(zip(labels, row, strict=True)) for row in zip(*values, strict=True)]
     connection.exec_driver_sql(compiled.string, params)
+
+
+def _converted(column: list[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """The column through its processor; a value repeated from the row before is converted once.
+
+    A batch stamps all its rows with one moment: its timestamps are the same object throughout.
+    """
+    out: list[Any] = []
+    last_in: Any = _NOTHING
+    last_out: Any = None
+    for value in column:
+        if value is not last_in:
+            last_in, last_out = value, process(value)
+        out.append(last_out)
+    return out

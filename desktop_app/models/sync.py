@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
 
@@ -26,7 +26,7 @@ class OutboxMessage(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), unique=True)
     department: Mapped[code]
-    payload: Mapped[dict[str, Any]]
+    body: Mapped[OutboxBody] = relationship(lazy="raise", cascade="all, delete-orphan")
     created_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
     # pending: not yet accepted by the platform; sent: it has a platform_id; refused: a 4xx answer.
     state: Mapped[code] = mapped_column(default="pending", index=True)
@@ -36,6 +36,19 @@ class OutboxMessage(Base):
     platform_id: Mapped[str | None] = mapped_column(String(100), index=True)
     sent_at: Mapped[dt.datetime | None]
     last_seq: Mapped[int | None] = mapped_column(BigInteger)  # the last event applied to the item
+
+
+class OutboxBody(Base):
+    """What is posted for a message: written once with it, read when it is sent.
+
+    Kept beside the message rather than in it: the message's bookkeeping changes with every
+    event about its item, and a 4 KB body in the same row would be rewritten each time.
+    """
+
+    __tablename__ = "sync_outbox_body"
+
+    outbox_id: Mapped[int] = mapped_column(ForeignKey("sync_outbox.id"), primary_key=True)
+    payload: Mapped[dict[str, Any]]
 
 
 class InboxEvent(Base):

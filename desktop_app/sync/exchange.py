@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Store
-from desktop_app.models import OutboxMessage, SyncState
+from desktop_app.models import OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.base import utcnow
 from desktop_app.sync import inbox
 from desktop_app.sync.client import PlatformClient, PlatformError
@@ -97,7 +97,7 @@ def _send_due(
             waiting.add(application_id)
             continue
         with store.read() as session:  # one body at a time: a long queue stays light
-            payload = session.get_one(OutboxMessage, message_id).payload
+            payload = session.get_one(OutboxBody, message_id).payload
         try:
             _, platform_id = client.post_item(payload)
         except PlatformError as exc:

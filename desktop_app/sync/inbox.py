@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import BindParameter, Connection, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.form_values import text_problem
@@ -114,9 +114,11 @@ def apply_events(session: Session, raw_events: Sequence[object], today: dt.date)
             continue
         seen.add(event.event_id)
         events.append(event)
+    # Expanding parameters: the values go to the driver as they are, not coerced one by one.
     known = set(
-        session.scalars(
-            select(InboxEvent.event_id).where(InboxEvent.event_id.in_([e.event_id for e in events]))
+        session.connection().scalars(
+            select(InboxEvent.event_id).where(InboxEvent.event_id.in_(_values("ids"))),
+            {"ids": [e.event_id for e in events]},
         )
     )
     result.duplicates += sum(e.event_id in known for e in events)
@@ -328,6 +330,10 @@ class _Batch:
         )
 
 
+def _values(name: str) -> BindParameter[Any]:
+    return bindparam(name, expanding=True)
+
+
 @dataclass
 class _Link:
     """An outbox row as the events need it: which item, and the last event applied to it."""
@@ -357,10 +363,11 @@ def _messages_for(connection: Connection, events: list[Event]) -> dict[str, _Lin
             OutboxMessage.last_seq,
         ).where(
             or_(
-                OutboxMessage.idempotency_key.in_(keys),
-                OutboxMessage.platform_id.in_(platform_ids),
+                OutboxMessage.idempotency_key.in_(_values("keys")),
+                OutboxMessage.platform_id.in_(_values("platform_ids")),
             )
-        )
+        ),
+        {"keys": list(keys), "platform_ids": list(platform_ids)},
     )
     for key, outbox_id, application_id, item_id, department, platform_id, last_seq in rows:
         link = _Link(outbox_id, application_id, item_id, department, platform_id, last_seq)

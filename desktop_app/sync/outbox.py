@@ -8,7 +8,14 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.models import Application, Enterprise, Item, OutboxMessage, ReceivedMaterial
+from desktop_app.models import (
+    Application,
+    Enterprise,
+    Item,
+    OutboxBody,
+    OutboxMessage,
+    ReceivedMaterial,
+)
 from desktop_app.models.base import utcnow
 from desktop_app.sync.protocol import item_payload
 
@@ -48,7 +55,7 @@ def enqueue(session: Session, application: Application, items: Iterable[Item]) -
                 application_id=application.id,
                 item_id=item.id,
                 department=item.department,
-                payload=payload,
+                body=OutboxBody(payload=payload),
                 created_at=now,
                 next_attempt_at=now,
             )

@@ -6,8 +6,7 @@ Pure functions: what an item looks like on the wire, and what an event must cont
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 EVENT_STATES = ("accepted", "correction_requested", "approved", "rejected", "revoked")
 MAX_TEXT = 500
@@ -43,8 +42,13 @@ class EventError(ValueError):
     """An event that does not follow the protocol; recorded, never applied."""
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
+    """One checked event.
+
+    A named tuple rather than a frozen dataclass: a catch-up parses ten thousand, and a frozen
+    dataclass takes five times longer to build.
+    """
+
     event_id: str
     platform_id: str
     idempotency_key: str

@@ -1,8 +1,9 @@
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, inspect, text
 
 from desktop_app import migrate
 from desktop_app.bootstrap import SchemaOutdatedError, open_store
@@ -82,3 +83,30 @@ def test_migrations_match_the_models(store: Store) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def test_outbox_bodies_move_to_their_own_table_and_back(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'outbox.sqlite3'}")  # foreign keys off
+    migrate.upgrade(engine, "0005")
+    body = {"permit": "食品经营许可", "form": {"name": "同心县马记牛肉面馆"}}
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO sync_outbox (id, idempotency_key, application_id, item_id, department,"
+                " payload, created_at, state, attempts, next_attempt_at)"
+                " VALUES (7, 'k', 1, 1, 'market', :payload, '2026-11-27 00:00:00.000000',"
+                " 'pending', 0, '2026-11-27 00:00:00.000000')"
+            ),
+            {"payload": json.dumps(body, ensure_ascii=False)},
+        )
+    migrate.upgrade(engine, "0006")
+    with engine.connect() as connection:
+        moved = connection.execute(text("SELECT outbox_id, payload FROM sync_outbox_body")).all()
+        columns = {c["name"] for c in inspect(connection).get_columns("sync_outbox")}
+    assert [(outbox_id, json.loads(payload)) for outbox_id, payload in moved] == [(7, body)]
+    assert "payload" not in columns
+    migrate.downgrade(engine, "0005")
+    with engine.connect() as connection:
+        back = connection.execute(text("SELECT payload FROM sync_outbox")).scalar_one()
+    assert json.loads(back) == body
+    engine.dispose()

@@ -12,7 +12,7 @@ from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import broadest_bundle
 from desktop_app.db import Store
 from desktop_app.domain.states import ItemState
-from desktop_app.models import InboxEvent, Item, OutboxMessage, StateChange
+from desktop_app.models import InboxEvent, Item, OutboxBody, OutboxMessage, StateChange
 from desktop_app.models.base import utcnow
 from desktop_app.services import cases, intake, workflow
 from desktop_app.services.errors import ConflictError, WorkflowError
@@ -146,9 +146,10 @@ def test_a_dispatch_and_its_outbox_messages_commit_together(store: Store, catalo
     with store.write() as session:
         workflow.dispatch(session, clerk, number, platform_departments={"market"})
     with store.read() as session:
-        messages = session.scalars(select(OutboxMessage)).all()
-    assert [m.payload["permit"] for m in messages] == ["food_registration", "drug_retail"]
-    payload = messages[0].payload
+        messages = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+        bodies = [session.get_one(OutboxBody, m.id).payload for m in messages]
+    assert [body["permit"] for body in bodies] == ["food_registration", "drug_retail"]
+    payload = bodies[0]
     assert payload["application_no"] == number
     assert payload["mode"] == "normal"
     assert payload["enterprise"]["credit_code"] == factories.submission(catalog).form["credit_code"]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
-from desktop_app.models import OutboxMessage
+from desktop_app.models import OutboxBody, OutboxMessage
 from desktop_app.services import auth, intake, workflow
 from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.counter import Counter
@@ -119,7 +119,7 @@ def test_an_item_the_platform_refused_says_why_in_its_lane(
         ).number
         workflow.dispatch(session, clerk, number, platform_departments={"market"})
         for message in session.scalars(select(OutboxMessage)):
-            if message.payload["permit"] == "drug_retail":
+            if session.get_one(OutboxBody, message.id).payload["permit"] == "drug_retail":
                 message.state = "refused"
                 message.last_error = "平台返回 HTTP 422：本平台未开通 drug_retail 的办理"
     tab.search_edit.setText(number)
