@@ -1,6 +1,7 @@
 """The exchange with the regional platform, against a real HTTP server on loopback with faults."""
 
 import datetime as dt
+import gc
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -360,3 +361,22 @@ def test_a_counter_that_read_before_the_platform_decided_gets_a_conflict(
         workflow.withdraw(session, actor(store, "clerk"), number, "申请人撤回", seen.version)
     with store.read() as session:
         assert cases.get_application(session, number).state != "withdrawn"
+
+
+class Unreadable(dict[str, object]):
+    def get(self, *_: object) -> object:
+        raise RuntimeError("disk unplugged")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_batch_leaves_the_cycle_collector_as_it_found_it(store: Store, enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        exchange.apply_events(store, [{"event_id": "e1", "seq": 1}], "1", TODAY)  # invalid
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError, match="disk unplugged"):
+            exchange.apply_events(store, [Unreadable()], "2", TODAY)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
