@@ -24,6 +24,7 @@ from desktop_app.models import (
     Certificate,
     CertificatePermit,
     Enterprise,
+    Item,
     PrintRecord,
     StateChange,
 )
@@ -282,12 +283,15 @@ class CertificateRow:
     holder_uscc: str
     issued_on: dt.date
     valid_until: dt.date | None
+    # Permits it lists that were revoked after it was issued: it must be changed or cancelled.
+    revoked_permits: tuple[str, ...]
 
 
 def list_certificates(session: Session, state: str | None = None) -> list[CertificateRow]:
     query = select(Certificate).order_by(Certificate.id.desc())
     if state is not None:
         query = query.where(Certificate.state == state)
+    revoked = revoked_permits(session)
     return [
         CertificateRow(
             c.number,
@@ -298,9 +302,34 @@ def list_certificates(session: Session, state: str | None = None) -> list[Certif
             c.holder_uscc,
             c.issued_on,
             c.valid_until,
+            tuple(revoked.get(c.id, ())),
         )
         for c in session.scalars(query)
     ]
+
+
+def revoked_permits(session: Session) -> dict[int, list[str]]:
+    """Valid certificates that list a permit revoked since, by id: the permits' printed names.
+
+    A permit is revoked after issue by a failed 告知承诺 check or by the regional platform; the
+    certificate still shows it (and its QR code still carries it) until a supervisor changes or
+    cancels the certificate, so the revocation must not go unnoticed.
+    """
+    rows = session.execute(
+        select(Certificate.id, CertificatePermit.name)
+        .join(Item, Item.application_id == Certificate.application_id)
+        .join(
+            CertificatePermit,
+            (CertificatePermit.certificate_id == Certificate.id)
+            & (CertificatePermit.permit == Item.permit),
+        )
+        .where(Item.state == ItemState.REVOKED.value, Certificate.state == "valid")
+        .order_by(Certificate.id, CertificatePermit.id)
+    )
+    found: dict[int, list[str]] = {}
+    for certificate_id, name in rows:
+        found.setdefault(certificate_id, []).append(name)
+    return found
 
 
 def record_print(

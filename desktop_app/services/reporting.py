@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import Reduction, batch_report
 from desktop_app.models import Application, Certificate, Item, ReceivedMaterial
+from desktop_app.services import issuance
 from desktop_app.services.auth import Actor, require_role
 
 OPEN_ITEMS = ("pending", "in_review", "correction_requested")
@@ -69,6 +70,8 @@ class Dashboard:
     overdue: int
     deferred_waiting: int
     expiring_30_days: int
+    # Valid certificates listing a permit revoked since issue: to be changed or cancelled.
+    revoked_on_valid: int
     by_industry: tuple[tuple[str, int], ...]
     by_department: tuple[tuple[str, int, int], ...]  # department, open items, overdue items
     average_working_days_to_certificate: float | None  # acceptance to first certificate
@@ -153,6 +156,7 @@ def dashboard(
         overdue=int(overdue),
         deferred_waiting=int(deferred),
         expiring_30_days=int(expiring),
+        revoked_on_valid=len(issuance.revoked_permits(session)),
         by_industry=tuple((names.get(code, code), int(n)) for code, n in by_industry),
         by_department=tuple(
             (catalog.departments[d].short_name, int(n), int(late or 0))
@@ -232,6 +236,7 @@ def export_excel(board: Dashboard, path: Path) -> None:
         ("超期", board.overdue),
         ("容缺待补", board.deferred_waiting),
         ("30天内到期证书", board.expiring_30_days),
+        ("含已撤销许可的有效证书", board.revoked_on_valid),
         ("平均办结（工作日）", board.average_working_days_to_certificate),
         ("法定时限平均（工作日）", board.statutory_days_average),
     ):

@@ -41,6 +41,13 @@ class CertificateActions:
     names: dict[str, str] = field(default_factory=dict)
 
 
+def _attention(row: CertificateRow) -> str:
+    if not row.revoked_permits:
+        return ""
+    names = tr("、").join(row.revoked_permits)
+    return tr("{permits}已被撤销，请办理变更或注销").format(permits=names)
+
+
 class CertificatesTab(QWidget):
     def __init__(self, actions: CertificateActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +73,7 @@ class CertificatesTab(QWidget):
                     tr("有效期至"),
                     lambda r: r.valid_until.isoformat() if r.valid_until else tr("长期"),
                 ),
+                Column(tr("提示"), _attention),
             ],
             self,
         )

@@ -73,6 +73,7 @@ class DashboardTab(QWidget):
             ("overdue", tr("超期")),
             ("deferred", tr("容缺待补")),
             ("expiring", tr("30天内到期证书")),
+            ("revoked", tr("含已撤销许可的有效证书")),
             ("average", tr("平均办结/法定时限均值（工作日）")),
         ]
         for index, (key, title) in enumerate(names):
@@ -82,7 +83,7 @@ class DashboardTab(QWidget):
             box = QVBoxLayout()
             box.addWidget(QLabel(title))
             box.addWidget(value)
-            grid.addLayout(box, index // 4, index % 4)
+            grid.addLayout(box, index // 5, index % 5)
         self.industry_chart = named(BarChart(tr("按行业办件数")), "industryChart")
         self.department_chart = named(BarChart(tr("各部门在办事项（红：超期）")), "departmentChart")
         self.reform_table = named(QTableWidget(), "reformTable")
@@ -120,6 +121,9 @@ class DashboardTab(QWidget):
         self.kpis["overdue"].setStyleSheet("font-size: 18pt; font-weight: bold; color: #b00020;")
         self.kpis["deferred"].setText(str(board.deferred_waiting))
         self.kpis["expiring"].setText(str(board.expiring_30_days))
+        self.kpis["revoked"].setText(str(board.revoked_on_valid))
+        alarm = "color: #b00020;" if board.revoked_on_valid else ""  # to change or cancel
+        self.kpis["revoked"].setStyleSheet(f"font-size: 18pt; font-weight: bold; {alarm}")
         average = (
             "—"
             if board.average_working_days_to_certificate is None

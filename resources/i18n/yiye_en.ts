@@ -71,7 +71,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+51"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+51"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+132"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+136"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+94"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+95"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+71"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
@@ -373,6 +373,7 @@
         <location line="+8"/>
         <location line="+60"/>
         <location line="+46"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-109"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+49"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+176"/>
         <location line="+9"/>
@@ -464,7 +465,12 @@
         <translation>&lt;b&gt;{industry_name}&lt;/b&gt;: {permits} permits ({departments} in parallel), {certificate}; promised {promised} (one after another: {serial}).&lt;br&gt;Form fields: {separate_fields} when applied for separately → {combined_fields} on the combined form ({fields_reduction_pct:+.1f}%); materials: {separate_materials} → {combined_materials} ({materials_reduction_pct:+.1f}%), plus {fetched_materials} checked at the counter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="-95"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+1"/>
+        <source>{permits}已被撤销，请办理变更或注销</source>
+        <translation>{permits} revoked: change or cancel the certificate</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -500,12 +506,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-155"/>
+        <source>提示</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>核发行业综合许可证(&amp;I)</source>
         <translation>&amp;Issue the comprehensive licence</translation>
     </message>
@@ -607,7 +618,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+85"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+86"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -622,7 +633,7 @@
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-63"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-67"/>
         <source>今日受理/出证</source>
         <translation>Accepted/issued today</translation>
     </message>
@@ -655,6 +666,11 @@
         <location line="+1"/>
         <source>30天内到期证书</source>
         <translation>Certificates expiring within 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>含已撤销许可的有效证书</source>
+        <translation>Valid certificates with a revoked permit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -692,7 +708,7 @@
         <translation>Counting…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>单独申请字段</source>
         <translation>Separate form fields</translation>
     </message>
@@ -1190,7 +1206,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+62"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+64"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1250,7 +1266,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog {batch} v{version}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+70"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>

@@ -12,10 +12,11 @@ from sqlalchemy import select
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import broadest_bundle
 from desktop_app.db import Store
+from desktop_app.domain import keys
 from desktop_app.domain.states import ItemState
 from desktop_app.models import InboxEvent, Item, OutboxBody, OutboxMessage, StateChange
 from desktop_app.models.base import utcnow
-from desktop_app.services import cases, intake, workflow
+from desktop_app.services import cases, intake, issuance, reporting, workflow
 from desktop_app.services.errors import ConflictError, WorkflowError
 from desktop_app.sync import exchange
 from desktop_app.sync.client import PlatformClient
@@ -380,3 +381,48 @@ def test_a_batch_leaves_the_cycle_collector_as_it_found_it(store: Store, enabled
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_revocation_after_issue_flags_the_certificate_for_a_supervisor(
+    store: Store, catalog: Catalog
+) -> None:
+    def approve_at_once(payload: dict[str, object], rng: object) -> list[dict[str, object]]:
+        permit_no = f"PT-{payload['permit']}"
+        return [
+            {"state": "accepted"},
+            {"state": "approved", "permit_no": permit_no, "valid_from": "2025-10-08"},
+        ]
+
+    server = PlatformServer(script=approve_at_once)
+    try:
+        clerk = actor(store, "clerk")
+        with store.write() as session:
+            sub = factories.submission(catalog)
+            number = intake.accept(session, clerk, catalog, sub, TODAY).number
+            workflow.dispatch(session, clerk, number, platform_departments={"market"})
+        assert exchange.run_once(store, client(server)).applied == 4
+        with store.write() as session:
+            view = issuance.issue(session, clerk, catalog, number, keys.generate(), TODAY)
+        drug = next(p for p in view.permits if p.code == "drug_retail")
+        with store.read() as session:
+            assert [c.revoked_permits for c in issuance.list_certificates(session)] == [()]
+        # The platform revokes the drug permit after the certificate was issued.
+        first = next(e for e in server.state.events if e["permit_no"] == "PT-drug_retail")
+        server.state.events.append(
+            {**first, "event_id": "revoked-1", "seq": 3, "state": "revoked", "reason": "吊销"}
+        )
+        assert exchange.run_once(store, client(server)).applied == 1
+        boss = actor(store, "boss")
+        with store.read() as session:
+            (row,) = issuance.list_certificates(session)
+            board = reporting.dashboard(session, boss, catalog, TODAY)
+        assert (row.state, row.revoked_permits) == ("valid", (drug.name,))
+        assert board.revoked_on_valid == 1
+        # Cancelled, the certificate no longer asks for attention.
+        with store.write() as session:
+            issuance.cancel(session, boss, view.number, "许可被撤销，申请注销")
+        with store.read() as session:
+            assert [c.revoked_permits for c in issuance.list_certificates(session)] == [()]
+            assert reporting.dashboard(session, boss, catalog, TODAY).revoked_on_valid == 0
+    finally:
+        server.stop()

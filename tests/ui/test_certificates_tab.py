@@ -1,5 +1,7 @@
+import dataclasses
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -65,6 +67,7 @@ class Fake:
                 "91640324MA0000001T",
                 dt.date(2025, 10, 9),
                 None,
+                (),
             )
         ]
         return CLAIMS.number
@@ -130,3 +133,18 @@ def test_scanner_input_shows_the_signed_content_and_verdict(
     tab.verify_edit.setText("YZ1:FORGED")
     tab.verify_edit.returnPressed.emit()
     assert "无效：签名无效" in tab.verify_result.text()
+
+
+def test_a_certificate_with_a_revoked_permit_asks_for_a_change(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    fake = Fake()
+    fake._issue("SL1")
+    fake.issued.append(dataclasses.replace(fake.issued[0], number="640324-2025-01-000002"))
+    fake.issued[0] = dataclasses.replace(fake.issued[0], revoked_permits=("药品经营许可证", "X"))
+    tab = CertificatesTab(fake.actions())
+    qtbot.addWidget(tab)
+    model = tab.certificate_model
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "提示"
+    assert model.data(model.index(0, 6)) == "药品经营许可证、X已被撤销，请办理变更或注销"
+    assert model.data(model.index(1, 6)) == ""

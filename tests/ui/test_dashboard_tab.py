@@ -15,6 +15,7 @@ BOARD = Dashboard(
     overdue=2,
     deferred_waiting=5,
     expiring_30_days=1,
+    revoked_on_valid=1,
     by_industry=(("便利店", 20), ("超市", 8)),
     by_department=(("市场监管局", 14, 2), ("卫健局", 3, 0)),
     average_working_days_to_certificate=9.5,
@@ -34,6 +35,8 @@ def test_refresh_runs_in_the_background_and_fills_the_board(
     assert tab.kpis["today"].text() == "3 / 1"
     assert tab.kpis["overdue"].text() == "2"
     assert tab.kpis["average"].text() == "9.5 / 20.0"
+    assert tab.kpis["revoked"].text() == "1"
+    assert "#b00020" in tab.kpis["revoked"].styleSheet()  # red: a supervisor must act
     assert tab.industry_chart.bars == (("便利店", 20, 0), ("超市", 8, 0))
     assert tab.department_chart.bars[0] == ("市场监管局", 14, 2)
     assert tab.reform_table.rowCount() == 1
