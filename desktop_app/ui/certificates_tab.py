@@ -41,6 +41,9 @@ class CertificateActions:
     names: dict[str, str] = field(default_factory=dict)
 
 
+ALARM = "#b00020"
+
+
 def _attention(row: CertificateRow) -> str:
     if not row.revoked_permits:
         return ""
@@ -73,7 +76,7 @@ class CertificatesTab(QWidget):
                     tr("有效期至"),
                     lambda r: r.valid_until.isoformat() if r.valid_until else tr("长期"),
                 ),
-                Column(tr("提示"), _attention),
+                Column(tr("提示"), _attention, lambda r: ALARM if r.revoked_permits else None),
             ],
             self,
         )

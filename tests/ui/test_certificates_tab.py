@@ -2,6 +2,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -148,3 +149,4 @@ def test_a_certificate_with_a_revoked_permit_asks_for_a_change(
     assert model.headerData(6, Qt.Orientation.Horizontal) == "提示"
     assert model.data(model.index(0, 6)) == "药品经营许可证、X已被撤销，请办理变更或注销"
     assert model.data(model.index(1, 6)) == ""
+    assert model.data(model.index(0, 6), Qt.ItemDataRole.ForegroundRole) == QColor("#b00020")
