@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
+TWO_PERMITS = (("food_business", "market"), ("public_hygiene", "health"))  # per synthetic case
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 
 # Both probes print the wall-clock moment of their window's first paint and leave at once, so
@@ -76,7 +77,14 @@ def _big_database(url: str, count: int) -> None:
     from desktop_app.catalog import load_catalog, resolve
     from desktop_app.catalog.enumerate import answer_space
     from desktop_app.catalog.report import industry_reduction
-    from desktop_app.models import Application, Certificate, Enterprise, Item, User
+    from desktop_app.models import (
+        Application,
+        Certificate,
+        CertificatePermit,
+        Enterprise,
+        Item,
+        User,
+    )
 
     catalog = load_catalog()
     store = open_store(url)
@@ -130,6 +138,7 @@ def _big_database(url: str, count: int) -> None:
                 for a in answer_space(industry, catalog)
             ]
         applications, items, certificates = [], [], []
+        certificate_permits: list[dict[str, object]] = []
         for i in range(1, count + 1):
             state, item_state, _, recent = rng.choices(kinds, [k[2] for k in kinds])[0]
             age = rng.randint(0, 60) if recent else rng.randint(60, 1500)
@@ -157,14 +166,16 @@ def _big_database(url: str, count: int) -> None:
                     "version_id": 1,
                 }
             )
-            for permit, department in (("food_business", "market"), ("public_hygiene", "health")):
+            # One issued case in a hundred had a permit revoked afterwards (统计 counts them).
+            revoked = state == "issued" and rng.random() < 0.01
+            for permit, department in TWO_PERMITS:
                 items.append(
                     {
                         "application_id": i,
                         "permit": permit,
                         "department": department,
                         "mode": "normal",
-                        "state": item_state,
+                        "state": "revoked" if revoked and department == "health" else item_state,
                         "optional": False,
                         "dropped": False,
                         "statutory_due": day + dt.timedelta(days=28),
@@ -173,8 +184,10 @@ def _big_database(url: str, count: int) -> None:
                     }
                 )
             if state == "issued":
+                certificate_id = len(certificates) + 1
                 certificates.append(
                     {
+                        "id": certificate_id,
                         "number": f"640324-{i:06d}",
                         "revision": 1,
                         "application_id": i,
@@ -193,9 +206,22 @@ def _big_database(url: str, count: int) -> None:
                         "working_days": rng.randint(1, 20),
                     }
                 )
+                for permit, department in TWO_PERMITS:
+                    certificate_permits.append(
+                        {
+                            "certificate_id": certificate_id,
+                            "permit": permit,
+                            "name": permit,
+                            "permit_no": f"{permit}-{i}",
+                            "department": department,
+                            "valid_from": day,
+                            "valid_to": None,
+                        }
+                    )
         session.execute(insert(Application), applications)
         session.execute(insert(Item), items)
         session.execute(insert(Certificate), certificates)
+        session.execute(insert(CertificatePermit), certificate_permits)
     store.dispose()
 
 

@@ -315,20 +315,25 @@ def revoked_permits(session: Session) -> dict[int, list[str]]:
     certificate still shows it (and its QR code still carries it) until a supervisor changes or
     cancels the certificate, so the revocation must not go unnoticed.
     """
+    # From the few revoked items outwards; the certificates' state is checked on the rows, as a
+    # condition on it leads SQLite to walk every valid certificate instead (over 100,000 cases:
+    # 150 ms against under 20).
     rows = session.execute(
-        select(Certificate.id, CertificatePermit.name)
-        .join(Item, Item.application_id == Certificate.application_id)
+        select(Certificate.id, Certificate.state, CertificatePermit.name)
+        .select_from(Item)
+        .join(Certificate, Certificate.application_id == Item.application_id)
         .join(
             CertificatePermit,
             (CertificatePermit.certificate_id == Certificate.id)
             & (CertificatePermit.permit == Item.permit),
         )
-        .where(Item.state == ItemState.REVOKED.value, Certificate.state == "valid")
+        .where(Item.state == ItemState.REVOKED.value)
         .order_by(Certificate.id, CertificatePermit.id)
     )
     found: dict[int, list[str]] = {}
-    for certificate_id, name in rows:
-        found.setdefault(certificate_id, []).append(name)
+    for certificate_id, state, name in rows:
+        if state == "valid":
+            found.setdefault(certificate_id, []).append(name)
     return found
 
 
