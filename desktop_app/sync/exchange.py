@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db import Store
 from desktop_app.models import OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.base import utcnow
-from desktop_app.sync import inbox
+from desktop_app.sync import inbox, lease
 from desktop_app.sync.client import PlatformClient, PlatformError
 
 PAGE_SIZE = 1000  # the protocol's largest page
@@ -243,6 +243,7 @@ class SyncStatus:
     last_success: str | None
     last_error: str | None
     last_attempt: str | None
+    runner: str | None  # the counter holding the lease to run the exchange ("<PC>/<pid>")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -252,6 +253,7 @@ class SyncStatus:
             "last_success": self.last_success,
             "last_error": self.last_error,
             "last_attempt": self.last_attempt,
+            "runner": self.runner,
         }
 
 
@@ -268,4 +270,5 @@ def status(session: Session) -> SyncStatus:
         last_success=_get(session, "last_success"),
         last_error=_get(session, "last_error"),
         last_attempt=_get(session, "last_attempt"),
+        runner=held.holder if (held := lease.current(session)) else None,
     )

@@ -1,17 +1,23 @@
 """The exchange in the background of the app: a round every few seconds, never on the UI thread.
 
-Every counter of a hall may run it at once: the idempotency keys make a message posted twice one
-item on the platform, and the inbox's key makes an event applied by two counters apply once (the
-slower counter's page is refused by the database and it reads on from the new cursor).
+One counter of a hall runs the rounds, the holder of the lease (sync/lease.py); the others stand
+by and show the shared state. Were two to run at once, nothing would go wrong: the idempotency
+keys make a message posted twice one item on the platform, and the inbox's key makes an event
+applied by two counters apply once (the slower counter's batch is refused by the database and
+it reads on from the new cursor).
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.db import DatabaseUnavailableError, Store
+from desktop_app.models.base import utcnow
+from desktop_app.sync import lease
 from desktop_app.sync.client import PlatformClient
 from desktop_app.sync.config import PlatformConfig, PlatformConfigError, platform_config
 from desktop_app.sync.exchange import RoundResult, SyncStatus, run_once, status
@@ -24,8 +30,9 @@ class WorkerReport:
     """What the status bar shows after a round."""
 
     status: SyncStatus | None  # None: the database could not be read
-    result: RoundResult | None  # None: no round (no platform configured, or a setting is wrong)
+    result: RoundResult | None  # None: no round (not configured, a setting wrong, standing by)
     problem: str | None  # a setting that is wrong, or the database that is gone
+    standby: lease.Lease | None = None  # another counter runs the exchange
 
 
 class SyncWorker:
@@ -35,11 +42,15 @@ class SyncWorker:
         on_report: Callable[[WorkerReport], None],
         config: Callable[[], PlatformConfig] = platform_config,
         interval: float = INTERVAL_SECONDS,
+        holder: str | None = None,
+        now: Callable[[], dt.datetime] = utcnow,
     ) -> None:
         self._store = store
         self._on_report = on_report
         self._config = config
         self._interval = interval
+        self._holder = holder or lease.holder_name()
+        self._now = now
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="yiye-sync", daemon=True)
@@ -65,7 +76,11 @@ class SyncWorker:
         if not config.enabled:
             return WorkerReport(None, None, None)
         try:
-            result = run_once(self._store, PlatformClient(config.url, config.token))
+            held = lease.take(self._store, self._holder, self._now())
+            if held.holder != self._holder:
+                with self._store.read() as session:
+                    return WorkerReport(status(session), None, None, standby=held)
+            result = run_once(self._store, PlatformClient(config.url, config.token), now=self._now)
             with self._store.read() as session:
                 return WorkerReport(status(session), result, None)
         except DatabaseUnavailableError as exc:
@@ -81,3 +96,6 @@ class SyncWorker:
                 self._on_report(report)
             self._wake.wait(self._interval)
             self._wake.clear()
+        # In this thread, so that a database gone at closing time holds up nobody.
+        with contextlib.suppress(Exception):  # at worst the lease runs out by itself
+            lease.release(self._store, self._holder)

@@ -38,7 +38,7 @@ def describe(report: WorkerReport) -> tuple[str, str, bool]:
     if report.problem:
         return tr("平台同步：{problem}").format(problem=report.problem), report.problem, True
     status, result = report.status, report.result
-    if status is None or result is None:
+    if status is None:
         return "", "", False
     details = tr("最近成功：{success}\n最近错误：{error}").format(
         success=status.last_success or "—", error=status.last_error or "—"
@@ -48,6 +48,13 @@ def describe(report: WorkerReport) -> tuple[str, str, bool]:
         if status.refused
         else ""
     )
+    if report.standby is not None:
+        text = tr("平台同步由 {computer} 负责，待发 {outbox} 件{refused}").format(
+            computer=report.standby.computer, outbox=status.outbox, refused=refused
+        )
+        return text, details, bool(status.refused)
+    if result is None:
+        return "", "", False
     if result.answered:
         text = tr("平台同步正常，待发 {outbox} 件{refused}").format(
             outbox=status.outbox, refused=refused

@@ -71,7 +71,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+61"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+51"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
@@ -1624,6 +1624,11 @@ Last error: {error}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>平台同步由 {computer} 负责，待发 {outbox} 件{refused}</source>
+        <translation>Platform sync run by {computer}, {outbox} waiting{refused}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>平台同步正常，待发 {outbox} 件{refused}</source>
         <translation>Platform sync OK, {outbox} waiting{refused}</translation>
     </message>

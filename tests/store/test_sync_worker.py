@@ -1,5 +1,6 @@
 """The background exchange: what it reports, and two counters exchanging at the same time."""
 
+import datetime as dt
 import threading
 
 from sqlalchemy import delete, func, select
@@ -7,7 +8,7 @@ from sqlalchemy import delete, func, select
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
 from desktop_app.models import InboxEvent
-from desktop_app.sync import exchange
+from desktop_app.sync import exchange, lease
 from desktop_app.sync.client import PlatformClient
 from desktop_app.sync.config import PlatformConfig, PlatformConfigError
 from desktop_app.sync.worker import SyncWorker, WorkerReport
@@ -83,5 +84,70 @@ def test_two_counters_exchanging_at_once_apply_each_event_once(
         assert inbox == len(server.state.events)
         for counter in counters:
             counter.dispose()
+    finally:
+        server.stop()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 27, 9, 0)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def test_one_counter_runs_the_exchange_while_the_others_stand_by(
+    store: Store, catalog: Catalog
+) -> None:
+    server = PlatformServer()
+    clock = Clock()
+    try:
+        config = lambda: PlatformConfig(server.url, TOKEN, "market")  # noqa: E731
+        first, second = (
+            SyncWorker(store, print, config=config, holder=f"COUNTER-{n}/10{n}", now=clock)
+            for n in (1, 2)
+        )
+        assert first.run_round().result is not None
+        accept_cases(store, catalog, 1, departments=frozenset({"market"}))
+        standing = second.run_round()
+        assert standing.result is None
+        assert standing.standby is not None
+        assert standing.standby.computer == "COUNTER-1"
+        assert standing.status is not None
+        pending = standing.status.outbox
+        assert pending > 0  # left for the holder: the platform heard nothing
+        assert server.state.posts == []
+        # The first counter is switched off: its lease runs out and the second takes over.
+        clock.now += lease.LEASE + dt.timedelta(seconds=1)
+        taken = second.run_round()
+        assert taken.result is not None
+        assert taken.result.sent == pending
+        assert first.run_round().standby is not None
+        with store.read() as session:
+            held = lease.current(session)
+            assert exchange.status(session).runner == "COUNTER-2/102"  # yiye sync status
+        assert held is not None
+        assert (held.holder, held.until) == ("COUNTER-2/102", clock.now + lease.LEASE)
+    finally:
+        server.stop()
+
+
+def test_a_closing_app_hands_the_exchange_on_at_once(store: Store) -> None:
+    server = PlatformServer()
+    try:
+        reports: list[WorkerReport] = []
+        config = lambda: PlatformConfig(server.url, TOKEN, "market")  # noqa: E731
+        closing = SyncWorker(store, reports.append, config=config, holder="COUNTER-1/1")
+        closing.start()
+        for _ in range(100):
+            if reports:
+                break
+            threading.Event().wait(0.05)
+        assert reports[-1].result is not None
+        closing.stop()
+        with store.read() as session:
+            assert lease.current(session) is None
+        other = SyncWorker(store, reports.append, config=config, holder="COUNTER-2/2")
+        assert other.run_round().result is not None
     finally:
         server.stop()

@@ -10,6 +10,10 @@ from pytestqt.qtbot import QtBot
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
 from desktop_app.services import auth, intake, workflow
+from desktop_app.sync.exchange import SyncStatus
+from desktop_app.sync.lease import Lease
+from desktop_app.sync.worker import WorkerReport
+from desktop_app.ui.platform_sync import describe
 from tests import factories
 from tests.platform_server import TOKEN, PlatformServer
 from tests.ui.test_app import database, signed_in
@@ -62,3 +66,14 @@ def test_without_a_platform_nothing_is_shown(
     assert window.platform_sync is not None
     qtbot.wait(300)
     assert not window.sync_label.isVisible()
+
+
+def test_a_counter_standing_by_names_the_one_that_exchanges(qapp: QApplication) -> None:
+    status = SyncStatus(
+        2, 1, "40", "2026-11-27T09:00:00", None, "2026-11-27T09:00:00", "COUNTER-3/4242"
+    )
+    held = Lease("COUNTER-3/4242", dt.datetime(2026, 11, 27, 9, 1))
+    text, tooltip, problem = describe(WorkerReport(status, None, None, standby=held))
+    assert text == "平台同步由 COUNTER-3 负责，待发 2 件，平台退回 1 件（请负责人处理）"
+    assert tooltip.startswith("最近成功：2026-11-27T09:00:00")
+    assert problem  # a refusal waits for a supervisor
