@@ -26,8 +26,9 @@ from desktop_app.sync import inbox, lease
 from desktop_app.sync.client import PlatformClient, PlatformError
 
 PAGE_SIZE = 1000  # the protocol's largest page
-# Events applied per transaction: a catch-up after an outage holds the write lock for well under
-# a second per batch (bench/bench_sync.py), and a batch stays small in memory.
+# Events applied per transaction: a catch-up after an outage holds the write lock for about a
+# second per batch (bench/bench_sync.py), and a batch stays small in memory. A batch's IN lists
+# (up to two per event, in one query) must stay under SQLite's 32,766 parameters.
 BATCH_EVENTS = 10_000
 BACKOFF_BASE = dt.timedelta(seconds=10)
 BACKOFF_CAP = dt.timedelta(minutes=30)
