@@ -156,7 +156,7 @@ def dashboard(
         overdue=int(overdue),
         deferred_waiting=int(deferred),
         expiring_30_days=int(expiring),
-        revoked_on_valid=len(issuance.revoked_permits(session)),
+        revoked_on_valid=issuance.count_with_revoked_permits(session),
         by_industry=tuple((names.get(code, code), int(n)) for code, n in by_industry),
         by_department=tuple(
             (catalog.departments[d].short_name, int(n), int(late or 0))
