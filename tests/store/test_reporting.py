@@ -23,6 +23,12 @@ def test_dashboard_counts(store: Store, catalog: Catalog, tmp_path: Path) -> Non
             session, clerk, catalog, factories.submission(catalog, serial=9), dt.date(2025, 9, 26)
         ).number
         workflow.dispatch(session, clerk, old)
+        # Withdrawn: its items stay undecided, but it is no longer open work.
+        gone = intake.accept(
+            session, clerk, catalog, factories.submission(catalog, serial=8), dt.date(2025, 9, 26)
+        ).number
+        workflow.dispatch(session, clerk, gone)
+        workflow.withdraw(session, clerk, gone, "申请人撤回申请")
     issued_case = ready_application(store, catalog, serial=3)
     with store.write() as session:
         issuance.issue(session, clerk, catalog, issued_case, keys.generate(), today)
@@ -31,7 +37,7 @@ def test_dashboard_counts(store: Store, catalog: Catalog, tmp_path: Path) -> Non
     assert board.in_review == 1
     assert board.overdue == 1
     assert {p.label: p.issued for p in board.periods}["今日"] == 1
-    assert dict(board.by_industry) == {"便利店": 2}
+    assert dict(board.by_industry) == {"便利店": 3}
     market = next(d for d in board.by_department if d[0] == "市场监管局")
     assert market[1:] == (2, 2)
     assert board.average_working_days_to_certificate is not None
