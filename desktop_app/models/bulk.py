@@ -1,10 +1,11 @@
 """Many rows written in one statement, without SQLAlchemy's per-row parameter work.
 
 ``session.execute(insert(table), rows)`` builds and converts every row's parameters through the
-compiler (some 20 µs a row); applying 10,000 platform events writes some 50,000 rows, and that
-was the larger part of the time. Here the statement is compiled once for the session's dialect,
-each value goes through its column type's own bind processor (so dates, timestamps and JSON are
-stored exactly as the ORM stores them), and the driver runs one executemany on the compiled SQL.
+compiler (some 20 µs a row); applying 10,000 platform events writes tens of thousands of rows,
+and that was the larger part of the time. Here the statement is compiled once for the session's
+dialect, each value goes through its column type's own bind processor (so dates, timestamps and
+JSON are stored exactly as the ORM stores them), and the driver runs one executemany on the
+compiled SQL.
 
 Rows must name every column the statement needs: Python-side defaults are not filled in (a
 missing column raises instead of being guessed), and the rows bypass the ORM's identity map,
@@ -75,8 +76,8 @@ def _execute_many(
         missing = [c.name for c in [*compiled.insert_prefetch, *compiled.update_prefetch]]
         raise ValueError(f"rows must name the columns with defaults: {', '.join(missing)}")
     names = list(compiled.positiontup or compiled.binds)
-    # Column by column: each value list goes through its processor in one map() call, and zip()
-    # puts the rows back together (half the time of a per-row loop).
+    # Column by column: a column's values go through its type's processor together (a value
+    # repeated from the row before, once), and zip() puts the rows back together.
     values: list[list[Any]] = []
     for name in names:
         key = renamed.get(name, name)
