@@ -25,7 +25,6 @@ from desktop_app.domain.form_values import text_problem
 from desktop_app.domain.states import (
     ITEM_TRANSITIONS,
     TERMINAL_APPLICATION_STATES,
-    ApplicationState,
     ItemState,
 )
 from desktop_app.models import (
@@ -216,6 +215,7 @@ class _Batch:
             open_pauses={row.item_id: workflow.PauseRow(*row) for row in open_pauses},
         )
         self.actor_id = platform_user_id(session)
+        self.actors: dict[str, Actor] = {}
         self.touched: dict[int, _ApplicationRow] = {}
         self.moved: dict[int, workflow.ItemRow] = {}
         self.inbox: list[dict[str, Any]] = []
@@ -229,9 +229,7 @@ class _Batch:
         note: str | None = "没有对应的已发送事项"
         if message is not None:
             application = self.applications[message.application_id]
-            actor = Actor(
-                self.actor_id, PLATFORM_USER, PLATFORM_NAME, "reviewer", message.department
-            )
+            actor = self._actor(message.department)
             item = self.items[message.item_id]
             outcome, note = _apply(
                 self.session, actor, message, application.state, item, event, self.steps
@@ -252,6 +250,14 @@ class _Batch:
             }
         )
         return outcome
+
+    def _actor(self, department: str) -> Actor:
+        """The platform, acting for ``department`` (one per department, not one per event)."""
+        actor = self.actors.get(department)
+        if actor is None:
+            actor = Actor(self.actor_id, PLATFORM_USER, PLATFORM_NAME, "reviewer", department)
+            self.actors[department] = actor
+        return actor
 
     def finish(self) -> None:
         """Writes the batch: items, pauses, history, inbox and outbox rows, then applications."""
@@ -394,9 +400,7 @@ def _apply(
         _RANK[target] == _RANK[current] == 2 and target != current
     ):
         return "backwards", f"事项已是 {current.value}，不退回 {target.value}"
-    if ApplicationState(application_state) in TERMINAL_APPLICATION_STATES and (
-        target != ItemState.REVOKED
-    ):
+    if application_state in TERMINAL_APPLICATION_STATES and (target != ItemState.REVOKED):
         return "closed", f"办件已办结（{application_state}）"
     steps = _path(current, target)
     problem = _problem(event, current, steps)
