@@ -20,9 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Store
-from desktop_app.models import OutboxBody, OutboxMessage, SyncState
+from desktop_app.models import OutboxBody, OutboxMessage
 from desktop_app.models.base import utcnow
-from desktop_app.sync import inbox, lease
+from desktop_app.sync import inbox, lease, state
 from desktop_app.sync.client import PlatformClient, PlatformError
 
 PAGE_SIZE = 1000  # the protocol's largest page
@@ -72,11 +72,11 @@ def run_once(
         _fetch_events(store, client, now, page_size, result)
     with store.write() as session:
         stamp = now().isoformat()
-        _set(session, "last_attempt", stamp)
+        state.put(session, "last_attempt", stamp)
         if result.answered:
-            _set(session, "last_success", stamp)
+            state.put(session, "last_success", stamp)
         elif result.errors:
-            _set(session, "last_error", f"{stamp} {result.errors[-1]}")
+            state.put(session, "last_error", f"{stamp} {result.errors[-1]}")
     return result
 
 
@@ -143,7 +143,7 @@ def _fetch_events(
     result: RoundResult,
 ) -> None:
     with store.read() as session:
-        cursor = _get(session, "cursor") or ""
+        cursor = state.get(session, "cursor") or ""
     pages_left = MAX_PAGES_PER_ROUND
     while pages_left > 0:
         events, next_cursor, pages, caught_up = _collect(client, cursor, page_size, result)
@@ -156,7 +156,7 @@ def _fetch_events(
         except IntegrityError:
             # Another counter applied these events first: read on from where it left the cursor.
             with store.read() as session:
-                cursor = _get(session, "cursor") or ""
+                cursor = state.get(session, "cursor") or ""
             continue
         result.applied += applied.applied
         result.duplicates += applied.duplicates
@@ -201,7 +201,7 @@ def apply_events(
     """
     with _collector_paused(), store.write() as session:
         applied = inbox.apply_events(session, events, today)
-        _set(session, "cursor", next_cursor)
+        state.put(session, "cursor", next_cursor)
     return applied
 
 
@@ -222,18 +222,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _get(session: Session, key: str) -> str | None:
-    return session.scalar(select(SyncState.value).where(SyncState.key == key))
-
-
-def _set(session: Session, key: str, value: str) -> None:
-    row = session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
 
 
 @dataclass(frozen=True)
@@ -267,9 +255,9 @@ def status(session: Session) -> SyncStatus:
     return SyncStatus(
         outbox=int(counts.get("pending", 0)),
         refused=int(counts.get("refused", 0)),
-        cursor=_get(session, "cursor") or "",
-        last_success=_get(session, "last_success"),
-        last_error=_get(session, "last_error"),
-        last_attempt=_get(session, "last_attempt"),
+        cursor=state.get(session, "cursor") or "",
+        last_success=state.get(session, "last_success"),
+        last_error=state.get(session, "last_error"),
+        last_attempt=state.get(session, "last_attempt"),
         runner=held.holder if (held := lease.current(session)) else None,
     )

@@ -16,12 +16,13 @@ import os
 import socket
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.db import Store
 from desktop_app.models import SyncState
+from desktop_app.sync import state
 
 LEASE = dt.timedelta(seconds=60)  # six rounds of the worker
 KEY = "lease"
@@ -47,17 +48,20 @@ def take(store: Store, holder: str, now: dt.datetime) -> Lease:
 
     Returns the lease in force afterwards: ``holder``'s own, or the other counter's.
     """
+    # A counter standing by only reads: no write lock, no disk flush every round.
+    with store.read() as session:
+        other = _another_holds(_read(session), holder, now)
+    if other is not None:
+        return other
     try:
         with store.write() as session:
-            current = _read(session, lock=True)
-            if current is not None and current.holder != holder and current.until > now:
-                return current
+            # Again, under the lock: it may have moved since.
+            other = _another_holds(_read(session, lock=True), holder, now)
+            if other is not None:
+                return other
             lease = Lease(holder, now + LEASE)
             value = json.dumps({"holder": lease.holder, "until": lease.until.isoformat()})
-            if current is None:
-                session.add(SyncState(key=KEY, value=value))
-            else:
-                session.get_one(SyncState, KEY).value = value
+            state.put(session, KEY, value)
         return lease
     except IntegrityError:  # another counter wrote the first lease at the same moment
         with store.read() as session:
@@ -78,9 +82,15 @@ def current(session: Session) -> Lease | None:
     return _read(session)
 
 
+def _another_holds(lease: Lease | None, holder: str, now: dt.datetime) -> Lease | None:
+    """``lease`` if it is another holder's and has not run out, else None."""
+    if lease is not None and lease.holder != holder and lease.until > now:
+        return lease
+    return None
+
+
 def _read(session: Session, lock: bool = False) -> Lease | None:
-    query = select(SyncState.value).where(SyncState.key == KEY)
-    value = session.scalar(query.with_for_update() if lock else query)
+    value = state.get(session, KEY, lock)
     if value is None:
         return None
     data = json.loads(value)

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
 from desktop_app.models import InboxEvent
-from desktop_app.sync import exchange, lease
+from desktop_app.sync import exchange, lease, state
 from desktop_app.sync.client import PlatformClient
 from desktop_app.sync.config import PlatformConfig, PlatformConfigError
 from desktop_app.sync.worker import SyncWorker, WorkerReport
@@ -64,7 +64,7 @@ def test_two_counters_exchanging_at_once_apply_each_event_once(
         counters = [Store(store.url), Store(store.url)]
         # Both start from the same cursor, so both try to apply the same pages.
         with store.write() as session:
-            exchange._set(session, "cursor", "")
+            state.put(session, "cursor", "")
         errors: list[BaseException] = []
 
         def run(counter: Store) -> None:
