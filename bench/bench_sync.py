@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -38,6 +37,7 @@ from desktop_app.services import auth, intake, workflow  # noqa: E402
 from desktop_app.sync import exchange  # noqa: E402
 from desktop_app.sync.client import PlatformClient  # noqa: E402
 from tests import factories  # noqa: E402
+from tests.feed_watch import watch_feed  # noqa: E402
 from tests.platform_server import TOKEN, PlatformServer  # noqa: E402
 
 APPLICATIONS = 500  # × 5 permits = 2,500 items, × 4 events = 10,000 events
@@ -160,19 +160,8 @@ def bench_delay(url: str, label: str) -> None:
             number = intake.accept(session, clerk, catalog, submission, TODAY).number
             workflow.dispatch(session, clerk, number)
         numbers.append(number)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    watch = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "--database", url, "feed", "watch"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
+    watch = watch_feed(url)
     assert watch.stdout is not None
-    assert watch.stderr is not None
-    watch.stderr.readline()  # listening
     seen: dict[str, float] = {}
     stdout = watch.stdout
 

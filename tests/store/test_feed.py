@@ -1,21 +1,18 @@
 """The hall's change feed: a decision on one counter reaches the others within two seconds."""
 
 import datetime as dt
-import os
 import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
 from desktop_app.services import audit, intake, workflow
 from desktop_app.sync.feed import Change, FeedWatcher, changes_after, latest_seq
 from tests import factories
+from tests.feed_watch import ENV, ROOT, watch_feed, yiye
 from tests.store.conftest import actor
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2025, 9, 26)
 CORRECTION = ["--correction", "营业执照复印件不清晰"]
 
@@ -107,24 +104,13 @@ def test_two_processes_on_postgresql_see_each_others_decisions(
     pg_store: Store, catalog: Catalog
 ) -> None:
     number = dispatched_case(pg_store, catalog)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    yiye = [sys.executable, "-m", "desktop_app", "--database", pg_store.url]
-    with subprocess.Popen(
-        [*yiye, "feed", "watch", "--seconds", "60"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    ) as watch:
-        assert watch.stderr is not None
+    with watch_feed(pg_store.url, "--seconds", "60") as watch:
         assert watch.stdout is not None
-        assert "正在监听变更" in watch.stderr.readline()
         decide = subprocess.run(
-            [*yiye, "items", "decide", number, "drug_retail", "--user", "r_market", *CORRECTION],
+            yiye(pg_store.url, "items", "decide", number, "drug_retail", "--user", "r_market")
+            + CORRECTION,
             cwd=ROOT,
-            env=env,
+            env=ENV,
             capture_output=True,
             text=True,
             timeout=120,
