@@ -23,6 +23,8 @@ from desktop_app.catalog import load_catalog, resolve
 from desktop_app.services import auth, issuance
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.app import AppState, start
+from desktop_app.ui.login_dialog import LoginDialog
+from desktop_app.ui.main_window import MainWindow
 from tests import factories
 from tests.platform_server import TOKEN, PlatformServer
 
@@ -37,6 +39,21 @@ def _settle(app: QApplication) -> None:
 def _grab(widget: QWidget, name: str) -> None:
     widget.grab().save(str(OUT / f"{name}.png"))
     print(OUT / f"{name}.png")
+
+
+def _sign_in(app: QApplication, dialog: LoginDialog, username: str, password: str) -> MainWindow:
+    """Waits for the store, signs in, and returns the main window at counter-screen size."""
+    while not dialog.login_button.isEnabled():
+        app.processEvents()
+    dialog.username_edit.setText(username)
+    dialog.password_edit.setText(password)
+    dialog.login_button.click()
+    state = dialog.context
+    assert isinstance(state, AppState)
+    window = state.main_window
+    assert window is not None, dialog.error_label.text()
+    window.resize(1366, 768)
+    return window
 
 
 def main() -> None:
@@ -60,15 +77,11 @@ def main() -> None:
         dialog.username_edit.setText("zhang")
         _settle(app)
         _grab(dialog, "login")
-        dialog.password_edit.setText("Counter2026")
-        dialog.login_button.click()
+        window = _sign_in(app, dialog, "zhang", "Counter2026")
         state = dialog.context
         assert isinstance(state, AppState)
-        window = state.main_window
-        assert window is not None
         assert window.intake_wizard is not None
         assert state.catalog is not None
-        window.resize(1366, 768)
         wizard = window.intake_wizard
         wizard.industry_page.industry_search_edit.setText("bld")
         _settle(app)
@@ -140,17 +153,7 @@ def main() -> None:
             ("demo_boss", "tab-dashboard", lambda w: w.dashboard_tab),
             ("demo_admin", "tab-settings", lambda w: w.settings_tab),
         ):
-            other = start(url)
-            while not other.login_button.isEnabled():
-                app.processEvents()
-            other.username_edit.setText(username)
-            other.password_edit.setText(demo.PASSWORD)
-            other.login_button.click()
-            other_state = other.context
-            assert isinstance(other_state, AppState)
-            other_window = other_state.main_window
-            assert other_window is not None, other.error_label.text()
-            other_window.resize(1366, 768)
+            other_window = _sign_in(app, start(url), username, demo.PASSWORD)
             other_window.tabs.setCurrentWidget(pick(other_window))
             if other_window.review_tab is not None:
                 other_window.review_tab.select_row(0)
@@ -171,17 +174,7 @@ def main() -> None:
             del os.environ[variable]
         # The second language.
         os.environ["YIYE_LANGUAGE"] = "en"
-        english = start(url)
-        while not english.login_button.isEnabled():
-            app.processEvents()
-        english.username_edit.setText("zhang")
-        english.password_edit.setText("Counter2026")
-        english.login_button.click()
-        english_state = english.context
-        assert isinstance(english_state, AppState)
-        english_window = english_state.main_window
-        assert english_window is not None
-        english_window.resize(1366, 768)
+        english_window = _sign_in(app, start(url), "zhang", "Counter2026")
         assert english_window.intake_wizard is not None
         english_window.intake_wizard.industry_page.industry_search_edit.setText("bld")
         _settle(app)
