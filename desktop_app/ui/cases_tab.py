@@ -37,11 +37,10 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named, row_table
+from desktop_app.ui.widgets import ALARM, named, row_table
 
 _ITEM_STATES = {state.value: name for state, name in ITEM_STATE_NAMES.items()}
 _APPLICATION_STATES = {state.value: name for state, name in APPLICATION_STATE_NAMES.items()}
-OVERDUE = "#b00020"
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ class CasesTab(QWidget):
                 Column(
                     tr("最近期限"),
                     lambda r: r.next_due.isoformat() if r.next_due else "",
-                    lambda r: OVERDUE if r.overdue else None,
+                    lambda r: ALARM if r.overdue else None,
                 ),
             ],
             self,
@@ -259,13 +258,13 @@ class CasesTab(QWidget):
                 if days >= 0
                 else tr("已超期 {0} 个工作日").format(-days)
             )
-            color = OVERDUE if days < 0 else "#333333"
+            color = ALARM if days < 0 else "#333333"
             lines.append(f"<span style='color:{color}'>{text}</span>")
         if item.permit_no:
             lines.append(tr("许可证号 {permit_no}").format(permit_no=item.permit_no))
         if item.platform == "refused":
             refusal = tr("平台退回：{message}").format(message=item.platform_message or "")
-            lines.append(f"<span style='color:{OVERDUE}'>{html.escape(refusal)}</span>")
+            lines.append(f"<span style='color:{ALARM}'>{html.escape(refusal)}</span>")
         elif item.platform is not None:
             lines.append(
                 tr("在区域平台审批") if item.platform == "sent" else tr("待发送到区域平台")

@@ -30,7 +30,7 @@ from desktop_app.catalog.report import industry_reduction
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.situation_form import SituationForm
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ListKeys, named, row_table
+from desktop_app.ui.widgets import ALARM_STYLE, ListKeys, named, row_table
 
 
 def _field_type_name(field_type: str) -> str:
@@ -65,7 +65,7 @@ class CatalogBrowser(QWidget):
         self.industry_list = named(QListWidget(), "industryList")
         self.situation_form = SituationForm(catalog)
         self.error_label = named(QLabel(), "errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         self.error_label.setWordWrap(True)
         self.summary_label = named(QLabel(), "summaryLabel")
         self.summary_label.setWordWrap(True)

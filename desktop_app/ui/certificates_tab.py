@@ -25,7 +25,7 @@ from desktop_app.services.issuance import CertificateRow
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named, row_table
+from desktop_app.ui.widgets import ALARM, named, row_table
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,6 @@ class CertificateActions:
     verify: Callable[[str], Verdict]
     # Codes in the signed claims → the names the clerk reads (permits and departments).
     names: dict[str, str] = field(default_factory=dict)
-
-
-ALARM = "#b00020"
 
 
 def _attention(row: CertificateRow) -> str:
@@ -208,7 +205,7 @@ class CertificatesTab(QWidget):
     def _on_verify(self) -> None:
         verdict = self._actions.verify(self.verify_edit.text().strip())
         claims = verdict.claims
-        color = "#1b5e20" if verdict.valid else "#b00020"
+        color = "#1b5e20" if verdict.valid else ALARM
         lines = [
             tr("<b style='color:{color}'>{0}：{reason}</b>").format(
                 tr("有效") if verdict.valid else tr("无效"), color=color, reason=verdict.reason

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.reporting import Dashboard
 from desktop_app.ui.bar_chart import BarChart
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 
 class _Signals(QObject):
@@ -118,11 +118,11 @@ class DashboardTab(QWidget):
             self.kpis[key].setText(f"{period.accepted} / {period.issued}")
         self.kpis["in_review"].setText(str(board.in_review))
         self.kpis["overdue"].setText(str(board.overdue))
-        self.kpis["overdue"].setStyleSheet("font-size: 18pt; font-weight: bold; color: #b00020;")
+        self.kpis["overdue"].setStyleSheet(f"font-size: 18pt; font-weight: bold; {ALARM_STYLE}")
         self.kpis["deferred"].setText(str(board.deferred_waiting))
         self.kpis["expiring"].setText(str(board.expiring_30_days))
         self.kpis["revoked"].setText(str(board.revoked_on_valid))
-        alarm = "color: #b00020;" if board.revoked_on_valid else ""  # to change or cancel
+        alarm = ALARM_STYLE if board.revoked_on_valid else ""  # to change or cancel
         self.kpis["revoked"].setStyleSheet(f"font-size: 18pt; font-weight: bold; {alarm}")
         average = (
             "—"

@@ -21,7 +21,7 @@ from typing_extensions import override
 
 from desktop_app.domain.form_values import text_problem
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 
 def _date(edit: QDateEdit) -> dt.date:
@@ -46,7 +46,7 @@ class ApproveDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.no_expiry_box.toggled.connect(lambda on: self.valid_to_edit.setEnabled(not on))
         self.error_label = named(QLabel(), "approveErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,7 +89,7 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         self.reason_edit = named(QPlainTextEdit(), "reasonEdit")
         self.error_label = named(QLabel(), "reasonErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

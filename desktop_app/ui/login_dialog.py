@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import Actor
 from desktop_app.services.errors import LoginError
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 LoginCallable = Callable[[str, str], Actor]
 
@@ -41,7 +41,7 @@ class LoginDialog(QDialog):
         self.login_button = named(QPushButton(tr("登录(&L)")), "loginButton")
         self.login_button.setDefault(True)
         self.error_label = named(QLabel(), "loginErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(tr("用户名(&U)："), self.username_edit)

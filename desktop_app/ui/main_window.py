@@ -34,7 +34,7 @@ from desktop_app.ui.live_updates import LiveUpdates
 from desktop_app.ui.platform_sync import PlatformSync, describe
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
 REFRESH_DELAY_MS = 250  # changes arriving closer together than this refresh the lists once
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
             "catalogLabel",
         )
         self.connection_label = named(QLabel(), "connectionLabel")
-        self.connection_label.setStyleSheet("color: #b00020;")
+        self.connection_label.setStyleSheet(ALARM_STYLE)
         self.connection_label.setVisible(False)
         self.sync_label = named(QLabel(), "syncLabel")
         self.sync_label.setVisible(False)
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         text, details, problem = describe(report)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(details)
-        self.sync_label.setStyleSheet("color: #b00020;" if problem else "")
+        self.sync_label.setStyleSheet(ALARM_STYLE if problem else "")
         self.sync_label.setVisible(bool(text))
 
     def show_changes(self, changes: list[Change]) -> None:

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QTableV
 from typing_extensions import override
 
 ObjectT = TypeVar("ObjectT", bound=QObject)
+# The one red of the application: errors, overdue deadlines, what needs a supervisor.
+ALARM = "#b00020"
+ALARM_STYLE = f"color: {ALARM};"
 
 
 def named(obj: ObjectT, name: str) -> ObjectT:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.catalog import BundleField
 from desktop_app.domain.form_values import FormValue, check_value
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.widgets import ALARM_STYLE
 
 EditorWidget = QLineEdit | QCheckBox | QComboBox | QListWidget
 
@@ -34,7 +35,7 @@ class FieldEditor(QObject):
         self.message_label = QLabel()
         self.message_label.setObjectName(f"message_{field.key}")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setStyleSheet(ALARM_STYLE)
 
     def _make_widget(self) -> EditorWidget:
         field = self.field

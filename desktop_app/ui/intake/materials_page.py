@@ -24,7 +24,7 @@ from typing_extensions import override
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 
 def _ways() -> list[tuple[str, str]]:
@@ -103,7 +103,7 @@ class MaterialsPage(QWizardPage):
         )
         self.mark_all_received_button.clicked.connect(self._mark_all)
         self.error_label = named(QLabel(), "materialsErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         self.error_label.setWordWrap(True)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)

@@ -13,7 +13,7 @@ from desktop_app.services.errors import ServiceError, SubmissionError
 from desktop_app.services.intake import Receipt
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 Submit = Callable[[IntakeDraft], Receipt]
 PrintReceipt = Callable[[Receipt], None]
@@ -38,7 +38,7 @@ class ReviewPage(QWizardPage):
         self.receipt_number_label = named(QLabel(), "receiptNumberLabel")
         self.receipt_number_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.error_label = named(QLabel(), "reviewErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         self.error_label.setWordWrap(True)
         self.reprint_button = named(
             QPushButton(tr("重新打印受理通知书(&R)")), "reprintReceiptButton"

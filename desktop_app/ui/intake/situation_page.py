@@ -9,7 +9,7 @@ from desktop_app.catalog import Catalog, ResolveError, resolve
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.situation_form import SituationForm
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 
 class SituationPage(QWizardPage):
@@ -22,7 +22,7 @@ class SituationPage(QWizardPage):
         self._draft = draft
         self.form = SituationForm(catalog)
         self.error_label = named(QLabel(), "situationErrorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ALARM_STYLE)
         self.error_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
