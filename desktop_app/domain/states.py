@@ -91,6 +91,13 @@ ITEM_TRANSITIONS: dict[ItemState, frozenset[ItemState]] = {
 TERMINAL_APPLICATION_STATES = frozenset(
     {ApplicationState.ISSUED, ApplicationState.WITHDRAWN, ApplicationState.REFUSED}
 )
+# As stored (plain strings, for queries): work still under way, and items still with a department.
+OPEN_APPLICATION_STATES = tuple(
+    s.value for s in ApplicationState if s not in TERMINAL_APPLICATION_STATES
+)
+OPEN_ITEM_STATES = tuple(
+    s.value for s in (ItemState.PENDING, ItemState.IN_REVIEW, ItemState.CORRECTION_REQUESTED)
+)
 
 
 class IllegalTransitionError(ValueError):

@@ -9,6 +9,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.domain.masking import mask_id_number, mask_phone
+from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.models import Application, Enterprise, Item, OutboxMessage, StateChange, User
 from desktop_app.services.auth import Actor
 from desktop_app.services.errors import NotFoundError, ServiceError
@@ -137,16 +138,6 @@ def get_application(session: Session, number: str) -> ApplicationView:
     return _view(application, platform)
 
 
-OPEN_ITEM_STATES = ("pending", "in_review", "correction_requested")
-OPEN_APPLICATION_STATES = (
-    "accepted",
-    "in_review",
-    "awaiting_correction",
-    "ready_to_issue",
-    "partly_refused",
-)
-
-
 @dataclass(frozen=True)
 class CaseRow:
     """A line of the 办件 table."""
@@ -272,7 +263,7 @@ def review_queue(session: Session, department: str) -> list[QueueRow]:
             Item.dispatched_at.is_not(None),
             Item.dropped.is_(False),
             Item.state.in_(OPEN_ITEM_STATES),
-            Application.state.not_in(("withdrawn", "refused", "issued")),
+            Application.state.in_(OPEN_APPLICATION_STATES),
             # Items sent to the regional platform are decided there, not in this queue.
             ~exists().where(OutboxMessage.item_id == Item.id),
         )

@@ -14,18 +14,10 @@ from sqlalchemy.orm import Session
 
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import Reduction, batch_report
+from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.models import Application, Certificate, Item, ReceivedMaterial
 from desktop_app.services import issuance
 from desktop_app.services.auth import Actor, require_role
-
-OPEN_ITEMS = ("pending", "in_review", "correction_requested")
-OPEN_APPLICATIONS = (
-    "accepted",
-    "in_review",
-    "awaiting_correction",
-    "ready_to_issue",
-    "partly_refused",
-)
 
 
 @dataclass(frozen=True)
@@ -102,15 +94,14 @@ def dashboard(
         ("本月", today.replace(day=1)),
     ):
         periods.append(PeriodCounts(label, *_counts_since(session, start)))
-    in_review = (
-        session.scalar(select(func.count()).where(Application.state.in_(OPEN_APPLICATIONS))) or 0
-    )
+    application_open = Application.state.in_(OPEN_APPLICATION_STATES)
+    in_review = session.scalar(select(func.count()).where(application_open)) or 0
     # Open items of open applications. The applications as an IN list, not a join: SQLite then
     # checks each item against a small temporary index instead of reading its application's row
     # (over 100,000 cases: 45 ms against 120 for each query below).
-    open_applications = select(Application.id).where(Application.state.in_(OPEN_APPLICATIONS))
+    open_applications = select(Application.id).where(application_open)
     open_item = (
-        Item.state.in_(OPEN_ITEMS)
+        Item.state.in_(OPEN_ITEM_STATES)
         & Item.dropped.is_(False)
         & Item.application_id.in_(open_applications)
     )
