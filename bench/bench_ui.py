@@ -73,6 +73,7 @@ def _big_database(url: str, count: int) -> None:
     """Applications written in bulk (the services would take an hour): enough to time the SQL."""
     from sqlalchemy import insert
 
+    from desktop_app import clock
     from desktop_app.bootstrap import open_store
     from desktop_app.catalog import load_catalog, resolve
     from desktop_app.catalog.enumerate import answer_space
@@ -89,7 +90,7 @@ def _big_database(url: str, count: int) -> None:
     catalog = load_catalog()
     store = open_store(url)
     rng = random.Random(1)
-    today = dt.date.today()
+    today = clock.today()
     with store.write() as session:
         session.execute(
             insert(User),

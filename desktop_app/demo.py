@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app import config
+from desktop_app import clock, config
 from desktop_app.catalog import Bundle, BundleField, Catalog, ResolveError, resolve
 from desktop_app.catalog.enumerate import answer_space
 from desktop_app.db import Store
@@ -217,7 +217,7 @@ def run(
     }
     key = _demo_key()
     weights = [w for _, w in TARGETS]
-    today = dt.date.today()
+    today = clock.today()
     certificates = 0
     made = 0
     for serial in range(1, count + 1):

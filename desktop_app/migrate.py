@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from desktop_app import clock
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -54,7 +56,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def backup_sqlite(database: Path, now: dt.datetime | None = None) -> Path:
     """Copies a live SQLite file consistently (the backup API, not a file copy mid-write)."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.wall_time()).strftime("%Y%m%d-%H%M%S")
     target = database.with_name(f"{database.stem}.before-upgrade-{stamp}{database.suffix}")
     with sqlite3.connect(database) as source, sqlite3.connect(target) as copy:
         source.backup(copy)

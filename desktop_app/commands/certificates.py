@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app import config
+from desktop_app import clock, config
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
@@ -169,7 +168,7 @@ def _load_revocations(path: Path | None) -> certificate_code.RevocationList:
 def _verify(args: argparse.Namespace) -> int:
     text = _read_text(args)
     trusted = keys.trusted_keys(config.trusted_key_folders())
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = clock.now()
     verdict = certificate_code.verify(text, trusted, now, _load_revocations(args.revocations))
     claims = verdict.claims
     print_json(

@@ -8,6 +8,8 @@ from typing import Annotated, Any, ClassVar
 from sqlalchemy import JSON, DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
+from desktop_app import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -23,7 +25,7 @@ utc_timestamp = Annotated[dt.datetime, mapped_column(DateTime())]
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return clock.now()
 
 
 class Base(DeclarativeBase):

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
+from desktop_app import clock
 from desktop_app.config import ISSUER_NAME
 from desktop_app.domain.states import ITEM_MODE_NAMES
 from desktop_app.printing import fonts
@@ -57,7 +58,7 @@ class Letter:
     table_widths_mm: Sequence[float] = ()
     closing: Sequence[str] = ()
     issuer: str = COUNTER_NAME
-    day: dt.date = field(default_factory=dt.date.today)
+    day: dt.date = field(default_factory=clock.today)
     barcode: str | None = None
     signature_lines: Sequence[str] = ()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar, year_days
 from desktop_app.models import CalendarDay, CalendarYear
 from desktop_app.services import audit
@@ -24,7 +25,7 @@ def _seed_years() -> range:
     import chinese_calendar  # ~60 ms; needed only to seed a new database
 
     # The package covers 2004 up to the newest State Council notice it ships.
-    start, end = 2004, dt.date.today().year + 1
+    start, end = 2004, clock.today().year + 1
     while end >= start:
         try:
             chinese_calendar.is_workday(dt.date(end, 12, 31))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app import clock
 from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.models import Application, Enterprise, Item, OutboxMessage, StateChange, User
@@ -165,7 +166,7 @@ def search_applications(
 
     ``%`` and ``_`` typed by the clerk are matched literally (autoescape).
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     next_due = (
         select(Item.application_id, func.min(Item.promised_due).label("due"))
         .where(
@@ -291,7 +292,7 @@ def working_days_left(
     """Working days until each open item's promised date (negative: overdue by that many)."""
     from desktop_app.services.calendar import calendar_from
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     open_items = [i for i in view.items if i.state in OPEN_ITEM_STATES and not i.dropped]
     if not open_items:
         return {}

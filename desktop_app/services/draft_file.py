@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app import clock
 from desktop_app.paths import user_data_dir
 from desktop_app.services.wizard import IntakeDraft
 
@@ -37,7 +38,7 @@ def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> N
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "username": username,
-        "saved_at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
+        "saved_at": (now or clock.wall_time()).isoformat(timespec="seconds"),
         "industry": draft.industry,
         "answers": draft.answers,
         "form": draft.form,

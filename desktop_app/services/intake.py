@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.catalog import Bundle, Catalog, ResolveError, resolve
 from desktop_app.catalog.conditions import numeric_thresholds
 from desktop_app.catalog.model import Industry
@@ -176,7 +177,7 @@ def accept(
         SubmissionError: field- and material-level messages; nothing is stored.
     """
     require_role(actor, "clerk", "supervisor", action="受理申请")
-    today = today or dt.date.today()
+    today = today or clock.today()
     try:
         bundle = resolve(catalog, submission.industry, submission.answers)
     except ResolveError as exc:
@@ -487,7 +488,7 @@ def _counter_notice(
 
 
 def _notice_number(session: Session, prefix: str) -> str:
-    year = dt.date.today().year
+    year = clock.today().year
     site = installation()
     sequence = numbers.allocate(session, f"{prefix}:{year}")
     return f"{prefix}{year}{site.office_code}{site.workstation}{sequence:06d}"

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.config import LICENCE_TYPE_CODE, installation
 from desktop_app.domain import certificate_code
@@ -113,7 +114,7 @@ def issue(
 ) -> CertificateView:
     """Issues the certificate (for 变更, 延续 or 补证: a new revision of the same number)."""
     _require_issuer(actor, catalog, "核发行业综合许可证")
-    today = today or dt.date.today()
+    today = today or clock.today()
     application = session.scalar(
         select(Application)
         .where(Application.number == application_number)

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import Reduction, batch_report
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
@@ -86,7 +87,7 @@ def dashboard(
     session: Session, actor: Actor, catalog: Catalog, today: dt.date | None = None
 ) -> Dashboard:
     require_role(actor, "supervisor", "admin", "auditor", action="查看统计")
-    today = today or dt.date.today()
+    today = today or clock.today()
     periods = []
     for label, start in (
         ("今日", today),

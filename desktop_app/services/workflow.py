@@ -15,8 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop_app import clock
 from desktop_app.domain.form_values import text_problem
 from desktop_app.domain.states import (
     TERMINAL_APPLICATION_STATES,
@@ -196,6 +198,9 @@ def rederive(state: str, items: Iterable[AnyItem]) -> ApplicationState | None:
 def _settle(session: Session, actor: Actor, application: Application, action: str) -> None:
     """Re-derives the application's state, records the change, audits, and flushes."""
     application.updated_at = utcnow()
+    # Written (and its version bumped) even when the stamp has not moved since the last change:
+    # a clock that ticks coarsely (Windows: ~15 ms) must not let two edits skip the version check.
+    flag_modified(application, "updated_at")
     current = application.state
     derived = rederive(current, application.items)
     if derived is not None:
@@ -371,7 +376,7 @@ def request_correction(
     _require_reviewer(session, actor, item, "要求补正")
     _open(application)
     text = _reason(reason, "补正")
-    request_correction_item(session, actor, item, text, today or dt.date.today())
+    request_correction_item(session, actor, item, text, today or clock.today())
     _settle(session, actor, application, "request_correction")
 
 
@@ -390,7 +395,7 @@ def corrections_received(
     if actor.role == "reviewer" and actor.department != item.department:
         raise PermissionDeniedError("只能登记本部门事项的补正材料")
     _open(application)
-    corrections_received_item(session, actor, item, today or dt.date.today())
+    corrections_received_item(session, actor, item, today or clock.today())
     _settle(session, actor, application, "corrections_received")
 
 
@@ -425,7 +430,7 @@ def approve(
     missing = _outstanding_materials(session, application, permit)
     if missing and item.mode != ItemMode.COMMITMENT:
         raise WorkflowError(f"容缺材料尚未补齐（{'、'.join(missing)}），补齐前不能准予许可")
-    approve_item(session, actor, item, permit_no, valid_from, valid_to, today or dt.date.today())
+    approve_item(session, actor, item, permit_no, valid_from, valid_to, today or clock.today())
     _settle(session, actor, application, "approve")
 
 
@@ -507,7 +512,7 @@ def overdue_deferred(
         .where(
             ReceivedMaterial.how == "deferred",
             ReceivedMaterial.received_at.is_(None),
-            ReceivedMaterial.due_on < (today or dt.date.today()),
+            ReceivedMaterial.due_on < (today or clock.today()),
         )
         .order_by(ReceivedMaterial.due_on)
     )

@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.db import Store
 from desktop_app.models import OutboxBody, OutboxMessage
-from desktop_app.models.base import utcnow
 from desktop_app.sync import inbox, lease, state
 from desktop_app.sync.client import PlatformClient, PlatformError
 
@@ -62,16 +62,15 @@ def backoff(attempts: int, rng: Callable[[], float] = random.random) -> dt.timed
 def run_once(
     store: Store,
     client: PlatformClient,
-    now: Callable[[], dt.datetime] = utcnow,
     rng: Callable[[], float] = random.random,
     page_size: int = PAGE_SIZE,
 ) -> RoundResult:
     result = RoundResult()
-    _send_due(store, client, now, rng, result)
+    _send_due(store, client, rng, result)
     if not result.unreachable:  # do not wait on a second timeout; a 5xx on a post is no reason
-        _fetch_events(store, client, now, page_size, result)
+        _fetch_events(store, client, page_size, result)
     with store.write() as session:
-        stamp = now().isoformat()
+        stamp = clock.now().isoformat()
         state.put(session, "last_attempt", stamp)
         if result.answered:
             state.put(session, "last_success", stamp)
@@ -83,7 +82,6 @@ def run_once(
 def _send_due(
     store: Store,
     client: PlatformClient,
-    now: Callable[[], dt.datetime],
     rng: Callable[[], float],
     result: RoundResult,
 ) -> None:
@@ -96,7 +94,7 @@ def _send_due(
         ).all()
     waiting: set[int] = set()
     for message_id, application_id, due in pending:
-        if application_id in waiting or due > now():
+        if application_id in waiting or due > clock.now():
             waiting.add(application_id)
             continue
         with store.read() as session:  # one body at a time: a long queue stays light
@@ -112,7 +110,7 @@ def _send_due(
                     delay = backoff(message.attempts, rng)
                     if exc.retry_after is not None:
                         delay = max(delay, dt.timedelta(seconds=min(exc.retry_after, 3600)))
-                    message.next_attempt_at = now() + delay
+                    message.next_attempt_at = clock.now() + delay
                 else:
                     message.state = "refused"  # shown to a supervisor; not retried
             if exc.retry:
@@ -130,7 +128,7 @@ def _send_due(
             message.attempts += 1
             message.state = "sent"
             message.platform_id = platform_id
-            message.sent_at = now()
+            message.sent_at = clock.now()
             message.last_error = None
         result.sent += 1
 
@@ -138,7 +136,6 @@ def _send_due(
 def _fetch_events(
     store: Store,
     client: PlatformClient,
-    now: Callable[[], dt.datetime],
     page_size: int,
     result: RoundResult,
 ) -> None:
@@ -152,7 +149,7 @@ def _fetch_events(
         if not events and next_cursor == cursor:
             return
         try:
-            applied = apply_events(store, events, next_cursor, now().date())
+            applied = apply_events(store, events, next_cursor, clock.today())
         except IntegrityError:
             # Another counter applied these events first: read on from where it left the cursor.
             with store.read() as session:

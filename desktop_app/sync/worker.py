@@ -10,13 +10,12 @@ it reads on from the new cursor).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_app import clock
 from desktop_app.db import DatabaseUnavailableError, Store
-from desktop_app.models.base import utcnow
 from desktop_app.sync import lease
 from desktop_app.sync.client import PlatformClient
 from desktop_app.sync.config import PlatformConfig, PlatformConfigError, platform_config
@@ -43,14 +42,12 @@ class SyncWorker:
         config: Callable[[], PlatformConfig] = platform_config,
         interval: float = INTERVAL_SECONDS,
         holder: str | None = None,
-        now: Callable[[], dt.datetime] = utcnow,
     ) -> None:
         self._store = store
         self._on_report = on_report
         self._config = config
         self._interval = interval
         self._holder = holder or lease.holder_name()
-        self._now = now
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="yiye-sync", daemon=True)
@@ -76,11 +73,11 @@ class SyncWorker:
         if not config.enabled:
             return WorkerReport(None, None, None)
         try:
-            held = lease.take(self._store, self._holder, self._now())
+            held = lease.take(self._store, self._holder, clock.now())
             if held.holder != self._holder:
                 with self._store.read() as session:
                     return WorkerReport(status(session), None, None, standby=held)
-            result = run_once(self._store, PlatformClient(config.url, config.token), now=self._now)
+            result = run_once(self._store, PlatformClient(config.url, config.token))
             with self._store.read() as session:
                 return WorkerReport(status(session), result, None)
         except DatabaseUnavailableError as exc:

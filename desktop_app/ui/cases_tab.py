@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.domain.states import (
     APPLICATION_STATE_NAMES,
@@ -235,7 +235,7 @@ class CasesTab(QWidget):
             before = tr(state_names.get(h.from_state or "", "—"))
             change = f"{before} → {tr(state_names.get(h.to_state, h.to_state))}"
             # Stored in UTC; the clerk reads the PC's local time.
-            local = h.at.replace(tzinfo=dt.UTC).astimezone()
+            local = clock.local(h.at)
             reason = tr("（{reason}）").format(reason=h.reason) if h.reason else ""
             self.history_list.addItem(
                 tr("{local:%Y-%m-%d %H:%M}　{what}　{change}　{actor}{reason}").format(

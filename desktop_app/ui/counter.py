@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app import config
+from desktop_app import clock, config
 from desktop_app import settings as workstation
 from desktop_app.catalog import Bundle, Catalog
 from desktop_app.db import DatabaseUnavailableError, Store
@@ -240,7 +240,7 @@ class Counter:
         trusted = keys.trusted_keys(config.trusted_key_folders())
         with self.store.read() as session:
             revocations = issuance.revocation_list(session)
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = clock.now()
         return certificate_code.verify(text, trusted, now, revocations)
 
     # --- 办件 -----------------------------------------------------------------------------------

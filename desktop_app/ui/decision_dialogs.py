@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop_app import clock
 from desktop_app.domain.form_values import text_problem
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import ALARM_STYLE, named
@@ -36,10 +37,9 @@ class ApproveDialog(QDialog):
         self.setObjectName("approveDialog")
         self.setWindowTitle(tr("准予许可：{permit_name}").format(permit_name=permit_name))
         self.permit_no_edit = named(QLineEdit(), "permitNoEdit")
-        self.valid_from_edit = named(QDateEdit(QDate.currentDate()), "validFromEdit")
-        self.valid_to_edit = named(
-            QDateEdit(QDate.currentDate().addYears(5).addDays(-1)), "validToEdit"
-        )
+        today = QDate(clock.today())
+        self.valid_from_edit = named(QDateEdit(today), "validFromEdit")
+        self.valid_to_edit = named(QDateEdit(today.addYears(5).addDays(-1)), "validToEdit")
         self.no_expiry_box = named(QCheckBox(tr("长期有效（备案类）")), "noExpiryBox")
         for edit in (self.valid_from_edit, self.valid_to_edit):
             edit.setCalendarPopup(True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.db import DatabaseInfo
 from desktop_app.services import reporting
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(
             tr("{at:%H:%M:%S} 已更新：{subject}（{actor}）").format(
-                at=last.at.replace(tzinfo=dt.UTC).astimezone(),
+                at=clock.local(last.at),
                 actor=last.actor,
                 subject=last.subject,
             ),

@@ -8,6 +8,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog, resolve
 from desktop_app.catalog.guide import build_guide
 from desktop_app.db import Store
@@ -93,7 +94,7 @@ def test_certificate_pdf_text_fonts_and_qr(
     assert any("HanaMinB" in row for row in fonts_of(pdf, tmp_path))  # the Extension B fallback
     decoded = decode_qr(pdf, tmp_path)
     assert decoded == [view.qr_text]
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = clock.now()
     verdict = certificate_code.verify(
         decoded[0], {kid_for(key.public_key()): [key.public_key()]}, now
     )

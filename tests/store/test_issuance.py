@@ -9,6 +9,7 @@ from typing import cast
 import pytest
 from sqlalchemy import Table, func, insert, select
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
 from desktop_app.domain import certificate_code, keys
@@ -23,7 +24,6 @@ from tests.store.conftest import actor
 
 TODAY = dt.date(2025, 9, 26)
 ROOT = Path(__file__).resolve().parents[2]
-NOW = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # the QR carries the real issuing time
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_issue_lists_every_permit_and_signs_them(
     assert view.permits[0].name == "食品生产经营登记证（食品小销售店）"
     assert is_valid_license_identifier(view.license_id)
     verdict = certificate_code.verify(
-        view.qr_text, {kid_for(key.public_key()): [key.public_key()]}, NOW
+        view.qr_text, {kid_for(key.public_key()): [key.public_key()]}, clock.now()
     )
     assert verdict.valid
     assert verdict.claims is not None
@@ -136,7 +136,7 @@ def test_change_makes_a_new_revision_and_supersedes_the_old(
         revocations = issuance.revocation_list(session)
         old = session.scalars(select(Certificate).where(Certificate.revision == 1)).one()
     assert old.state == "superseded"
-    now = NOW
+    now = clock.now()
     assert (
         "已被第 2 版取代"
         in certificate_code.verify(first.qr_text, trusted, now, revocations).reason
@@ -190,7 +190,10 @@ def test_cancelled_certificate_is_reported_by_the_qr(
         issuance.cancel(session, actor(store, "boss"), view.number, "申请人停业注销")
         revocations = issuance.revocation_list(session)
     trusted = {kid_for(key.public_key()): [key.public_key()]}
-    assert certificate_code.verify(view.qr_text, trusted, NOW, revocations).reason == "证书已注销"
+    assert (
+        certificate_code.verify(view.qr_text, trusted, clock.now(), revocations).reason
+        == "证书已注销"
+    )
     with pytest.raises(WorkflowError), store.write() as session:
         issuance.record_print(session, actor(store, "boss"), view.number, "柜台打印机")
 

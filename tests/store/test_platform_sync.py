@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import broadest_bundle
+from desktop_app.clock import FixedClock
 from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.domain.states import ItemState
 from desktop_app.models import InboxEvent, Item, OutboxBody, OutboxMessage, StateChange
-from desktop_app.models.base import utcnow
 from desktop_app.services import cases, intake, issuance, reporting, workflow
 from desktop_app.services.errors import ConflictError, WorkflowError
 from desktop_app.sync import exchange
@@ -27,19 +27,6 @@ from tests.store.conftest import actor, cli_db, run_cli
 TODAY = dt.date(2025, 9, 26)
 ALL_DEPARTMENTS = frozenset({"publicity", "united_front", "police", "culture", "health", "market"})
 __all__ = ["cli_db"]  # the fixture, imported for the command-line test
-
-
-class Clock:
-    """Simulated time: the outage lasts three days without the test waiting three days."""
-
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, delta: dt.timedelta) -> None:
-        self.now += delta
 
 
 @pytest.fixture
@@ -77,11 +64,11 @@ def accept_cases(
 
 
 def rounds_until_drained(
-    store: Store, server: PlatformServer, clock: Clock, limit: int = 400
+    store: Store, server: PlatformServer, clock: FixedClock, limit: int = 400
 ) -> list[exchange.RoundResult]:
     results = []
     for _ in range(limit):
-        result = exchange.run_once(store, client(server), now=clock)
+        result = exchange.run_once(store, client(server))
         results.append(result)
         with store.read() as session:
             pending = exchange.status(session).outbox
@@ -170,43 +157,46 @@ def test_platform_items_are_not_in_the_local_review_queue(store: Store, catalog:
 
 
 def test_a_clean_exchange_posts_everything_and_applies_every_decision(
-    store: Store, catalog: Catalog, platform: PlatformServer
+    store: Store, catalog: Catalog, platform: PlatformServer, clock: FixedClock
 ) -> None:
     accept_cases(store, catalog, 6)
-    clock = Clock()
-    first = exchange.run_once(store, client(platform), now=clock)
+    first = exchange.run_once(store, client(platform))
     assert first.answered
     assert first.sent == len(platform.state.items) > 6
     assert first.applied == len(platform.state.events)
     assert_exactly_once_and_never_backwards(store, platform)
-    again = exchange.run_once(store, client(platform), now=clock)
+    again = exchange.run_once(store, client(platform))
     assert (again.sent, again.applied) == (0, 0)
     with store.read() as session:
         status = exchange.status(session).as_json()
     assert status["outbox"] == 0
     assert status["cursor"] == str(len(platform.state.events))
-    assert status["last_success"] == clock.now.isoformat()
+    assert status["last_success"] == clock.at.isoformat()
 
 
 def test_events_come_in_batches_of_pages_and_a_failure_keeps_what_came_before(
-    store: Store, catalog: Catalog, platform: PlatformServer, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    catalog: Catalog,
+    platform: PlatformServer,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: FixedClock,
 ) -> None:
     accept_cases(store, catalog, 3)
-    clock = Clock()
+    clock.step = dt.timedelta(milliseconds=1)  # each batch's commit carries a moment of its own
     platform.faults.error_events = 1
-    sent = exchange.run_once(store, client(platform), now=clock)  # posts; no events yet
+    sent = exchange.run_once(store, client(platform))  # posts; no events yet
     assert (sent.sent, sent.pages) == (len(platform.state.items), 0)
     total = len(platform.state.events)
     monkeypatch.setattr(exchange, "BATCH_EVENTS", 7)
     platform.faults.clean_events = 2
     platform.faults.error_events = 1
-    broken = exchange.run_once(store, client(platform), now=clock, page_size=5)
+    broken = exchange.run_once(store, client(platform), page_size=5)
     # Two pages came, then a 503: the ten events before it are applied and the cursor is past them.
     assert not broken.answered
     assert (broken.pages, broken.applied, broken.ignored) == (2, 10, {})
     with store.read() as session:
         assert exchange.status(session).cursor == "10"
-    rest = exchange.run_once(store, client(platform), now=clock, page_size=5)
+    rest = exchange.run_once(store, client(platform), page_size=5)
     assert rest.answered
     assert (rest.applied, rest.ignored) == (total - 10, {})
     with store.read() as session:
@@ -219,9 +209,8 @@ def test_events_come_in_batches_of_pages_and_a_failure_keeps_what_came_before(
 
 
 def test_faults_and_a_three_day_outage_lose_nothing_and_double_nothing(
-    store: Store, catalog: Catalog, platform: PlatformServer
+    store: Store, catalog: Catalog, platform: PlatformServer, clock: FixedClock
 ) -> None:
-    clock = Clock()
     accept_cases(store, catalog, 8)
     platform.faults.drop_posts = 2  # done on the platform, the answer lost
     platform.faults.delay_posts = 1  # past the client's timeout
@@ -236,12 +225,12 @@ def test_faults_and_a_three_day_outage_lose_nothing_and_double_nothing(
     assert any(not r.answered for r in results)  # the faults were felt
     # The platform goes away for three days; the counters go on accepting cases.
     platform.go_down()
-    outage_end = clock.now + dt.timedelta(days=3)
+    outage_end = clock.at + dt.timedelta(days=3)
     serial = 100
-    while clock.now < outage_end:
+    while clock.at < outage_end:
         accept_cases(store, catalog, 1, first_serial=serial)
         serial += 1
-        result = exchange.run_once(store, client(platform), now=clock)
+        result = exchange.run_once(store, client(platform))
         assert not result.answered
         assert result.errors[-1].startswith("无法连接平台")
         clock.advance(dt.timedelta(hours=6))
@@ -271,13 +260,12 @@ def test_faults_and_a_three_day_outage_lose_nothing_and_double_nothing(
 
 
 def test_a_refusal_is_kept_for_a_supervisor_and_not_retried(
-    store: Store, catalog: Catalog, platform: PlatformServer
+    store: Store, catalog: Catalog, platform: PlatformServer, clock: FixedClock
 ) -> None:
     platform.state.refuse_permits.add("drug_retail")
     accept_cases(store, catalog, 1, departments=frozenset({"market"}))
-    clock = Clock()
     for _ in range(3):
-        exchange.run_once(store, client(platform), now=clock)
+        exchange.run_once(store, client(platform))
         clock.advance(exchange.BACKOFF_CAP)
     with store.read() as session:
         refused = session.scalars(
@@ -294,8 +282,7 @@ def test_events_that_repeat_go_back_or_name_nothing_are_recorded_not_applied(
     store: Store, catalog: Catalog, platform: PlatformServer
 ) -> None:
     accept_cases(store, catalog, 1, departments=frozenset({"market"}))
-    clock = Clock()
-    exchange.run_once(store, client(platform), now=clock)
+    exchange.run_once(store, client(platform))
     approved = next(e for e in platform.state.events if e["state"] == "approved")
     key = approved["idempotency_key"]
     platform.state.events += [
@@ -305,7 +292,7 @@ def test_events_that_repeat_go_back_or_name_nothing_are_recorded_not_applied(
         {**approved, "event_id": "ghost-1", "idempotency_key": "nobody", "platform_id": "P9"},
         {"event_id": "broken-1", "seq": "x", "state": "approved"},
     ]
-    result = exchange.run_once(store, client(platform), now=clock)
+    result = exchange.run_once(store, client(platform))
     assert result.applied == 0
     assert result.duplicates == 1
     assert result.ignored == {"stale": 1, "backwards": 1, "unknown": 1, "invalid": 1}
@@ -357,7 +344,7 @@ def test_a_counter_that_read_before_the_platform_decided_gets_a_conflict(
     (number,) = accept_cases(store, catalog, 1, departments=frozenset({"market"}))
     with store.read() as session:
         seen = cases.get_application(session, number)  # what the clerk has on screen
-    exchange.run_once(store, client(platform), now=Clock())  # the platform decides meanwhile
+    exchange.run_once(store, client(platform))  # the platform decides meanwhile
     with pytest.raises(ConflictError), store.write() as session:
         workflow.withdraw(session, actor(store, "clerk"), number, "申请人撤回", seen.version)
     with store.read() as session:

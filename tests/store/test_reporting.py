@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from desktop_app.catalog import Catalog, resolve
 from desktop_app.catalog.report import industry_reduction
+from desktop_app.clock import FixedClock
 from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.services import intake, issuance, reporting, workflow
@@ -15,8 +16,11 @@ from tests.store.conftest import actor
 from tests.store.test_issuance import TODAY, ready_application
 
 
-def test_dashboard_counts(store: Store, catalog: Catalog, tmp_path: Path) -> None:
-    today = dt.date.today()
+def test_dashboard_counts(
+    store: Store, catalog: Catalog, tmp_path: Path, clock: FixedClock
+) -> None:
+    clock.move_to(dt.date(2025, 12, 1))  # the cases below were accepted in September
+    today = clock.today()
     clerk = actor(store, "clerk")
     with store.write() as session:
         old = intake.accept(

@@ -6,6 +6,7 @@ import threading
 from sqlalchemy import delete, func, select
 
 from desktop_app.catalog import Catalog
+from desktop_app.clock import FixedClock
 from desktop_app.db import Store
 from desktop_app.models import InboxEvent
 from desktop_app.sync import exchange, lease, state
@@ -88,24 +89,14 @@ def test_two_counters_exchanging_at_once_apply_each_event_once(
         server.stop()
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 11, 27, 9, 0)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 def test_one_counter_runs_the_exchange_while_the_others_stand_by(
-    store: Store, catalog: Catalog
+    store: Store, catalog: Catalog, clock: FixedClock
 ) -> None:
     server = PlatformServer()
-    clock = Clock()
     try:
         config = lambda: PlatformConfig(server.url, TOKEN, "market")  # noqa: E731
         first, second = (
-            SyncWorker(store, print, config=config, holder=f"COUNTER-{n}/10{n}", now=clock)
-            for n in (1, 2)
+            SyncWorker(store, print, config=config, holder=f"COUNTER-{n}/10{n}") for n in (1, 2)
         )
         assert first.run_round().result is not None
         accept_cases(store, catalog, 1, departments=frozenset({"market"}))
@@ -118,7 +109,7 @@ def test_one_counter_runs_the_exchange_while_the_others_stand_by(
         assert pending > 0  # left for the holder: the platform heard nothing
         assert server.state.posts == []
         # The first counter is switched off: its lease runs out and the second takes over.
-        clock.now += lease.LEASE + dt.timedelta(seconds=1)
+        clock.advance(lease.LEASE + dt.timedelta(seconds=1))
         taken = second.run_round()
         assert taken.result is not None
         assert taken.result.sent == pending
@@ -127,7 +118,7 @@ def test_one_counter_runs_the_exchange_while_the_others_stand_by(
             held = lease.current(session)
             assert exchange.status(session).runner == "COUNTER-2/102"  # yiye sync status
         assert held is not None
-        assert (held.holder, held.until) == ("COUNTER-2/102", clock.now + lease.LEASE)
+        assert (held.holder, held.until) == ("COUNTER-2/102", clock.at + lease.LEASE)
     finally:
         server.stop()
 

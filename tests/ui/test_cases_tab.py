@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication, QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop_app import clock
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
@@ -44,8 +45,8 @@ def accept(store: Store, catalog: Catalog, serial: int, name: str, day: dt.date)
 
 @pytest.fixture
 def tab(qapp: QApplication, qtbot: QtBot, store: Store, catalog: Catalog) -> CasesTab:
-    old = accept(store, catalog, 1, "马氏便利店", dt.date(2025, 9, 26))
-    accept(store, catalog, 2, "杨氏便利店", dt.date.today())
+    old = accept(store, catalog, 1, "马氏便利店", dt.date(2025, 6, 26))
+    accept(store, catalog, 2, "杨氏便利店", clock.today())
     with store.read() as session:
         clerk = auth.actor_for(session, "zhang")
     widget = CasesTab(catalog, Counter(store, catalog, clerk).case_actions(), may_act=True)
@@ -60,7 +61,7 @@ def test_search_and_filters(tab: CasesTab) -> None:
     assert tab.model.rowCount() == 1
     tab.search_edit.clear()
     tab.overdue_filter.setChecked(True)
-    assert tab.model.rowCount() == 1  # the one accepted in 2025 is long overdue
+    assert tab.model.rowCount() == 1  # the one accepted in June is long overdue
     assert tab.model.row(0).number == tab.old_number  # type: ignore[attr-defined]
     tab.overdue_filter.setChecked(False)
     tab.state_filter.setCurrentIndex(tab.state_filter.findData("ready_to_issue"))
@@ -115,7 +116,7 @@ def test_an_item_the_platform_refused_says_why_in_its_lane(
         clerk = auth.actor_for(session, "zhang")
     with store.write() as session:
         number = intake.accept(
-            session, clerk, catalog, factories.submission(catalog, serial=3), dt.date.today()
+            session, clerk, catalog, factories.submission(catalog, serial=3), clock.today()
         ).number
         workflow.dispatch(session, clerk, number, platform_departments={"market"})
         for message in session.scalars(select(OutboxMessage)):

@@ -4,7 +4,6 @@ Everything runs through the real screens on one database: the clerk's wizard, th
 部门审批 tab on "another PC", and the clerk's 证照 tab, with a PDF file as the counter printer.
 """
 
-import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app import clock
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import resolve
 from desktop_app.domain import certificate_code, keys
@@ -150,7 +150,7 @@ def test_counter_to_certificate(
     tab.verify_edit.returnPressed.emit()
     assert "有效：有效" in tab.verify_result.text()
     assert "同心县𠀀·便利店" in tab.verify_result.text()
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = clock.now()
     verdict = certificate_code.verify(
         texts[0], {kid_for(signing_key.public_key()): [signing_key.public_key()]}, now
     )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop_app import clock
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
@@ -54,7 +55,7 @@ class MaterialRow:
         self.due_edit = QDateEdit()
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_edit.setDate(QDate.currentDate().addDays(14))
+        self.due_edit.setDate(QDate(clock.today()).addDays(14))
         self.due_edit.setToolTip(tr("容缺材料的补交日期"))
         self.due_edit.setVisible(False)
         if fetched:
@@ -179,7 +180,7 @@ class MaterialsPage(QWizardPage):
         late = [
             r.name_label.text()
             for r in self.rows.values()
-            if (r.value() or "").startswith(DEFERRED) and r.due_date() <= dt.date.today()
+            if (r.value() or "").startswith(DEFERRED) and r.due_date() <= clock.today()
         ]
         if late:
             self.error_label.setText(tr("容缺材料的补交日期须晚于今天：") + tr("、").join(late))
