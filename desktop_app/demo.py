@@ -22,7 +22,6 @@ from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.domain.cose import PrivateKey, kid_for
 from desktop_app.domain.identifiers import credit_code_check_char, id_number_check_char
-from desktop_app.domain.workdays import CalendarNotCoveredError
 from desktop_app.models import Application
 from desktop_app.services import auth, intake, issuance, workflow
 from desktop_app.services.auth import Actor
@@ -241,32 +240,27 @@ def run(
         submission = intake.Submission(
             industry.code, dict(bundle.answers), _form(bundle, rng, serial, name), materials
         )
-        try:
-            with store.write() as session:
-                number = intake.accept(session, clerk, catalog, submission, day).number
-                if target != "accepted":
-                    workflow.dispatch(session, clerk, number)
-                if target not in ("accepted", "withdrawn"):
-                    _decide(
-                        session,
-                        reviewers,
-                        number,
-                        target,
-                        day + dt.timedelta(days=rng.randint(1, 8)),
-                        rng,
-                    )
-                if target == "withdrawn":
-                    workflow.withdraw(session, clerk, number, "申请人撤回申请")
-                if (
-                    target == "issued"
-                    and len(bundle.permits) >= 2
-                    and get_application(session, number).state == "ready_to_issue"
-                ):
-                    issuance.issue(
-                        session, clerk, catalog, number, key, day + dt.timedelta(days=10)
-                    )
-                    certificates += 1
-        except CalendarNotCoveredError:  # next year's calendar not imported yet: skip that case
-            continue
+        with store.write() as session:
+            number = intake.accept(session, clerk, catalog, submission, day).number
+            if target != "accepted":
+                workflow.dispatch(session, clerk, number)
+            if target not in ("accepted", "withdrawn"):
+                _decide(
+                    session,
+                    reviewers,
+                    number,
+                    target,
+                    day + dt.timedelta(days=rng.randint(1, 8)),
+                    rng,
+                )
+            if target == "withdrawn":
+                workflow.withdraw(session, clerk, number, "申请人撤回申请")
+            if (
+                target == "issued"
+                and len(bundle.permits) >= 2
+                and get_application(session, number).state == "ready_to_issue"
+            ):
+                issuance.issue(session, clerk, catalog, number, key, day + dt.timedelta(days=10))
+                certificates += 1
         made += 1
     return DemoResult(made, certificates, tuple(sorted(actors)))

@@ -172,6 +172,8 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
                 "mode": i.mode,
                 "due": i.due,
                 "statutory_due": i.statutory_due,
+                # A date over a year whose holidays are not imported yet (weekends only).
+                "provisional": i.due_provisional or i.statutory_provisional,
                 "optional": i.optional,
                 "dropped": i.dropped,
                 "permit_no": i.permit_no,

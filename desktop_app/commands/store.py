@@ -17,7 +17,6 @@ from desktop_app import migrate
 from desktop_app.bootstrap import open_store
 from desktop_app.commands.output import fail, print_json
 from desktop_app.db import NetworkShareError, Store
-from desktop_app.domain.workdays import CalendarNotCoveredError
 from desktop_app.services import audit, auth, calendar
 from desktop_app.services.errors import ServiceError
 
@@ -42,8 +41,6 @@ def transaction(args: argparse.Namespace) -> Iterator[Session]:
             yield session
     except ServiceError as exc:
         fail(exc.message)
-    except CalendarNotCoveredError as exc:
-        fail(str(exc))
     finally:
         store.dispose()
 
@@ -86,9 +83,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     cal = commands.add_parser("calendar", help="工作日历").add_subparsers(
         dest="calendar_command", required=True
     )
-    importing = cal.add_parser("import", help="导入一年的节假日安排（JSON）")
+    importing = cal.add_parser("import", help="导入一年的节假日安排（文本文件，格式见 README）")
     importing.add_argument("file", type=Path)
     importing.set_defaults(func=_calendar_import)
+    state = cal.add_parser("status", help="已导入的年份；明年的安排是否尚缺")
+    state.add_argument("--json", action="store_true")
+    state.set_defaults(func=_calendar_status)
     due = cal.add_parser("due", help="计算期限：起始日后第 N 个工作日（起始日不计入）")
     due.add_argument("start", type=dt.date.fromisoformat, metavar="START")
     due.add_argument("days", type=int, metavar="N")
@@ -176,12 +176,28 @@ def _calendar_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _calendar_status(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        known = calendar.status(session)
+    if args.json:
+        print_json(known.as_json())
+        return 0
+    first, last = (known.years[0], known.years[-1]) if known.years else ("—", "—")
+    print(f"工作日历：{first}—{last} 年（共 {len(known.years)} 年）")
+    if known.next_year_missing:
+        print(f"尚未导入 {known.today.year + 1} 年节假日安排：跨入该年的期限暂按周末计算（暂定）")
+    if known.provisional_items:
+        print(f"暂定期限的事项：{known.provisional_items} 项（导入后自动重算）")
+    return 0
+
+
 def _calendar_due(args: argparse.Namespace) -> int:
     if args.days < 0:
         fail("工作日数不能为负")
     with transaction(args) as session:
         due = calendar.calendar_from(session, args.start).add_working_days(args.start, args.days)
-    print(due.isoformat())
+    # A date over a year whose holidays are not imported yet counts weekends only: say so.
+    print(due.day.isoformat() + ("（暂定：该年节假日安排尚未导入）" if due.provisional else ""))
     return 0
 
 

@@ -1,8 +1,10 @@
 """Working-day arithmetic over an explicit calendar (法定工作日, 调休 included).
 
-Deadlines are counted only over days the calendar knows: outside its years it fails closed with a
-clear message, never a silent Monday–Friday guess (a wrong deadline on a 受理通知书 is a legal
-problem, a refused one is a phone call to the administrator).
+Next year's holidays are published late in the year (the State Council's notice comes in
+November or December), yet an application accepted in December has deadlines in January. A day
+the calendar does not know is therefore counted as Monday to Friday, and every result that
+rests on such a day says so (``provisional``): the counter never stops, the letters state the
+period in working days, and the dates are recomputed once the year is imported (DOMAIN.md).
 """
 
 from __future__ import annotations
@@ -12,30 +14,36 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
-class CalendarNotCoveredError(LookupError):
-    """The calendar has no data for a day the computation needs."""
+@dataclass(frozen=True)
+class Due:
+    """A date counted in working days; ``provisional``: it rests on days without holiday data."""
 
-    def __init__(self, day: dt.date) -> None:
-        super().__init__(
-            f"工作日历缺少 {day.year} 年的数据（{day.isoformat()}），"
-            f"请管理员导入国务院办公厅 {day.year} 年节假日安排（yiye calendar import）"
-        )
-        self.day = day
+    day: dt.date
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """A number of working days; ``provisional`` as for ``Due``."""
+
+    days: int
+    provisional: bool = False
 
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """Known days mapped to whether they are working days."""
+    """Known days mapped to whether they are working days; other days count as Monday–Friday."""
 
     days: Mapping[dt.date, bool]
 
-    def is_workday(self, day: dt.date) -> bool:
-        try:
-            return self.days[day]
-        except KeyError:
-            raise CalendarNotCoveredError(day) from None
+    def _is_workday(self, day: dt.date) -> tuple[bool, bool]:
+        """(working day, known): an unknown day is a working day from Monday to Friday."""
+        known = self.days.get(day)
+        if known is None:
+            return day.weekday() < 5, False
+        return known, True
 
-    def add_working_days(self, start: dt.date, count: int) -> dt.date:
+    def add_working_days(self, start: dt.date, count: int) -> Due:
         """The date ``count`` working days after ``start``; the start day itself is not counted.
 
         ``count == 0`` gives ``start`` (decided the same day).
@@ -44,20 +52,25 @@ class WorkCalendar:
             raise ValueError("count must not be negative")
         day = start
         remaining = count
+        guessed = False
         while remaining:
             day += dt.timedelta(days=1)
-            if self.is_workday(day):
-                remaining -= 1
-        return day
+            workday, known = self._is_workday(day)
+            guessed = guessed or not known
+            remaining -= workday
+        return Due(day, guessed)
 
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+    def working_days_between(self, start: dt.date, end: dt.date) -> Span:
         """Working days after ``start`` up to and including ``end`` (0 if end <= start)."""
         count = 0
+        guessed = False
         day = start
         while day < end:
             day += dt.timedelta(days=1)
-            count += self.is_workday(day)
-        return count
+            workday, known = self._is_workday(day)
+            guessed = guessed or not known
+            count += workday
+        return Span(count, guessed)
 
 
 def year_days(

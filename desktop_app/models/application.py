@@ -94,6 +94,12 @@ class Item(Base):
     dispatched_at: Mapped[dt.datetime | None]
     statutory_due: Mapped[dt.date]
     promised_due: Mapped[dt.date]
+    # The limits in working days as accepted: a date counted over a year whose holidays were not
+    # known yet is provisional (weekends only) and is counted again when that year is imported.
+    statutory_days: Mapped[int | None]
+    promised_days: Mapped[int | None]
+    statutory_provisional: Mapped[bool] = mapped_column(default=False)
+    promised_provisional: Mapped[bool] = mapped_column(default=False)
     paused_since: Mapped[dt.date | None]
     permit_no: Mapped[str | None] = mapped_column(String(60))
     valid_from: Mapped[dt.date | None]
@@ -119,7 +125,11 @@ class ClockPause(Base):
 
 
 class ReceivedMaterial(Base):
-    """A material as handed in; ``deferred`` ones (容缺) carry the date they are due."""
+    """A material as handed in; ``deferred`` ones (容缺) carry the date they are due.
+
+    A deferred material has a ``due_on``; until it arrives ``how`` is ``deferred`` and
+    ``received_at`` empty, then ``how`` says how it came and ``received_by`` who took it.
+    """
 
     __tablename__ = "received_material"
 
@@ -130,6 +140,7 @@ class ReceivedMaterial(Base):
     how: Mapped[code]  # paper, scan, electronic, deferred
     due_on: Mapped[dt.date | None]
     received_at: Mapped[dt.datetime | None]
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     sha256: Mapped[str | None] = mapped_column(String(64))
 
 
@@ -149,7 +160,11 @@ class StateChange(Base):
 
 
 class IssuedNotice(Base):
-    """A document handed to the applicant: 受理通知书, 补正通知书, 不予受理决定 and the like."""
+    """A document handed to the applicant: 受理通知书, 补正通知书, 不予受理决定 and the like.
+
+    ``content`` is what the document says, frozen when it is issued: a reprint reads it, never
+    the live rows a later step may change.
+    """
 
     __tablename__ = "issued_notice"
 
@@ -174,3 +189,16 @@ class VerificationTask(Base):
     state: Mapped[code] = mapped_column(default="open")  # open, passed, failed
     note: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[dt.datetime | None]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class NoticePrint(Base):
+    """Each time a document came out of a printer (or was written to a file), and by whom."""
+
+    __tablename__ = "notice_print"
+
+    id: Mapped[intpk]
+    notice_id: Mapped[int] = mapped_column(ForeignKey("issued_notice.id"), index=True)
+    at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    printer: Mapped[str] = mapped_column(String(200))

@@ -48,14 +48,21 @@ class Addressee:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of a letter: header, rows of text, column widths in mm (156 mm in all)."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    widths_mm: Sequence[float]
+
+
+@dataclass(frozen=True)
 class Letter:
     title: str
     number: str
     addressee: Addressee
     paragraphs: Sequence[str]
-    table_header: Sequence[str] = ()
-    table_rows: Sequence[Sequence[str]] = ()
-    table_widths_mm: Sequence[float] = ()
+    tables: Sequence[Table] = ()
     closing: Sequence[str] = ()
     issuer: str = COUNTER_NAME
     day: dt.date = field(default_factory=clock.today)
@@ -76,10 +83,10 @@ def _letter(letter: Letter) -> bytes:
     if letter.addressee.contact:
         story.append(para(f"（经办人：{letter.addressee.contact}）", SIZE_TABLE))
     story += [para(text, SIZE_BODY, indent=True) for text in letter.paragraphs]
-    if letter.table_rows:
-        rows = [[para(h, SIZE_TABLE, fonts.SANS) for h in letter.table_header]]
-        rows += [[para(cell, SIZE_TABLE) for cell in row] for row in letter.table_rows]
-        story += [Spacer(0, 3 * mm), table(rows, tuple(letter.table_widths_mm)), Spacer(0, 3 * mm)]
+    for part in letter.tables:
+        rows = [[para(h, SIZE_TABLE, fonts.SANS) for h in part.header]]
+        rows += [[para(cell, SIZE_TABLE) for cell in row] for row in part.rows]
+        story += [Spacer(0, 3 * mm), table(rows, tuple(part.widths_mm)), Spacer(0, 3 * mm)]
     story += [para(text, SIZE_BODY, indent=True) for text in letter.closing]
     story += [
         Spacer(0, 10 * mm),
@@ -109,6 +116,25 @@ class ReceiptItemLine:
     mode: str
     promised_due: dt.date
     statutory_due: dt.date
+    promised_days: int
+    statutory_days: int
+    provisional: bool = False
+
+
+PROVISIONAL_NOTE = (
+    "＊该期限跨入国务院办公厅尚未公布法定节假日安排的年度，具体截止日期待公布后确定，"
+    "可凭受理编号查询；办理时限以工作日计算为准。"
+)
+HOW_RECEIVED = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
+
+
+def _period(days: int, due: dt.date, provisional: bool) -> str:
+    """自受理之日起N个工作日: a date only where it is certain (DOMAIN.md)."""
+    if days == 0:
+        return "当场办结"
+    if provisional:
+        return f"{days}个工作日＊"
+    return f"{days}个工作日（{date_cn(due)}前）"
 
 
 def acceptance_notice(
@@ -118,42 +144,79 @@ def acceptance_notice(
     items: Sequence[ReceiptItemLine],
     received: Sequence[tuple[str, str]],
     day: dt.date,
+    deferred: Sequence[tuple[str, dt.date]] = (),
 ) -> bytes:
-    """受理通知书（收件凭证）: what was accepted, each department's deadline, what was received."""
-    how = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
-    latest = max((i.promised_due for i in items), default=day)
-    return _letter(
-        Letter(
-            title="受理通知书",
-            number=f"受理编号：{number}",
-            addressee=addressee,
-            paragraphs=[
-                f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，申请材料齐全、符合法定形式，"
-                f"根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。",
-                f"本申请由下列部门并联审批，承诺于{date_cn(latest)}前全部办结（听证、检验、检测、专家评审时间不计入）：",
-            ],
-            table_header=("许可事项", "审批部门", "办理方式", "承诺办结", "法定办结"),
-            table_rows=[
+    """受理通知书, or with 容缺 materials the 容缺受理通知书: it names each one and its due date.
+
+    Periods are stated in working days from acceptance, never as a date that is not yet certain.
+    """
+    longest = max((i.promised_days for i in items), default=0)
+    if deferred:
+        opening = (
+            f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，主要申请材料齐全、"
+            "符合法定形式，下列非核心材料暂缺，依照容缺受理规定先行受理。"
+            "请于补交期限前提交；材料补齐前相关事项不作出许可决定，逾期未补交的，将终止办理。"
+        )
+    else:
+        opening = (
+            f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，申请材料齐全、"
+            "符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。"
+        )
+    provisional = any(i.provisional for i in items)
+    closing = []
+    if received:
+        closing.append(
+            "已收取材料："
+            + "；".join(f"{name}（{HOW_RECEIVED.get(way, way)}）" for name, way in received)
+            + "。"
+        )
+    closing.append(
+        f"办理进度可凭受理编号到{COUNTER_NAME}查询；审批通过后统一核发行业综合许可证及关联许可证。"
+    )
+    if provisional:
+        closing.append(PROVISIONAL_NOTE)
+    tables = [
+        Table(
+            ("许可事项", "审批部门", "办理方式", "承诺时限", "法定时限"),
+            [
                 (
                     i.permit,
                     i.department,
                     ITEM_MODE_NAMES.get(i.mode, i.mode),
-                    date_cn(i.promised_due),
-                    date_cn(i.statutory_due),
+                    _period(i.promised_days, i.promised_due, i.provisional),
+                    _period(i.statutory_days, i.statutory_due, i.provisional),
                 )
                 for i in items
             ],
-            table_widths_mm=(42, 36, 18, 30, 30),
-            closing=[
-                "已收取材料："
-                + "；".join(f"{name}（{how.get(way, way)}）" for name, way in received)
-                + "。",
-                f"办理进度可凭受理编号到{COUNTER_NAME}查询；审批通过后统一核发行业综合许可证及关联许可证。",
+            (38, 34, 18, 33, 33),
+        )
+    ]
+    if deferred:
+        tables.append(
+            Table(
+                ("暂缺材料（容缺）", "补交期限"),
+                [(name, date_cn(due)) for name, due in deferred],
+                (110, 46),
+            )
+        )
+    return _letter(
+        Letter(
+            title="容缺受理通知书" if deferred else "受理通知书",
+            number=f"受理编号：{number}",
+            addressee=addressee,
+            paragraphs=[
+                opening,
+                f"本申请由下列部门并联审批，承诺自受理之日起{longest}个工作日内全部办结"
+                "（补正、听证、检验、检测、专家评审和现场核查整改时间不计入）：",
             ],
+            tables=tables,
+            closing=closing,
             day=day,
             barcode=number,
             signature_lines=(
-                "申请人（经办人）签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日＿＿时",
+                "申请人承诺按期补交容缺材料并签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日"
+                if deferred
+                else "申请人（经办人）签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日＿＿时",
             ),
         )
     )
@@ -172,36 +235,16 @@ def correction_notice(
                 f"你（单位）提出的“{industry}”行业综合许可申请，经审查，申请材料不齐全或者不符合法定形式。"
                 "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知需要补正的全部内容如下：",
             ],
-            table_header=("序号", "需要补正的内容"),
-            table_rows=[(str(n), text) for n, text in enumerate(missing, start=1)],
-            table_widths_mm=(14, 142),
+            tables=[
+                Table(
+                    ("序号", "需要补正的内容"),
+                    [(str(n), text) for n, text in enumerate(missing, start=1)],
+                    (14, 142),
+                )
+            ],
             closing=["请补正全部内容后到综合窗口提交。审批时限自收到全部补正材料之日起计算。"],
             day=day,
             signature_lines=("申请人签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日",),
-        )
-    )
-
-
-def deferred_notice(
-    number: str, addressee: Addressee, deferred: Sequence[tuple[str, dt.date]], day: dt.date
-) -> bytes:
-    """容缺受理通知书: the non-key materials accepted as missing, each with its due date."""
-    return _letter(
-        Letter(
-            title="容缺受理通知书",
-            number=f"受理编号：{number}",
-            addressee=addressee,
-            paragraphs=[
-                "你（单位）的申请主要材料齐全、符合法定条件，下列非核心材料暂缺，依照容缺受理规定先行受理。"
-                "请于补交期限前提交；材料补齐前相关事项不予作出许可决定，逾期未补交的按规定终止办理。",
-            ],
-            table_header=("暂缺材料", "补交期限"),
-            table_rows=[(name, date_cn(due)) for name, due in deferred],
-            table_widths_mm=(110, 46),
-            day=day,
-            signature_lines=(
-                "申请人承诺按期补交并签字：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
-            ),
         )
     )
 
@@ -283,9 +326,13 @@ def delivery_receipt(
             number=f"受理编号：{number}",
             addressee=addressee,
             paragraphs=["下列文书已送达受送达人："],
-            table_header=("文书名称", "文书编号", "份数"),
-            table_rows=[(name, doc_no, "1") for name, doc_no in documents],
-            table_widths_mm=(70, 66, 20),
+            tables=[
+                Table(
+                    ("文书名称", "文书编号", "份数"),
+                    [(name, doc_no, "1") for name, doc_no in documents],
+                    (70, 66, 20),
+                )
+            ],
             day=day,
             signature_lines=(
                 "受送达人签收：＿＿＿＿＿＿　　送达方式：□自取　□邮寄　□电子送达",

@@ -1,17 +1,22 @@
-"""The working-day calendar in the store: seeded from chinesecalendar, extended by admin import."""
+"""The working-day calendar in the store: seeded from chinesecalendar, extended by admin import.
+
+Importing a year counts again every deadline that was counted provisionally over it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from desktop_app import clock
-from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar, year_days
-from desktop_app.models import CalendarDay, CalendarYear
+from desktop_app.domain import holiday_notice
+from desktop_app.domain.workdays import WorkCalendar, year_days
+from desktop_app.models import CalendarDay, CalendarYear, ClockPause, Item
 from desktop_app.services import audit
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import ServiceError
@@ -56,19 +61,25 @@ def seed_if_empty(session: Session) -> int:
 
 
 def import_year_file(session: Session, actor: Actor, path: Path) -> int:
-    """Imports one year from JSON: ``{"year", "holidays": [...], "workdays": [...], "source"}``.
+    """Imports one year from the administrator's holiday file (domain/holiday_notice.py).
 
-    Weekends are rest days unless listed as 调休 ``workdays``; ``holidays`` are rest days.
+    Raises:
+        ServiceError: the file cannot be read or a line is wrong (named, with the reason).
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        year = int(data["year"])
-        holidays = [dt.date.fromisoformat(d) for d in data.get("holidays", [])]
-        workdays = [dt.date.fromisoformat(d) for d in data.get("workdays", [])]
-        source = str(data.get("source") or path.name)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ServiceError(f"无法读取日历文件 {path}：{exc}") from None
-    return import_year(session, actor, year, holidays, workdays, source)
+        notice = holiday_notice.parse(holiday_notice.decode(path.read_bytes()))
+    except OSError as exc:
+        raise ServiceError(f"无法读取节假日文件 {path.name}：{exc.strerror or exc}") from None
+    except holiday_notice.NoticeFormatError as exc:
+        raise ServiceError(f"节假日文件 {path.name} 有误：{exc}") from None
+    return import_year(
+        session,
+        actor,
+        notice.year,
+        list(notice.holidays),
+        list(notice.workdays),
+        notice.source or path.name,
+    )
 
 
 def import_year(
@@ -79,7 +90,10 @@ def import_year(
     workdays: list[dt.date],
     source: str,
 ) -> int:
-    """Replaces (or adds) a whole year; returns its number of working days."""
+    """Replaces (or adds) a whole year; returns its number of working days.
+
+    Deadlines counted provisionally over that year are counted again in the same transaction.
+    """
     require_role(actor, "admin", action="导入节假日安排")
     if not 2000 <= year <= 2100:
         raise ServiceError(f"年份 {year} 不在合理范围内")
@@ -94,15 +108,110 @@ def import_year(
         session.add(CalendarYear(year=year, source=source))
     else:
         existing.source = source
+    session.flush()
     working = sum(days.values())
+    recounted, moved = recount_provisional(session)
     audit.record(
         session,
         actor.username,
         "calendar_import",
         str(year),
-        {"source": source, "workdays": working},
+        {"source": source, "workdays": working, "recounted": recounted, "moved": moved},
     )
     return working
+
+
+def recount_provisional(session: Session) -> tuple[int, int]:
+    """Counts every provisional deadline again; returns (items counted again, items moved).
+
+    A deadline is its limit in working days from acceptance, moved on by each finished 补正
+    pause (as ``workflow.corrections_received_item`` moved it), so it is counted from there.
+    """
+    items = session.scalars(
+        select(Item)
+        .where(or_(Item.statutory_provisional, Item.promised_provisional))
+        .options(selectinload(Item.application))
+    ).all()
+    moved = 0
+    for item in items:
+        accepted_on = item.application.accepted_on
+        calendar = calendar_from(session, accepted_on)
+        pauses = [
+            (started, ended)
+            for started, ended in session.execute(
+                select(ClockPause.started_on, ClockPause.ended_on)
+                .where(ClockPause.item_id == item.id)
+                .order_by(ClockPause.started_on, ClockPause.id)
+            )
+            if ended is not None  # an open pause moves the deadline when it ends
+        ]
+        before = (item.statutory_due, item.promised_due)
+        if item.statutory_days is not None:
+            item.statutory_due, item.statutory_provisional = _recount(
+                calendar, accepted_on, item.statutory_days, pauses
+            )
+        if item.promised_days is not None:
+            item.promised_due, item.promised_provisional = _recount(
+                calendar, accepted_on, item.promised_days, pauses
+            )
+        moved += before != (item.statutory_due, item.promised_due)
+    session.flush()
+    return len(items), moved
+
+
+def _recount(
+    calendar: WorkCalendar,
+    accepted_on: dt.date,
+    days: int,
+    pauses: Sequence[tuple[dt.date, dt.date]],
+) -> tuple[dt.date, bool]:
+    due = calendar.add_working_days(accepted_on, days)
+    day, provisional = due.day, due.provisional
+    for started_on, ended_on in pauses:
+        paused = calendar.working_days_between(started_on, ended_on)
+        moved = calendar.add_working_days(day, paused.days)
+        day = moved.day
+        provisional = provisional or paused.provisional or moved.provisional
+    return day, provisional
+
+
+@dataclass(frozen=True)
+class CalendarStatus:
+    """Which years the calendar knows, and whether next year's notice is overdue for import."""
+
+    years: tuple[int, ...]
+    today: dt.date
+    next_year_missing: bool
+    provisional_items: int
+
+    @property
+    def warn(self) -> bool:
+        """From 1 October, a missing next year is said on the status bar (DOMAIN.md)."""
+        return self.next_year_missing and self.today >= dt.date(self.today.year, 10, 1)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "years": list(self.years),
+            "first": self.years[0] if self.years else None,
+            "last": self.years[-1] if self.years else None,
+            "today": self.today.isoformat(),
+            "this_year_missing": self.today.year not in self.years,
+            "next_year": self.today.year + 1,
+            "next_year_missing": self.next_year_missing,
+            "warn": self.warn,
+            "provisional_items": self.provisional_items,
+        }
+
+
+def status(session: Session, today: dt.date | None = None) -> CalendarStatus:
+    today = today or clock.today()
+    years = tuple(session.scalars(select(CalendarYear.year).order_by(CalendarYear.year)))
+    provisional = session.scalar(
+        select(func.count())
+        .select_from(Item)
+        .where(or_(Item.statutory_provisional, Item.promised_provisional))
+    )
+    return CalendarStatus(years, today, today.year + 1 not in years, provisional or 0)
 
 
 def _known_days(session: Session, first: dt.date, last: dt.date) -> WorkCalendar:
@@ -124,7 +233,5 @@ def calendar_around(session: Session, day: dt.date) -> WorkCalendar:
 
 def working_days_between(session: Session, start: dt.date, end: dt.date) -> int | None:
     """Working days after ``start`` up to ``end``; None when the calendar lacks a day between."""
-    try:
-        return _known_days(session, start, end).working_days_between(start, end)
-    except CalendarNotCoveredError:
-        return None
+    span = _known_days(session, start, end).working_days_between(start, end)
+    return None if span.provisional else span.days

@@ -30,6 +30,9 @@ class ItemView:
     valid_from: dt.date | None
     valid_to: dt.date | None
     version: int
+    # ``due`` or ``statutory_due`` counted over a year without holiday data (shown "（暂定）").
+    due_provisional: bool = False
+    statutory_provisional: bool = False
     # Decided on the regional platform: "pending" (queued), "sent" or "refused" (with its reason).
     platform: str | None = None
     platform_message: str | None = None
@@ -107,6 +110,8 @@ def _view(
                 valid_from=i.valid_from,
                 valid_to=i.valid_to,
                 version=i.version_id,
+                due_provisional=i.promised_provisional,
+                statutory_provisional=i.statutory_provisional,
                 platform=platform.get(i.id, (None, None))[0],
                 platform_message=platform.get(i.id, (None, None))[1],
             )
@@ -251,6 +256,7 @@ class QueueRow:
     due: dt.date
     statutory_due: dt.date
     version: int
+    due_provisional: bool = False
 
 
 def review_queue(session: Session, department: str) -> list[QueueRow]:
@@ -281,6 +287,7 @@ def review_queue(session: Session, department: str) -> list[QueueRow]:
             i.promised_due,
             i.statutory_due,
             i.version_id,
+            i.promised_provisional,
         )
         for i, number, name in rows
     ]
@@ -300,9 +307,9 @@ def working_days_left(
     result = {}
     for item in open_items:
         if item.due >= today:
-            result[item.permit] = calendar.working_days_between(today, item.due)
+            result[item.permit] = calendar.working_days_between(today, item.due).days
         else:
-            result[item.permit] = -calendar.working_days_between(item.due, today)
+            result[item.permit] = -calendar.working_days_between(item.due, today).days
     return result
 
 

@@ -82,6 +82,10 @@ class ReceiptItem:
     mode: str
     promised_due: dt.date
     statutory_due: dt.date
+    promised_days: int
+    statutory_days: int
+    # The dates rest on a year whose holidays are not published yet: letters give the days only.
+    provisional: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,8 @@ def accept(
             if permit.code in deferred_by_permit
             else ItemMode.NORMAL
         )
+        statutory = calendar.add_working_days(today, permit.statutory_days)
+        promised = calendar.add_working_days(today, permit.promised_days)
         item = Item(
             application_id=application.id,
             permit=permit.code,
@@ -258,8 +264,12 @@ def accept(
             mode=mode.value,
             state=ItemState.PENDING.value,
             optional=is_optional_permit(industry, permit.code),
-            statutory_due=calendar.add_working_days(today, permit.statutory_days),
-            promised_due=calendar.add_working_days(today, permit.promised_days),
+            statutory_due=statutory.day,
+            promised_due=promised.day,
+            statutory_days=permit.statutory_days,
+            promised_days=permit.promised_days,
+            statutory_provisional=statutory.provisional,
+            promised_provisional=promised.provisional,
         )
         session.add(item)
         session.flush()
@@ -277,8 +287,11 @@ def accept(
                 permit.name,
                 permit.department_name,
                 mode.value,
-                item.promised_due,
-                item.statutory_due,
+                promised.day,
+                statutory.day,
+                permit.promised_days,
+                permit.statutory_days,
+                promised.provisional or statutory.provisional,
             )
         )
     now = utcnow()
@@ -348,6 +361,9 @@ def _receipt_content(receipt: Receipt) -> dict[str, Any]:
                 "mode": i.mode,
                 "promised_due": i.promised_due.isoformat(),
                 "statutory_due": i.statutory_due.isoformat(),
+                "promised_days": i.promised_days,
+                "statutory_days": i.statutory_days,
+                "provisional": i.provisional,
             }
             for i in receipt.items
         ],

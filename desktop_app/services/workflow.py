@@ -29,7 +29,7 @@ from desktop_app.domain.states import (
     check_item_transition,
     derive_application_state,
 )
-from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar
+from desktop_app.domain.workdays import WorkCalendar
 from desktop_app.models import (
     Application,
     ClockPause,
@@ -41,7 +41,7 @@ from desktop_app.models import (
 from desktop_app.models.base import utcnow
 from desktop_app.services import audit
 from desktop_app.services.auth import Actor, require_role
-from desktop_app.services.calendar import calendar_from
+from desktop_app.services.calendar import WINDOW, calendar_from
 from desktop_app.services.errors import (
     ConflictError,
     NotFoundError,
@@ -117,6 +117,8 @@ class ItemRow:
     dispatched_at: dt.datetime | None
     statutory_due: dt.date
     promised_due: dt.date
+    statutory_provisional: bool
+    promised_provisional: bool
     paused_since: dt.date | None
     permit_no: str | None
     valid_from: dt.date | None
@@ -294,18 +296,23 @@ def corrections_received_item(
     _move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
     paused_since = item.paused_since
     assert paused_since is not None
-    try:
-        if batch is None:
-            raise CalendarNotCoveredError(paused_since)
-        paused = batch.calendar.working_days_between(paused_since, today)
-        promised = batch.calendar.add_working_days(item.promised_due, paused)
-        statutory = batch.calendar.add_working_days(item.statutory_due, paused)
-    except CalendarNotCoveredError:
-        paused = calendar_from(session, paused_since).working_days_between(paused_since, today)
-        later = calendar_from(session, min(item.promised_due, item.statutory_due))
-        promised = later.add_working_days(item.promised_due, paused)
-        statutory = later.add_working_days(item.statutory_due, paused)
-    item.promised_due, item.statutory_due = promised, statutory
+    # The batch's calendar covers the days around today; a pause or deadline beyond loads its own.
+    reach = min(paused_since, item.promised_due, item.statutory_due)
+    far = max(item.promised_due, item.statutory_due)
+    if batch is not None and reach >= batch.today - WINDOW and far <= batch.today + WINDOW / 2:
+        calendar = batch.calendar
+    else:
+        calendar = calendar_from(session, reach)
+    paused = calendar.working_days_between(paused_since, today)
+    promised = calendar.add_working_days(item.promised_due, paused.days)
+    statutory = calendar.add_working_days(item.statutory_due, paused.days)
+    item.promised_due, item.statutory_due = promised.day, statutory.day
+    item.promised_provisional = (
+        item.promised_provisional or paused.provisional or promised.provisional
+    )
+    item.statutory_provisional = (
+        item.statutory_provisional or paused.provisional or statutory.provisional
+    )
     if batch is not None:
         row = batch.open_pauses.pop(item.id, None)
         if row is not None:

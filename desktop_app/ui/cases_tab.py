@@ -37,7 +37,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM, named, row_table
+from desktop_app.ui.widgets import ALARM, due_text, named, row_table
 
 _ITEM_STATES = {state.value: name for state, name in ITEM_STATE_NAMES.items()}
 _APPLICATION_STATES = {state.value: name for state, name in APPLICATION_STATE_NAMES.items()}
@@ -254,7 +254,7 @@ class CasesTab(QWidget):
             lines.append(tr("已放弃"))
         if days is not None:
             text = (
-                tr("承诺 {0}，剩 {days} 个工作日").format(item.due.isoformat(), days=days)
+                tr("承诺 {0}，剩 {days} 个工作日").format(due_text(item), days=days)
                 if days >= 0
                 else tr("已超期 {0} 个工作日").format(-days)
             )

@@ -17,6 +17,7 @@ from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import certificate, letters, notice_sheet
 from desktop_app.services import (
     auth,
+    calendar,
     cases,
     draft_file,
     intake,
@@ -108,12 +109,20 @@ class Counter:
             receipt.industry_name,
             [
                 letters.ReceiptItemLine(
-                    i.name, i.department, i.mode, i.promised_due, i.statutory_due
+                    i.name,
+                    i.department,
+                    i.mode,
+                    i.promised_due,
+                    i.statutory_due,
+                    i.promised_days,
+                    i.statutory_days,
+                    i.provisional,
                 )
                 for i in receipt.items
             ],
             receipt.received,
             receipt.accepted_on,
+            receipt.deferred,
         )
         self._print(pdf, "receipt", receipt.number)
 
@@ -286,6 +295,10 @@ class Counter:
         with self.store.write() as session:
             workflow.withdraw(session, self.actor, number, reason, expected_version=version)
 
+    def calendar_status(self) -> calendar.CalendarStatus:
+        with self.store.read() as session:
+            return calendar.status(session)
+
     # --- 统计 -----------------------------------------------------------------------------------
 
     def dashboard(self) -> reporting.Dashboard:
@@ -349,7 +362,5 @@ class Counter:
             auth.disable_user(session, self.actor, username)
 
     def import_calendar(self, path: Path) -> int:
-        from desktop_app.services import calendar
-
         with self.store.write() as session:
             return calendar.import_year_file(session, self.actor, path)

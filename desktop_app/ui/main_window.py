@@ -36,6 +36,8 @@ from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.widgets import ALARM_STYLE, named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
+# Who hears that next year's holidays are missing: the one who imports them, and the one who asks.
+CALENDAR_WARNING_ROLES = frozenset({"admin", "supervisor"})
 REFRESH_DELAY_MS = 250  # changes arriving closer together than this refresh the lists once
 DASHBOARD_ROLES = frozenset({"supervisor", "admin", "auditor"})
 
@@ -131,6 +133,12 @@ class MainWindow(QMainWindow):
         self.connection_label.setVisible(False)
         self.sync_label = named(QLabel(), "syncLabel")
         self.sync_label.setVisible(False)
+        self.calendar_label = named(QLabel(), "calendarLabel")
+        self.calendar_label.setStyleSheet(ALARM_STYLE)
+        self.calendar_label.setVisible(False)
+        self._warn_calendar = (
+            actor is not None and counter is not None and actor.role in CALENDAR_WARNING_ROLES
+        )
         self.live_updates: LiveUpdates | None = None
         self.platform_sync: PlatformSync | None = None
         self._last_change: Change | None = None
@@ -140,6 +148,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self._refresh_lists)
         labels = (
             self.connection_label,
+            self.calendar_label,
             self.sync_label,
             self.user_label,
             self.database_label,
@@ -148,6 +157,24 @@ class MainWindow(QMainWindow):
         for label in labels:
             label.setContentsMargins(8, 0, 8, 0)  # the status bar sets them apart by space only
             self.statusBar().addPermanentWidget(label)
+        self.show_calendar_status()
+
+    def show_calendar_status(self) -> None:
+        """From 1 October until next year's holidays are imported, admins and supervisors see it."""
+        if not self._warn_calendar or self._counter is None:
+            return
+        known = self._counter.calendar_status()
+        year = known.today.year + 1
+        self.calendar_label.setText(
+            tr("未导入{year}年节假日安排：跨年期限暂按周末计算（暂定）").format(year=year)
+        )
+        self.calendar_label.setToolTip(
+            tr(
+                "国务院办公厅公布{year}年节假日安排后，请管理员在 设置 → 导入节假日安排 中导入；"
+                "导入后暂定期限自动重算（现有 {count} 项）。"
+            ).format(year=year, count=known.provisional_items)
+        )
+        self.calendar_label.setVisible(known.warn)
 
     def follow(self, live: LiveUpdates) -> None:
         """Keeps the lists current with the other counters' changes, and says when it cannot."""
@@ -177,6 +204,8 @@ class MainWindow(QMainWindow):
         if self.platform_sync is not None and any(c.action == "dispatch" for c in changes):
             self.platform_sync.poke()  # the platform hears of a new case at once
         self._last_change = changes[-1]
+        if any(c.action == "calendar_import" for c in changes):
+            self.show_calendar_status()
         self._refresh_timer.start()
 
     def _refresh_lists(self) -> None:

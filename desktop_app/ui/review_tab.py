@@ -23,7 +23,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import named, row_table
+from desktop_app.ui.widgets import due_text, named, row_table
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class ReviewTab(QWidget):
                 Column(tr("许可事项"), lambda r: permits[r.permit].display_name(r.variant)),
                 Column(tr("状态"), lambda r: tr(ITEM_STATE_NAMES[ItemState(r.state)])),
                 Column(tr("办理方式"), lambda r: tr(ITEM_MODE_NAMES.get(r.mode, r.mode))),
-                Column(tr("承诺期限"), lambda r: r.due.isoformat()),
+                Column(tr("承诺期限"), due_text),
             ],
             self,
         )

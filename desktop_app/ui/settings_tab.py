@@ -273,7 +273,9 @@ class SettingsTab(QWidget):
         self._report(disable)
 
     def _on_import_calendar(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("导入节假日安排"), "", "JSON (*.json)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("导入节假日安排"), "", tr("节假日文件 (*.txt)")
+        )
         if name:
             self._report(
                 lambda: tr("已导入：全年 {0} 个工作日").format(

@@ -9,10 +9,19 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QTableView
 from typing_extensions import override
 
+from desktop_app.services.cases import ItemView, QueueRow
+from desktop_app.ui.i18n import tr
+
 ObjectT = TypeVar("ObjectT", bound=QObject)
 # The one red of the application: errors, overdue deadlines, what needs a supervisor.
 ALARM = "#b00020"
 ALARM_STYLE = f"color: {ALARM};"
+
+
+def due_text(item: ItemView | QueueRow) -> str:
+    """The promised date; one counted over a year without holiday data says it is provisional."""
+    day = item.due.isoformat()
+    return tr("{day}（暂定）").format(day=day) if item.due_provisional else day
 
 
 def named(obj: ObjectT, name: str) -> ObjectT:

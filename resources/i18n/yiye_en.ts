@@ -50,7 +50,7 @@
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+80"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+79"/>
         <source>受理编号、主体名称或统一社会信用代码</source>
         <translation>Receipt number, enterprise name or unified social credit code</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+61"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+51"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
@@ -353,7 +353,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+42"/>
+        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+43"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -375,7 +375,7 @@
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-109"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+49"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+176"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+177"/>
         <location line="+9"/>
         <source>、</source>
         <translation>, </translation>
@@ -618,12 +618,12 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+86"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+87"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+120"/>
         <source>{exc}（本机不是签发电脑，或尚未生成签发密钥）</source>
         <translation>{exc} (this PC does not issue certificates, or its signing key has not been created)</translation>
     </message>
@@ -768,12 +768,12 @@
         <translation>Exported {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-72"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-71"/>
         <source>准予许可：{permit_name}</source>
         <translation>Approve: {permit_name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>长期有效（备案类）</source>
         <translation>Indefinitely valid (filing)</translation>
     </message>
@@ -1206,7 +1206,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+64"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+65"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1266,7 +1266,17 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog {batch} v{version}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+42"/>
+        <source>未导入{year}年节假日安排：跨年期限暂按周末计算（暂定）</source>
+        <translation>Holidays of {year} not imported: deadlines into that year count weekends only (provisional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>国务院办公厅公布{year}年节假日安排后，请管理员在 设置 → 导入节假日安排 中导入；导入后暂定期限自动重算（现有 {count} 项）。</source>
+        <translation>Once the State Council publishes the {year} holidays, an administrator imports them under Settings → Import holidays; provisional deadlines are then recounted ({count} now).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
@@ -1586,12 +1596,17 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Disabled user {username}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>导入节假日安排</source>
         <translation>Import the holiday calendar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>节假日文件 (*.txt)</source>
+        <translation>Holiday files (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>已导入：全年 {0} 个工作日</source>
         <translation>Imported: {0} working days in the year</translation>
     </message>
@@ -1636,6 +1651,11 @@ Last error: {error}</translation>
         <location line="+4"/>
         <source>平台暂不可达，待发 {outbox} 件，自动重试{refused}</source>
         <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets.py" line="+24"/>
+        <source>{day}（暂定）</source>
+        <translation>{day} (provisional)</translation>
     </message>
 </context>
 </TS>

@@ -2,18 +2,32 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import chinese_calendar
 import pytest
+from sqlalchemy import select
 
+from desktop_app.catalog import Catalog
+from desktop_app.clock import FixedClock
+from desktop_app.commands.cases import application_json
 from desktop_app.db import Store
-from desktop_app.domain.workdays import CalendarNotCoveredError
-from desktop_app.services import auth, calendar
+from desktop_app.domain.workdays import Due, WorkCalendar, year_days
+from desktop_app.models import AuditEntry
+from desktop_app.services import auth, calendar, cases, intake, workflow
 from desktop_app.services.errors import PermissionDeniedError, ServiceError
+from tests import factories
 from tests.store.conftest import actor
 
 
-def due(store: Store, start: dt.date, days: int) -> dt.date:
+def due(store: Store, start: dt.date, days: int) -> Due:
     with store.read() as session:
         return calendar.calendar_from(session, start).add_working_days(start, days)
+
+
+NOTICE_2027 = """# 国务院办公厅关于2027年部分节假日安排的通知（测试用）
+年份 2027
+来源 测试通知
+放假 2027-01-01 至 2027-01-03   元旦
+"""
 
 
 @pytest.mark.parametrize(
@@ -27,29 +41,91 @@ def due(store: Store, start: dt.date, days: int) -> dt.date:
 def test_seeded_calendar_gives_the_vectors(
     store: Store, start: dt.date, days: int, expected: dt.date
 ) -> None:
-    assert due(store, start, days) == expected
+    assert due(store, start, days) == Due(expected)
 
 
-def test_2027_fails_until_imported(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(CalendarNotCoveredError, match="2027"):
-        due(store, dt.date(2026, 12, 25), 10)
-    notice = tmp_path / "2027.json"
-    notice.write_text(
-        json.dumps(
-            {"year": 2027, "holidays": ["2027-01-01"], "workdays": [], "source": "测试通知"}
-        ),
-        encoding="utf-8",
-    )
+def test_2027_counts_weekends_only_until_imported(store: Store, tmp_path: Path) -> None:
+    assert due(store, dt.date(2026, 12, 30), 2) == Due(dt.date(2027, 1, 1), True)
+    notice = tmp_path / "2027.txt"
+    notice.write_text(NOTICE_2027, encoding="utf-8")
     with store.write() as session:
         working = calendar.import_year_file(session, auth.SYSTEM, notice)
     assert working == 260
-    assert due(store, dt.date(2026, 12, 30), 2) == dt.date(2027, 1, 4)
+    assert due(store, dt.date(2026, 12, 30), 2) == Due(dt.date(2027, 1, 4))
+    with store.read() as session:
+        known = calendar.status(session, dt.date(2027, 10, 8))
+    assert known.years[-1] == 2027
+    assert known.next_year_missing
+    assert known.warn  # 8 October 2027 and 2028 is missing
 
 
 def test_import_needs_an_admin_and_a_valid_file(store: Store, tmp_path: Path) -> None:
-    bad = tmp_path / "bad.json"
-    bad.write_text("{not json", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text(NOTICE_2027 + "放假 2027-02-30 春节\n", encoding="utf-8")
+    with pytest.raises(ServiceError, match="第 5 行：日期“2027-02-30”无效"), store.write() as s:
+        calendar.import_year_file(s, auth.SYSTEM, bad)
     with pytest.raises(ServiceError, match="无法读取"), store.write() as session:
-        calendar.import_year_file(session, auth.SYSTEM, bad)
+        calendar.import_year_file(session, auth.SYSTEM, tmp_path / "missing.txt")
     with pytest.raises(PermissionDeniedError), store.write() as session:
         calendar.import_year(session, actor(store, "clerk"), 2027, [], [], "x")
+
+
+def exact_calendar() -> WorkCalendar:
+    """The oracle: 2026 from chinesecalendar and 2027 from the notice, counted independently."""
+    days = {}
+    for offset in range(365):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=offset)
+        days[day] = bool(chinese_calendar.is_workday(day))
+    days.update(year_days(2027, [dt.date(2027, 1, d) for d in (1, 2, 3)], []))
+    return WorkCalendar(days)
+
+
+def test_a_case_accepted_in_late_december_is_recounted_when_next_year_is_imported(
+    store: Store, catalog: Catalog, clock: FixedClock, tmp_path: Path
+) -> None:
+    clock.move_to(dt.date(2026, 12, 28))  # a Monday; 2027's holidays are not imported yet
+    clerk, reviewer = actor(store, "clerk"), actor(store, "r_market")
+    with store.write() as session:
+        receipt = intake.accept(session, clerk, catalog, factories.submission(catalog))
+        workflow.dispatch(session, clerk, receipt.number)
+        workflow.take_up(session, reviewer, receipt.number, "food_registration")
+    assert all(i.provisional for i in receipt.items if i.statutory_days > 3)
+    clock.move_to(dt.date(2026, 12, 30))
+    with store.write() as session:
+        workflow.request_correction(session, reviewer, receipt.number, "food_registration", "补图")
+    clock.move_to(dt.date(2027, 1, 6))  # the applicant brings the corrections in the new year
+    with store.write() as session:
+        workflow.corrections_received(session, clerk, receipt.number, "food_registration")
+        shown = application_json(cases.get_application(session, receipt.number))
+    drug = next(i for i in shown["items"] if i["permit"] == "drug_retail")
+    # 20 working days: 29–31 December, then 2027 counted Monday to Friday (1 January included).
+    assert (drug["statutory_due"], drug["provisional"]) == (dt.date(2027, 1, 25), True)
+    notice = tmp_path / "2027.txt"
+    notice.write_text(NOTICE_2027, encoding="utf-8")
+    with store.write() as session:
+        calendar.import_year_file(session, actor(store, "admin"), notice)
+    with store.read() as session:
+        after = cases.get_application(session, receipt.number)
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "calendar_import")
+        ).one()
+    oracle = exact_calendar()
+    accepted = dt.date(2026, 12, 28)
+    pause = oracle.working_days_between(dt.date(2026, 12, 30), dt.date(2027, 1, 6)).days
+    for item in after.items:
+        days = next(p for p in receipt.items if p.permit == item.permit)
+        statutory = oracle.add_working_days(accepted, days.statutory_days).day
+        promised = oracle.add_working_days(accepted, days.promised_days).day
+        if item.permit == "food_registration":  # its clock stood still during the 补正
+            statutory = oracle.add_working_days(statutory, pause).day
+            promised = oracle.add_working_days(promised, pause).day
+        assert (item.statutory_due, item.due) == (statutory, promised)
+        assert not item.due_provisional
+        assert not item.statutory_provisional
+    assert next(i for i in after.items if i.permit == "drug_retail").statutory_due == dt.date(
+        2027, 1, 26
+    )  # 1–3 January are the 元旦 holiday
+    recorded = json.loads(entry.details)
+    assert (recorded["recounted"], recorded["moved"]) == (2, 1)  # the other fell on the same day
+    with store.read() as session:
+        assert calendar.status(session).provisional_items == 0

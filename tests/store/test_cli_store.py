@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -6,6 +7,7 @@ import pytest
 
 from desktop_app import migrate
 from desktop_app.catalog import Catalog, resolve
+from desktop_app.clock import FixedClock
 from tests import factories
 from tests.store.conftest import PASSWORD, run_cli
 
@@ -93,17 +95,34 @@ def test_calendar_due(
     assert run(capsys, "--database", db, "calendar", "due", start, days)[:2] == (0, due + "\n")
 
 
-def test_calendar_due_needing_2027_fails_until_imported(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+def test_calendar_due_into_2027_is_provisional_until_imported(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, clock: FixedClock
 ) -> None:
-    code, _, err = run(capsys, "--database", db, "calendar", "due", "2026-12-25", "10")
-    assert code == 2
-    assert "2027" in err
-    notice = tmp_path / "2027.json"
-    notice.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"]}), encoding="utf-8")
+    clock.move_to(dt.date(2026, 11, 30))
+    code, out, _ = run(capsys, "--database", db, "calendar", "due", "2026-12-30", "2")
+    assert (code, out) == (0, "2027-01-01（暂定：该年节假日安排尚未导入）\n")
+    code, out, _ = run(capsys, "--database", db, "calendar", "status", "--json")
+    assert (json.loads(out)["last"], json.loads(out)["next_year_missing"]) == (2026, True)
+    notice = tmp_path / "2027.txt"
+    notice.write_text("年份 2027\n放假 2027-01-01 至 2027-01-03 元旦\n", encoding="utf-8")
     assert run(capsys, "--database", db, "calendar", "import", str(notice))[0] == 0
     code, out, _ = run(capsys, "--database", db, "calendar", "due", "2026-12-30", "2")
     assert (code, out) == (0, "2027-01-04\n")
+    code, out, _ = run(capsys, "--database", db, "calendar", "status", "--json")
+    assert json.loads(out)["last"] == 2027
+
+
+def test_a_wrong_holiday_file_is_refused_with_its_line(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    notice = tmp_path / "2027.txt"
+    notice.write_text("年份 2027\n放假 2027-01-01\n上班 2027-01-04\n", encoding="utf-8")
+    code, out, err = run(capsys, "--database", db, "calendar", "import", str(notice))
+    assert (code, out) == (2, "")
+    assert err == (
+        "yiye：节假日文件 2027.txt 有误：第 3 行：2027-01-04 是星期一，本来就是工作日；"
+        "“上班”只用于调休的周末\n"
+    )
 
 
 def test_audit_verify_finds_a_tampered_row(capsys: pytest.CaptureFixture[str], db: str) -> None:

@@ -126,7 +126,11 @@ ADDRESSEE = letters.Addressee(RARE_NAME, "马·阿卜杜拉")
                 "SL2025640324010000001",
                 ADDRESSEE,
                 "超市",
-                [letters.ReceiptItemLine("食品经营许可证", "县市场监督管理局", "normal", DAY, DAY)],
+                [
+                    letters.ReceiptItemLine(
+                        "食品经营许可证", "县市场监督管理局", "normal", DAY, DAY, 10, 20
+                    )
+                ],
                 [("一业一证行业综合许可申请表", "paper")],
                 DAY,
             ),
@@ -136,7 +140,12 @@ ADDRESSEE = letters.Addressee(RARE_NAME, "马·阿卜杜拉")
             lambda: letters.correction_notice("BZ1", ADDRESSEE, "超市", ["经营场所平面图"], DAY),
             "一次性告知",
         ),
-        (lambda: letters.deferred_notice("SL1", ADDRESSEE, [("健康证明", DAY)], DAY), "容缺"),
+        (
+            lambda: letters.acceptance_notice(
+                "SL1", ADDRESSEE, "超市", [], [], DAY, deferred=[("健康证明", DAY)]
+            ),
+            "容缺受理",
+        ),
         (
             lambda: letters.commitment_letter(
                 "SL1", ADDRESSEE, "公共场所卫生许可证", "县卫生健康局", "条例", DAY

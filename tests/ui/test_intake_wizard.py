@@ -36,6 +36,8 @@ class Fakes:
             "normal",
             dt.date(2025, 10, 10),
             dt.date(2025, 10, 24),
+            10,
+            20,
         )
         return Receipt(
             "SL2025640324010000007", 7, dt.date(2025, 9, 26), "同心县便利店", "便利店", (item,), ()

@@ -119,8 +119,8 @@ def test_weak_password_is_refused_with_the_reason(tab: SettingsTab) -> None:
 
 
 def test_calendar_import(tab: SettingsTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    notice = tmp_path / "2027.json"
-    notice.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"]}), encoding="utf-8")
+    notice = tmp_path / "2027.txt"
+    notice.write_text("年份 2027\n放假 2027-01-01 元旦\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(notice), ""))
     tab.import_calendar_button.click()
     assert tab.status_label.text() == "已导入：全年 260 个工作日"

@@ -3,7 +3,7 @@ import datetime as dt
 import chinese_calendar
 import pytest
 
-from desktop_app.domain.workdays import CalendarNotCoveredError, WorkCalendar, year_days
+from desktop_app.domain.workdays import Due, Span, WorkCalendar, year_days
 
 
 def calendar_for(*years: int) -> WorkCalendar:
@@ -27,19 +27,23 @@ def calendar_for(*years: int) -> WorkCalendar:
     ],
 )
 def test_due_date_vectors(start: dt.date, count: int, due: dt.date) -> None:
-    assert calendar_for(2025, 2026).add_working_days(start, count) == due
+    assert calendar_for(2025, 2026).add_working_days(start, count) == Due(due)
 
 
-def test_outside_known_years_fails_closed() -> None:
+def test_a_year_without_holiday_data_counts_weekends_only_and_says_so() -> None:
     calendar = calendar_for(2026)
-    with pytest.raises(CalendarNotCoveredError, match="2027"):
-        calendar.add_working_days(dt.date(2026, 12, 20), 20)
+    # From Sunday 20 Dec 2026: 9 known working days to the 31st, then 11 weekdays of 2027.
+    assert calendar.add_working_days(dt.date(2026, 12, 20), 20) == Due(dt.date(2027, 1, 15), True)
+    assert calendar.add_working_days(dt.date(2026, 12, 1), 5) == Due(dt.date(2026, 12, 8))
+    assert calendar.working_days_between(dt.date(2026, 12, 30), dt.date(2027, 1, 4)) == Span(
+        3, True
+    )
 
 
 def test_working_days_between_counts_after_start_up_to_end() -> None:
     calendar = calendar_for(2025)
-    assert calendar.working_days_between(dt.date(2025, 10, 9), dt.date(2025, 10, 14)) == 4
-    assert calendar.working_days_between(dt.date(2025, 10, 14), dt.date(2025, 10, 9)) == 0
+    assert calendar.working_days_between(dt.date(2025, 10, 9), dt.date(2025, 10, 14)) == Span(4)
+    assert calendar.working_days_between(dt.date(2025, 10, 14), dt.date(2025, 10, 9)) == Span(0)
 
 
 def test_year_from_a_notice() -> None:
