@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.commands.output import EXIT_USAGE, fail
+from desktop_app.commands.output import EXIT_INTERNAL, EXIT_USAGE, fail
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +66,23 @@ def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else known
 
 
+def _run_command(args: argparse.Namespace, arguments: Sequence[str]) -> int:
+    """Runs a sub-command; every failure becomes one line: exit 2 refused, 1 internal (logged)."""
+    from desktop_app import error_log
+    from desktop_app.services.errors import ServiceError
+
+    try:
+        return int(args.func(args))
+    except ServiceError as exc:
+        fail(exc.message)
+    except KeyboardInterrupt:
+        fail("已中断", 130)
+    except BrokenPipeError:  # the reader went away (`yiye … | head`): nothing left to say
+        return 0
+    except Exception as exc:
+        fail(error_log.internal_error_message(exc, "yiye " + " ".join(arguments)), EXIT_INTERNAL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -74,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         args = build_parser().parse_args(arguments)
         if args.command is not None:
-            return int(args.func(args))
+            return _run_command(args, arguments)
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _no_display():

@@ -136,7 +136,10 @@ def _accept(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     print_json(results if isinstance(data, list) else results[0])
-    return 0 if all("number" in r for r in results) else 1
+    refused = sum("number" not in r for r in results)
+    if refused:  # the others are accepted; each refusal's reasons are in the JSON
+        fail(f"{refused} 件申请未受理（原因见输出的 errors）")
+    return 0
 
 
 def application_json(view: cases.ApplicationView) -> dict[str, Any]:

@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any, NoReturn
 
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # refused: bad input, or a rule the services enforce
+EXIT_INTERNAL = 1  # anything else; the traceback is in the error log
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

@@ -214,8 +214,17 @@ class _QuitWhenReady(QObject):
         _application().exit(1 if self.state.error else 0)
 
 
+def _keep_work(state: AppState) -> None:
+    """After an unexpected error: what the clerk typed goes to the draft before anything else."""
+    window = state.main_window
+    if window is not None and window.intake_wizard is not None:
+        window.intake_wizard.save_now()
+
+
 def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
     """Starts the counter application and runs its event loop; returns the exit code."""
+    from desktop_app.ui.error_handler import ErrorHandler
+
     app = _application()
     watcher = _QuitWhenReady()
     try:
@@ -225,8 +234,11 @@ def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
         if not smoke:
             QMessageBox.critical(None, tr("无法启动"), str(exc))
         return 1
+    state = dialog.context
+    assert isinstance(state, AppState)
+    errors = ErrorHandler(lambda: _keep_work(state), lambda: state.main_window or dialog)
+    errors.install()  # here, not in start(): the tests' own hook catches what they raise
     if smoke:
-        assert isinstance(dialog.context, AppState)
-        watcher.state = dialog.context
+        watcher.state = state
         dialog.installEventFilter(watcher)
     return app.exec()

@@ -34,7 +34,7 @@
         <translation>One Industry, One Licence</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+65"/>
         <source>yiye：{exc}</source>
         <translation>yiye: {exc}</translation>
     </message>
@@ -1656,6 +1656,20 @@ Last error: {error}</translation>
         <location filename="../../desktop_app/ui/widgets.py" line="+24"/>
         <source>{day}（暂定）</source>
         <translation>{day} (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/error_handler.py" line="+81"/>
+        <source>未能完成操作</source>
+        <translation>The action could not be completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{message}
+
+已填写的内容都还在，可以继续办理。</source>
+        <translation>{message}
+
+Everything typed is still there; you can go on.</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ import pytest
 from desktop_app import migrate
 from desktop_app.catalog import Catalog, resolve
 from desktop_app.clock import FixedClock
+from desktop_app.services import workflow
 from tests import factories
 from tests.store.conftest import PASSWORD, run_cli
 
@@ -165,7 +166,7 @@ def test_cases_accept_show_list_and_decide(
     file = _case_file(tmp_path, catalog, [good, bad])
     code, out, _ = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
     results = json.loads(out)
-    assert code == 1  # one of the two was refused
+    assert code == 2  # one of the two was refused
     number = results[0]["number"]
     assert "contact_phone" in results[1]["errors"]
 
@@ -242,8 +243,8 @@ def test_malformed_case_file(capsys: pytest.CaptureFixture[str], db: str, tmp_pa
     assert code == 2
     assert "不是有效的 JSON" in err
     file.write_text(json.dumps({"industry": "便利店", "answer": {}}), encoding="utf-8")
-    code, out, _ = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
-    assert code == 1
+    code, out, err = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
+    assert (code, err) == (2, "yiye：1 件申请未受理（原因见输出的 errors）\n")
     assert "answer" in json.loads(out)["errors"]
 
 
@@ -253,3 +254,32 @@ def test_password_is_never_taken_from_the_command_line(
     code, _, err = run(capsys, "--database", db, "users", "add", "x", "--role", "clerk", PASSWORD)
     assert code == 2
     assert "参数错误" in err
+
+
+def test_an_internal_error_is_one_line_naming_its_log_and_stores_nothing(
+    capsys: pytest.CaptureFixture[str],
+    db: str,
+    catalog: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_data_dir: Path,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("磁盘控制器故障\n第二行")
+
+    monkeypatch.setattr(workflow, "dispatch", broken)  # fails after the case is accepted
+    entry = _entry(catalog, 1)
+    entry["materials"] = {**entry["materials"], "drug_quality_rules": "paper"}  # type: ignore[dict-item]
+    file = _case_file(tmp_path, catalog, [entry])
+    code, out, err = run(capsys, "--database", db, "cases", "accept", str(file), "--user", "clerk")
+    log = isolated_data_dir / "logs" / "yiye-errors.log"
+    assert (code, out) == (1, "")
+    assert err == (
+        f"yiye：内部错误：RuntimeError: 磁盘控制器故障。详细信息已写入 {log}，请交给系统管理员\n"
+    )
+    logged = log.read_text(encoding="utf-8")
+    assert "Traceback" in logged
+    assert "in broken" in logged
+    assert "cases accept" in logged
+    code, out, _ = run(capsys, "--database", db, "cases", "list", "--json")
+    assert (code, json.loads(out)) == (0, [])  # the acceptance was rolled back whole

@@ -1,0 +1,100 @@
+"""Drives the real screens the way a clerk does: the app on a database, the wizard page by page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.bootstrap import open_store
+from desktop_app.catalog import Catalog, resolve
+from desktop_app.printing import qt_printer
+from desktop_app.services import auth
+from desktop_app.services.wizard import Page
+from desktop_app.ui import printer_dialogs
+from desktop_app.ui.app import AppState
+from desktop_app.ui.intake.wizard import IntakeWizard
+from desktop_app.ui.main_window import MainWindow
+from tests import factories
+from tests.ui.test_app import log_in, started
+
+PASSWORD = "Counter2026"
+# Who works in the hall: a clerk, a supervisor and one reviewer per department that decides.
+HALL = [
+    ("zhang", "clerk", None),
+    ("boss", "supervisor", None),
+    ("li", "reviewer", "market"),
+    ("wang", "reviewer", "health"),
+    ("ma", "reviewer", "united_front"),
+]
+
+
+def hall_database(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+    store = open_store(url)
+    with store.write() as session:
+        for name, role, department in HALL:
+            auth.add_user(session, auth.SYSTEM, name, PASSWORD, role, department)
+    store.dispose()
+    return url
+
+
+class PaperPrinter:
+    """The counter printer as PDF files: the real Qt printing path, no paper."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder
+        self.printed: list[Path] = []
+        monkeypatch.setattr(printer_dialogs, "print_pdf", self)
+
+    def __call__(self, pdf: bytes, _name: str = "") -> str:
+        path = self.folder / f"printed-{len(self.printed)}.pdf"
+        qt_printer.paint_pdf(pdf, qt_printer.printer_for(pdf_file=str(path)))
+        self.printed.append(path)
+        return "测试打印机"
+
+
+def signed_in(qtbot: QtBot, url: str, username: str) -> tuple[AppState, MainWindow]:
+    """Starts the app on ``url`` as the command does and logs ``username`` in."""
+    dialog, state = started(qtbot, url)
+    log_in(dialog, username, PASSWORD)
+    assert state.main_window is not None
+    qtbot.addWidget(state.main_window)
+    return state, state.main_window
+
+
+def fill_to_review(
+    wizard: IntakeWizard,
+    catalog: Catalog,
+    industry: str = "convenience_store",
+    answers: dict[str, Any] | None = None,
+    serial: int = 1,
+    **form: Any,
+) -> None:
+    """Types a whole application and stops on the review page, every material on paper."""
+    answers = {"area_m2": 25, "sells_drugs": True} if answers is None else answers
+    name = catalog.find_industry(industry)
+    assert name is not None
+    wizard.industry_page.industry_search_edit.setText(name.name)
+    wizard.next()
+    if wizard.currentId() == Page.SITUATION:
+        situation = wizard.situation_page.form
+        for key, value in answers.items():
+            if isinstance(value, bool):
+                situation.check_box(key).setChecked(value)
+            else:
+                situation.spin_box(key).setValue(value)
+        wizard.next()
+    assert wizard.currentId() == Page.NOTICE
+    wizard.next()
+    bundle = resolve(catalog, industry, answers)
+    values = factories.full_form(bundle, serial, **form)
+    for key, editor in wizard.form_page.editors.items():
+        if editor.field.answer is None:
+            editor.set_value(values[key])
+    wizard.next()
+    wizard.materials_page.mark_all_received_button.click()
+    wizard.next()
+    assert wizard.currentId() == Page.REVIEW
