@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop_app.commands import case_steps
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import open_or_fail, transaction
@@ -36,12 +37,16 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     accept.set_defaults(func=_accept)
     show = case_parser.add_parser("show", help="查看一件办件")
     show.add_argument("number")
+    show.add_argument(
+        "--for-department", metavar="CODE", help="连同该部门审批所需的表单内容和材料（证件号遮蔽）"
+    )
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=_show)
     listing = case_parser.add_parser("list", help="列出办件")
     listing.add_argument("--state", choices=[s.value for s in ApplicationState])
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=_list)
+    case_steps.register(case_parser)
 
     items = commands.add_parser("items", help="事项").add_subparsers(
         dest="items_command", required=True
@@ -189,14 +194,41 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace) -> int:
+    catalog = load_or_fail() if args.for_department else None
     with transaction(args) as session:
         view = cases.get_application(session, args.number)
+        department = (
+            cases.department_view(session, catalog, args.number, args.for_department)
+            if catalog is not None
+            else None
+        )
     if args.json:
-        print_json(application_json(view))
-    else:
-        print(f"{view.number}  {view.industry}  {view.state}  {view.enterprise.name}")
-        for i in view.items:
-            print(f"  - {i.permit}  {i.department}  {i.state}  期限 {i.due.isoformat()}")
+        shown = application_json(view)
+        if department is not None:
+            shown["form"] = department.form()
+            shown["materials"] = [
+                {
+                    "key": m.key,
+                    "name": m.name,
+                    "permits": list(m.permits),
+                    "how": m.how,
+                    "due_on": m.due_on,
+                    "received_at": m.received_at,
+                }
+                for m in department.materials
+            ]
+        print_json(shown)
+        return 0
+    print(f"{view.number}  {view.industry}  {view.state}  {view.enterprise.name}")
+    for i in view.items:
+        print(f"  - {i.permit}  {i.department}  {i.state}  期限 {i.due.isoformat()}")
+    if department is not None:
+        for section in department.sections:
+            print(f"【{section.title}】")
+            for _, label, value in section.rows:
+                print(f"  {label}：{value}")
+        for m in department.materials:
+            print(f"  材料 {m.name}：{m.how}")
     return 0
 
 

@@ -29,6 +29,7 @@ class ApplicationState(StrEnum):
     REFUSED = "refused"
     ISSUED = "issued"
     WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"  # 终止办理: ended by a supervisor (容缺 materials never came …)
 
 
 class ItemMode(StrEnum):
@@ -45,6 +46,13 @@ class ApplicationKind(StrEnum):
     REISSUE = "reissue"
 
 
+APPLICATION_KIND_NAMES: dict[str, str] = {
+    ApplicationKind.NEW.value: "新办",
+    ApplicationKind.CHANGE.value: "变更",
+    ApplicationKind.RENEWAL.value: "延续",
+    ApplicationKind.CANCELLATION.value: "注销",
+    ApplicationKind.REISSUE.value: "补证",
+}
 ITEM_STATE_NAMES = {
     ItemState.PENDING: "待受理",
     ItemState.IN_REVIEW: "审查中",
@@ -74,6 +82,7 @@ APPLICATION_STATE_NAMES = {
     ApplicationState.REFUSED: "不予许可",
     ApplicationState.ISSUED: "已出证",
     ApplicationState.WITHDRAWN: "已撤回",
+    ApplicationState.TERMINATED: "终止办理",
 }
 
 # Every legal move; anything else is refused. Nothing moves backwards except the pause of a
@@ -89,7 +98,12 @@ ITEM_TRANSITIONS: dict[ItemState, frozenset[ItemState]] = {
     ItemState.REVOKED: frozenset(),
 }
 TERMINAL_APPLICATION_STATES = frozenset(
-    {ApplicationState.ISSUED, ApplicationState.WITHDRAWN, ApplicationState.REFUSED}
+    {
+        ApplicationState.ISSUED,
+        ApplicationState.WITHDRAWN,
+        ApplicationState.REFUSED,
+        ApplicationState.TERMINATED,
+    }
 )
 # As stored (plain strings, for queries): work still under way, and items still with a department.
 OPEN_APPLICATION_STATES = tuple(

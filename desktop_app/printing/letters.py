@@ -1,22 +1,20 @@
 """The official letters the counter prints, as PDF bytes, on one GB/T 9704-style template.
 
-受理通知书/收件凭证, 补正通知书, 容缺受理通知书, 告知承诺书, 不予受理决定书, 不予许可决定书 and
-送达回执 differ only in their title, number, body and tables; each function below states what its
-document says and leaves the page to ``_letter``.
+受理通知书 (or 容缺受理通知书), 一次性补正告知书, 告知承诺书, 不予受理决定书, 不予许可决定书,
+终止办理告知书, 撤销行政许可决定书 and 送达回执 differ only in their title, numbers, body and
+tables; each function below states what its document says and leaves the page to ``_letter``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
-from desktop_app import clock
-from desktop_app.config import ISSUER_NAME
 from desktop_app.domain.states import ITEM_MODE_NAMES
 from desktop_app.printing import fonts
 from desktop_app.printing.layout import (
@@ -33,6 +31,8 @@ from desktop_app.printing.layout import (
 from desktop_app.printing.qr import QrFlowable
 
 COUNTER_NAME = "同心县审批服务管理局“一业一证”综合窗口"
+SIGNED_FOR = "申请人（代理人）签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日"
+CN_NUMBERS = "一二三四五六七八九十"
 REMEDY = (
     "如不服本决定，可以自收到本决定书之日起六十日内向同心县人民政府申请行政复议，"
     "或者在六个月内向人民法院提起行政诉讼。"
@@ -41,10 +41,11 @@ REMEDY = (
 
 @dataclass(frozen=True)
 class Addressee:
-    """Who the letter is to: the enterprise and the person at the counter."""
+    """Who the letter is to: the enterprise, and the person who applied for it (with their role)."""
 
     enterprise: str
     contact: str = ""
+    role: str = "经办人"  # 法定代表人, or the 委托代理人 who came with the authorisation
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,28 @@ class Table:
 @dataclass(frozen=True)
 class Letter:
     title: str
-    number: str
+    number: str  # the document's own number
     addressee: Addressee
     paragraphs: Sequence[str]
+    day: dt.date
+    case_number: str | None = None  # 受理编号, when the document belongs to a case
     tables: Sequence[Table] = ()
     closing: Sequence[str] = ()
     issuer: str = COUNTER_NAME
-    day: dt.date = field(default_factory=clock.today)
     barcode: str | None = None
     signature_lines: Sequence[str] = ()
+
+    def number_line(self) -> str:
+        if self.case_number is None:
+            return f"编号：{self.number}"
+        if self.case_number == self.number:
+            return f"受理编号：{self.number}"
+        return f"受理编号：{self.case_number}　文书编号：{self.number}"
 
 
 def _letter(letter: Letter) -> bytes:
     story: list[Flowable] = [title(letter.title), Spacer(0, 3 * mm)]
-    number_line = para(letter.number, SIZE_TABLE, fonts.SERIF, TA_RIGHT)
+    number_line = para(letter.number_line(), SIZE_TABLE, fonts.SERIF, TA_RIGHT)
     if letter.barcode:
         story.append(
             table([[number_line, QrFlowable(letter.barcode)]], (126, 30), grid=False, header=False)
@@ -81,7 +90,7 @@ def _letter(letter: Letter) -> bytes:
         story.append(number_line)
     story += [Spacer(0, 4 * mm), para(f"{letter.addressee.enterprise}：", SIZE_BODY)]
     if letter.addressee.contact:
-        story.append(para(f"（经办人：{letter.addressee.contact}）", SIZE_TABLE))
+        story.append(para(f"（{letter.addressee.role}：{letter.addressee.contact}）", SIZE_TABLE))
     story += [para(text, SIZE_BODY, indent=True) for text in letter.paragraphs]
     for part in letter.tables:
         rows = [[para(h, SIZE_TABLE, fonts.SANS) for h in part.header]]
@@ -116,8 +125,8 @@ class ReceiptItemLine:
     mode: str
     promised_due: dt.date
     statutory_due: dt.date
-    promised_days: int
-    statutory_days: int
+    promised_days: int | None  # None: a receipt kept before the limits were stored in days
+    statutory_days: int | None
     provisional: bool = False
 
 
@@ -128,8 +137,15 @@ PROVISIONAL_NOTE = (
 HOW_RECEIVED = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
 
 
-def _period(days: int, due: dt.date, provisional: bool) -> str:
+def _sentence(text: str) -> str:
+    """A reason typed by a person, closed with one full stop whether they typed one or not."""
+    return text.strip().rstrip("。.；;，,") + "。"
+
+
+def _period(days: int | None, due: dt.date, provisional: bool) -> str:
     """自受理之日起N个工作日: a date only where it is certain (DOMAIN.md)."""
+    if days is None:
+        return f"{date_cn(due)}前"
     if days == 0:
         return "当场办结"
     if provisional:
@@ -150,11 +166,11 @@ def acceptance_notice(
 
     Periods are stated in working days from acceptance, never as a date that is not yet certain.
     """
-    longest = max((i.promised_days for i in items), default=0)
+    longest = max((i.promised_days or 0 for i in items), default=0)
     if deferred:
         opening = (
-            f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，主要申请材料齐全、"
-            "符合法定形式，下列非核心材料暂缺，依照容缺受理规定先行受理。"
+            f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，"
+            "核心申请材料符合法定形式，下列非核心材料暂缺，依照容缺受理规定先行受理。"
             "请于补交期限前提交；材料补齐前相关事项不作出许可决定，逾期未补交的，将终止办理。"
         )
     else:
@@ -202,7 +218,8 @@ def acceptance_notice(
     return _letter(
         Letter(
             title="容缺受理通知书" if deferred else "受理通知书",
-            number=f"受理编号：{number}",
+            number=number,
+            case_number=number,
             addressee=addressee,
             paragraphs=[
                 opening,
@@ -223,18 +240,45 @@ def acceptance_notice(
 
 
 def correction_notice(
-    number: str, addressee: Addressee, industry: str, missing: Sequence[str], day: dt.date
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    missing: Sequence[str],
+    day: dt.date,
+    case_number: str | None = None,
+    department: str | None = None,
 ) -> bytes:
-    """补正通知书（一次性告知）: everything to correct, at once; the clock waits for it."""
+    """一次性补正告知书: everything to correct, at once; the clock waits for it.
+
+    At the counter (no case yet) the application is kept and found again by this number; during
+    review (``department``) the item's time limit stops until the corrections are in.
+    """
+    if department is None:
+        opening = (
+            f"你（单位）提出的“{industry}”行业综合许可申请，经审查，申请材料不齐全或者不符合法定形式。"
+            "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，"
+            "现一次性告知需要补正的全部内容如下："
+        )
+        closing = (
+            f"请补正全部内容后，持本告知书到{COUNTER_NAME}提交，窗口凭编号{number}调出原申请继续办理，"
+            "已填写的内容无需重新填写。补正齐全之日为受理之日。"
+        )
+    else:
+        opening = (
+            f"你（单位）的“{industry}”行业综合许可申请，经{department}审查，"
+            "申请材料需要补正。现一次性告知需要补正的全部内容如下："
+        )
+        closing = (
+            f"请补正全部内容后到{COUNTER_NAME}提交。补正期间审批时限暂停计算，"
+            "自收到全部补正材料之日起继续计算。"
+        )
     return _letter(
         Letter(
-            title="补正材料通知书",
-            number=f"编号：{number}",
+            title="一次性补正告知书",
+            number=number,
+            case_number=case_number,
             addressee=addressee,
-            paragraphs=[
-                f"你（单位）提出的“{industry}”行业综合许可申请，经审查，申请材料不齐全或者不符合法定形式。"
-                "根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知需要补正的全部内容如下：",
-            ],
+            paragraphs=[opening],
             tables=[
                 Table(
                     ("序号", "需要补正的内容"),
@@ -242,32 +286,52 @@ def correction_notice(
                     (14, 142),
                 )
             ],
-            closing=["请补正全部内容后到综合窗口提交。审批时限自收到全部补正材料之日起计算。"],
+            closing=[closing],
+            issuer=department or COUNTER_NAME,
             day=day,
-            signature_lines=("申请人签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日",),
+            barcode=number if department is None else None,
+            signature_lines=(SIGNED_FOR,),
         )
     )
 
 
+@dataclass(frozen=True)
+class CommitmentLine:
+    permit: str
+    department: str
+    basis: str
+
+
 def commitment_letter(
-    number: str, addressee: Addressee, permit: str, department: str, basis: str, day: dt.date
+    number: str,
+    addressee: Addressee,
+    permits: Sequence[CommitmentLine],
+    day: dt.date,
+    case_number: str,
 ) -> bytes:
-    """告知承诺书: what the department told, and what the applicant commits to."""
+    """告知承诺书: what the departments told, and what the applicant commits to, for each permit."""
+    paragraphs = [
+        "审批部门已告知申请人取得下列许可应当具备的条件、应当提交的材料和违反承诺的法律后果。"
+        "申请人作出承诺后，审批部门可当场或在承诺时限内作出许可决定，"
+        "并在作出许可决定之日起六十日内对承诺内容进行核查。",
+    ]
+    for n, line in enumerate(permits, start=1):
+        paragraphs.append(
+            f"{CN_NUMBERS[n - 1] if n <= len(CN_NUMBERS) else n}、{line.permit}"
+            f"（审批部门：{line.department}；设立依据：{line.basis}）。"
+        )
+    paragraphs.append(
+        "申请人承诺：已经知晓上述告知内容，所填写的信息真实、准确，已经符合（或将在承诺期限内符合）"
+        "许可条件；愿意接受核查，如核查发现与承诺不符，自愿承担撤销许可等法律责任，"
+        "并记入信用记录。"
+    )
     return _letter(
         Letter(
             title="行政许可告知承诺书",
-            number=f"受理编号：{number}",
+            number=number,
+            case_number=case_number,
             addressee=addressee,
-            paragraphs=[
-                f"一、许可事项：{permit}（审批部门：{department}）。",
-                f"二、设立依据：{basis}。",
-                "三、告知：审批部门已告知申请人取得该许可应当具备的条件、应当提交的材料和违反承诺的法律后果。"
-                "申请人作出承诺后，审批部门可当场或在承诺时限内作出许可决定，并在许可后对承诺内容进行核查。",
-                "四、承诺：申请人已经知晓上述告知内容，承诺所填写的信息真实、准确，"
-                "已经符合（或将在承诺期限内符合）许可条件；愿意接受核查，"
-                "如核查发现与承诺不符，自愿承担撤销许可等法律责任。",
-            ],
-            issuer=ISSUER_NAME if department == "县市场监督管理局" else COUNTER_NAME,
+            paragraphs=paragraphs,
             day=day,
             signature_lines=(
                 "申请人（法定代表人）签字：＿＿＿＿＿＿　（盖章）　日期：＿＿＿＿年＿＿月＿＿日",
@@ -279,51 +343,129 @@ def commitment_letter(
 def refusal_decision(
     number: str, addressee: Addressee, industry: str, reason: str, day: dt.date
 ) -> bytes:
-    """不予受理决定书."""
+    """不予受理决定书 at the counter."""
     return _letter(
         Letter(
             title="不予受理决定书",
-            number=f"编号：{number}",
+            number=number,
             addressee=addressee,
             paragraphs=[
-                f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，经审查，{reason}。"
-                "根据《中华人民共和国行政许可法》第三十二条的规定，决定不予受理。",
+                f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，经审查，"
+                f"{_sentence(reason)}根据《中华人民共和国行政许可法》第三十二条的规定，决定不予受理。",
                 REMEDY,
             ],
             day=day,
-            signature_lines=("申请人签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日",),
+            signature_lines=(SIGNED_FOR,),
         )
     )
 
 
 def rejection_decision(
-    number: str, addressee: Addressee, permit: str, department: str, reason: str, day: dt.date
+    number: str,
+    addressee: Addressee,
+    permit: str,
+    department: str,
+    reason: str,
+    day: dt.date,
+    case_number: str,
 ) -> bytes:
-    """不予许可决定书 (the department decides; the counter hands it over)."""
+    """不予行政许可决定书 (the department decides; the counter hands it over)."""
     return _letter(
         Letter(
             title="不予行政许可决定书",
-            number=f"受理编号：{number}",
+            number=number,
+            case_number=case_number,
             addressee=addressee,
             paragraphs=[
-                f"你（单位）申请的{permit}，经{department}审查，{reason}。"
+                f"你（单位）申请的{permit}，经{department}审查，{_sentence(reason)}"
                 "根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。",
                 REMEDY,
             ],
             issuer=department,
             day=day,
+            signature_lines=(SIGNED_FOR,),
+        )
+    )
+
+
+def termination_notice(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    reason: str,
+    overdue: Sequence[tuple[str, dt.date]],
+    day: dt.date,
+    case_number: str,
+) -> bytes:
+    """终止办理告知书: a case ended without a decision (容缺 materials never brought, …)."""
+    tables = (
+        [Table(("逾期未补交的材料", "补交期限"), [(n, date_cn(d)) for n, d in overdue], (110, 46))]
+        if overdue
+        else []
+    )
+    return _letter(
+        Letter(
+            title="终止办理告知书",
+            number=number,
+            case_number=case_number,
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）的“{industry}”行业综合许可申请，{_sentence(reason)}"
+                "现决定终止办理。申请人可在具备条件后重新提出申请，已提交的材料可凭本告知书领回。",
+            ],
+            tables=tables,
+            closing=[REMEDY],
+            day=day,
+            signature_lines=(SIGNED_FOR,),
+        )
+    )
+
+
+def revocation_decision(
+    number: str,
+    addressee: Addressee,
+    permit: str,
+    permit_no: str,
+    department: str,
+    findings: str,
+    day: dt.date,
+    case_number: str,
+) -> bytes:
+    """撤销行政许可决定书: a 告知承诺 check found the commitment not kept."""
+    return _letter(
+        Letter(
+            title="撤销行政许可决定书",
+            number=number,
+            case_number=case_number,
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）以告知承诺方式取得的{permit}（许可证编号：{permit_no}），"
+                f"经{department}核查，{_sentence(findings)}与承诺内容不符。"
+                "根据《中华人民共和国行政许可法》第六十九条及告知承诺制的有关规定，决定撤销该行政许可。"
+                "该许可证自本决定送达之日起失效，行业综合许可证中的该项许可一并失效，"
+                "请到综合窗口办理变更或注销。",
+                REMEDY,
+            ],
+            issuer=department,
+            day=day,
+            signature_lines=(SIGNED_FOR,),
         )
     )
 
 
 def delivery_receipt(
-    number: str, addressee: Addressee, documents: Sequence[tuple[str, str]], day: dt.date
+    number: str,
+    addressee: Addressee,
+    documents: Sequence[tuple[str, str]],
+    day: dt.date,
+    case_number: str | None = None,
 ) -> bytes:
     """送达回执: what was handed over, signed for by the recipient."""
     return _letter(
         Letter(
             title="送达回执",
-            number=f"受理编号：{number}",
+            number=number,
+            case_number=case_number,
             addressee=addressee,
             paragraphs=["下列文书已送达受送达人："],
             tables=[

@@ -9,9 +9,11 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app import clock
+from desktop_app.catalog import Catalog, ResolveError, resolve
 from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.models import Application, Enterprise, Item, OutboxMessage, StateChange, User
+from desktop_app.services import filed_form
 from desktop_app.services.auth import Actor
 from desktop_app.services.errors import NotFoundError, ServiceError
 
@@ -350,3 +352,67 @@ def reveal(session: Session, actor: Actor, number: str, what: str, reason: str) 
         raise NotFoundError(f"办件 {number} 没有{REVEALABLE[what]}")
     audit.record(session, actor.username, "unmask", number, {"what": what, "reason": reason})
     return value
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    """A material of the case as a department sees it: how it came, or when it is due."""
+
+    key: str
+    name: str
+    permits: tuple[str, ...]
+    how: str  # paper, scan, electronic, deferred (still out)
+    due_on: dt.date | None  # a 容缺 material's due date
+    received_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    """What a department decides on: the shared fields and its own permits' as filed, masked."""
+
+    department: str
+    permits: tuple[str, ...]
+    sections: tuple[filed_form.Section, ...]
+    materials: tuple[MaterialView, ...]
+
+    def form(self) -> dict[str, str]:
+        return {key: value for s in self.sections for key, _, value in s.rows}
+
+
+def department_view(
+    session: Session, catalog: Catalog, number: str, department: str
+) -> DepartmentView:
+    """The filed form and materials for ``department``: never another permit's fields."""
+    if department not in catalog.departments:
+        raise NotFoundError(f"部门“{department}”不存在")
+    application = session.scalar(
+        select(Application)
+        .where(Application.number == number)
+        .options(selectinload(Application.items), selectinload(Application.materials))
+    )
+    if application is None:
+        raise NotFoundError(f"办件 {number} 不存在")
+    permits = tuple(i.permit for i in application.items if i.department == department)
+    if not permits:
+        name = catalog.departments[department].name
+        raise NotFoundError(f"办件 {number} 没有{name}审批的事项")
+    try:
+        bundle = resolve(catalog, application.industry, application.answers)
+    except ResolveError as exc:
+        raise ServiceError(f"按现行行业目录无法显示办件 {number} 的表单：{exc.message}") from None
+    sections = filed_form.sections(catalog, bundle, application.form, permits, masked=True)
+    names = {m.key: m.name for m in bundle.materials}
+    materials = tuple(
+        MaterialView(
+            m.key,
+            names.get(m.key)
+            or (catalog.materials[m.key].name if m.key in catalog.materials else m.key),
+            tuple(m.permits),
+            m.how,
+            m.due_on,
+            m.received_at,
+        )
+        for m in application.materials
+        if set(m.permits) & set(permits)
+    )
+    return DepartmentView(department, permits, tuple(sections), materials)

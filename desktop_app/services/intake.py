@@ -1,10 +1,13 @@
-"""一口受理: drafts, acceptance in one transaction, and the counter's 补正 and 不予受理."""
+"""一口受理: acceptance in one transaction, with the documents it makes due.
+
+Drafts and the counter's 补正 and 不予受理 before acceptance are in services/drafts.py.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,32 +16,36 @@ from sqlalchemy.orm import Session
 
 from desktop_app import clock
 from desktop_app.catalog import Bundle, Catalog, ResolveError, resolve
+from desktop_app.catalog.bundle import BundleMaterial
 from desktop_app.catalog.conditions import numeric_thresholds
 from desktop_app.catalog.model import Industry
 from desktop_app.catalog.report import industry_reduction
 from desktop_app.config import installation
 from desktop_app.domain.form_values import FormValue, check_form, text_problem
 from desktop_app.domain.identifiers import check_id_number, check_phone
-from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemMode, ItemState
+from desktop_app.domain.states import (
+    APPLICATION_KIND_NAMES,
+    ITEM_MODE_NAMES,
+    ApplicationKind,
+    ApplicationState,
+    ItemMode,
+    ItemState,
+)
 from desktop_app.models import (
     Agent,
     Application,
     Draft,
     Enterprise,
-    IssuedNotice,
     Item,
     ReceivedMaterial,
     StateChange,
 )
 from desktop_app.models.base import utcnow
-from desktop_app.services import audit, numbers
+from desktop_app.services import audit, documents, filed_form, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import calendar_from
 from desktop_app.services.errors import (
-    NotFoundError,
-    PermissionDeniedError,
     SubmissionError,
-    WorkflowError,
 )
 
 RECEIPT_WAYS = ("paper", "scan", "electronic")
@@ -239,21 +246,10 @@ def accept(
     session.add(application)
     session.flush()
     session.add(StateChange(application_id=application.id, to_state="accepted", actor_id=actor.id))
-    deferred_by_permit = {
-        p
-        for m in bundle.materials
-        if materials.get(m.key, ("",))[0] == "deferred"
-        for p in m.permits
-    }
+    modes = item_modes(bundle, submission.materials, submission.commitments)
     receipt_items = []
     for permit in bundle.permits:
-        mode = (
-            ItemMode.COMMITMENT
-            if permit.code in submission.commitments
-            else ItemMode.DEFERRED
-            if permit.code in deferred_by_permit
-            else ItemMode.NORMAL
-        )
+        mode = modes[permit.code]
         statutory = calendar.add_working_days(today, permit.statutory_days)
         promised = calendar.add_working_days(today, permit.promised_days)
         item = Item(
@@ -323,15 +319,7 @@ def accept(
             (names[k], due) for k, (how, due, _) in materials.items() if due is not None
         ),
     )
-    session.add(
-        IssuedNotice(
-            kind="receipt",
-            number=number,
-            application_id=application.id,
-            issued_by=actor.id,
-            content=_receipt_content(receipt),
-        )
-    )
+    _issue_documents(session, actor, catalog, bundle, application, submission, receipt)
     if submission.draft_id is not None:
         draft = session.get(Draft, submission.draft_id)
         if draft is not None:
@@ -346,6 +334,117 @@ def accept(
     )
     session.flush()
     return receipt
+
+
+def item_modes(
+    bundle: Bundle, materials: Mapping[str, str], commitments: Collection[str]
+) -> dict[str, ItemMode]:
+    """How each permit is handled: 告知承诺 when chosen, 容缺 when one of its materials is late."""
+    late = {
+        permit
+        for m in bundle.materials
+        if materials.get(m.key, "").startswith("deferred:")
+        for permit in m.permits
+    }
+    return {
+        p.code: ItemMode.COMMITMENT
+        if p.code in commitments
+        else ItemMode.DEFERRED
+        if p.code in late
+        else ItemMode.NORMAL
+        for p in bundle.permits
+    }
+
+
+def _issue_documents(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    bundle: Bundle,
+    application: Application,
+    submission: Submission,
+    receipt: Receipt,
+) -> None:
+    """The documents acceptance makes due: the receipt, the filed form, the 告知承诺书."""
+    header = documents.case_header(application, bundle.industry_name, receipt.accepted_on)
+    documents.issue(
+        session,
+        actor,
+        "receipt",
+        {**header, **_receipt_content(receipt)},
+        application_id=application.id,
+        number=application.number,
+    )
+    agent = application.agent
+    filed = application_form_content(
+        catalog,
+        bundle,
+        application.form,
+        submission.materials,
+        submission.commitments,
+        None
+        if agent is None
+        else {"name": agent.name, "id_number": agent.id_number, "phone": agent.phone},
+        submission.kind,
+    )
+    documents.issue(
+        session,
+        actor,
+        "application_form",
+        {**header, **filed},
+        application_id=application.id,
+    )
+    if submission.commitments:
+        permits = [
+            {"name": p.name, "department": p.department_name, "basis": p.basis}
+            for p in bundle.permits
+            if p.code in submission.commitments
+        ]
+        documents.issue(
+            session,
+            actor,
+            "commitment",
+            {**header, "permits": permits},
+            application_id=application.id,
+        )
+
+
+def application_form_content(
+    catalog: Catalog,
+    bundle: Bundle,
+    form: Mapping[str, Any],
+    materials: Mapping[str, str],
+    commitments: Collection[str],
+    agent: Mapping[str, Any] | None,
+    kind: ApplicationKind = ApplicationKind.NEW,
+) -> dict[str, Any]:
+    """What the 一业一证综合申请表 says: the form as filed, by section, with the permits' modes."""
+    modes = item_modes(bundle, materials, commitments)
+    return {
+        "kind": APPLICATION_KIND_NAMES[kind.value],
+        "sections": [
+            {"title": s.title, "rows": [[label, value] for _, label, value in s.rows]}
+            for s in filed_form.sections(catalog, bundle, form)
+        ],
+        "situation": filed_form.situation(catalog, bundle),
+        "permits": [
+            [p.name, p.department_name, ITEM_MODE_NAMES[modes[p.code].value]]
+            for p in bundle.permits
+        ],
+        "materials": [[m.name, *_received_as(m, materials.get(m.key))] for m in bundle.materials],
+        "agent": dict(agent) if agent else None,
+    }
+
+
+def _received_as(material: BundleMaterial, value: str | None) -> list[str]:
+    """(how, note) of one material as the form prints it."""
+    if material.government_issued and value is None:
+        return ["窗口核验", "政府部门出具，申请人无需提交"]
+    how, _, rest = (value or "").partition(":")
+    if how == "deferred":
+        return ["容缺", f"{rest}前补交"]
+    names = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
+    return [names.get(how, "未收取"), ""]
 
 
 def _receipt_content(receipt: Receipt) -> dict[str, Any]:
@@ -384,127 +483,3 @@ def _upsert_enterprise(session: Session, form: Mapping[str, FormValue]) -> Enter
     enterprise.legal_rep_id = str(form.get("legal_rep_id") or "") or None
     enterprise.address = str(form["address"])
     return enterprise
-
-
-# --- drafts -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DraftRow:
-    id: int
-    industry: str | None
-    answers: dict[str, Any]
-    form: dict[str, Any]
-    materials: dict[str, str]
-    commitments: tuple[str, ...]
-    updated_at: dt.datetime
-    correction_count: int
-
-
-def save_draft(
-    session: Session,
-    actor: Actor,
-    draft_id: int | None,
-    industry: str | None,
-    answers: Mapping[str, Any],
-    form: Mapping[str, Any],
-    materials: Mapping[str, str],
-    commitments: tuple[str, ...] = (),
-) -> int:
-    """Stores what is typed so far (nothing is checked: a draft may be half-wrong)."""
-    require_role(actor, "clerk", "supervisor", action="保存草稿")
-    draft = session.get(Draft, draft_id) if draft_id is not None else None
-    if draft is None:
-        draft = Draft(user_id=actor.id, answers={}, form={}, materials={})
-        session.add(draft)
-    elif draft.status != "open":
-        raise WorkflowError("该草稿已受理或已办结，不能再修改")
-    draft.industry = industry
-    draft.answers = dict(answers)
-    draft.form = dict(form)
-    draft.materials = {"received": dict(materials), "commitments": list(commitments)}
-    session.flush()
-    return draft.id
-
-
-def open_drafts(session: Session, actor: Actor) -> list[DraftRow]:
-    """The actor's unfinished drafts, newest first: offered back after a crash or an idle lock."""
-    drafts = session.scalars(
-        select(Draft)
-        .where(Draft.user_id == actor.id, Draft.status == "open")
-        .order_by(Draft.updated_at.desc(), Draft.id.desc())
-    )
-    return [
-        DraftRow(
-            d.id,
-            d.industry,
-            d.answers,
-            d.form,
-            dict(d.materials.get("received", {})),
-            tuple(d.materials.get("commitments", ())),
-            d.updated_at,
-            d.correction_count,
-        )
-        for d in drafts
-    ]
-
-
-def _open_draft(session: Session, draft_id: int) -> Draft:
-    draft = session.get(Draft, draft_id)
-    if draft is None:
-        raise NotFoundError(f"草稿 {draft_id} 不存在")
-    if draft.status != "open":
-        raise WorkflowError("该草稿已受理或已办结")
-    return draft
-
-
-def request_counter_corrections(
-    session: Session, actor: Actor, draft_id: int, missing: list[str], note: str = ""
-) -> str:
-    """补正 at the counter: everything missing, told at once, in one numbered notice.
-
-    A second 补正 for the same application needs a supervisor (the law asks for one 一次性告知).
-    """
-    require_role(actor, "clerk", "supervisor", action="出具补正通知")
-    draft = _open_draft(session, draft_id)
-    if not missing:
-        raise WorkflowError("补正通知须列明需要补正的全部内容")
-    if draft.correction_count >= 1 and actor.role != "supervisor":
-        raise PermissionDeniedError(
-            "同一申请再次补正须由窗口负责人办理（须一次性告知全部补正内容）"
-        )
-    draft.correction_count += 1
-    content = {"missing": list(missing), "note": note, "round": draft.correction_count}
-    return _counter_notice(session, actor, draft, "correction", "BZ", content)
-
-
-def refuse_at_counter(session: Session, actor: Actor, draft_id: int, reason: str) -> str:
-    """不予受理, with the reason written on the decision."""
-    require_role(actor, "clerk", "supervisor", action="不予受理")
-    draft = _open_draft(session, draft_id)
-    if not reason.strip():
-        raise WorkflowError("不予受理须写明理由")
-    draft.status = "refused"
-    content = {"reason": reason, "industry": draft.industry}
-    return _counter_notice(session, actor, draft, "refusal", "BY", content)
-
-
-def _counter_notice(
-    session: Session, actor: Actor, draft: Draft, kind: str, prefix: str, content: dict[str, Any]
-) -> str:
-    """Numbers, stores and audits a notice the counter hands over before acceptance."""
-    number = _notice_number(session, prefix)
-    session.add(
-        IssuedNotice(
-            kind=kind, number=number, draft_id=draft.id, issued_by=actor.id, content=content
-        )
-    )
-    audit.record(session, actor.username, f"counter_{kind}", number, {"draft": draft.id, **content})
-    return number
-
-
-def _notice_number(session: Session, prefix: str) -> str:
-    year = clock.today().year
-    site = installation()
-    sequence = numbers.allocate(session, f"{prefix}:{year}")
-    return f"{prefix}{year}{site.office_code}{site.workstation}{sequence:06d}"

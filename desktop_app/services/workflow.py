@@ -21,8 +21,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop_app import clock
 from desktop_app.domain.form_values import text_problem
 from desktop_app.domain.states import (
+    APPLICATION_STATE_NAMES,
     TERMINAL_APPLICATION_STATES,
     ApplicationState,
+    IllegalTransitionError,
     ItemMode,
     ItemSnapshot,
     ItemState,
@@ -39,7 +41,7 @@ from desktop_app.models import (
     VerificationTask,
 )
 from desktop_app.models.base import utcnow
-from desktop_app.services import audit
+from desktop_app.services import audit, documents
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import WINDOW, calendar_from
 from desktop_app.services.errors import (
@@ -79,9 +81,11 @@ def _item(application: Application, permit: str, expected_version: int | None) -
     return item
 
 
-def _open(application: Application) -> None:
-    if ApplicationState(application.state) in TERMINAL_APPLICATION_STATES:
-        raise WorkflowError(f"办件 {application.number} 已办结（{application.state}），不能再办理")
+def ensure_open(application: Application) -> None:
+    state = ApplicationState(application.state)
+    if state in TERMINAL_APPLICATION_STATES:
+        name = APPLICATION_STATE_NAMES[state]
+        raise WorkflowError(f"办件 {application.number} 已办结（{name}），不能再办理")
 
 
 def _require_reviewer(
@@ -94,7 +98,13 @@ def _require_reviewer(
         raise WorkflowError("该事项由区域一业一证平台审批，决定将从平台同步过来")
 
 
-def _reason(text: str, what: str) -> str:
+def _missing_lines(text: str) -> list[str]:
+    """A reviewer's 补正 text as the notice's numbered lines (one per line or per "；")."""
+    lines = [part.strip() for line in text.splitlines() for part in line.split("；")]
+    return [line for line in lines if line]
+
+
+def reason_text(text: str, what: str) -> str:
     if not text.strip():
         raise WorkflowError(f"{what}须写明理由")
     problem = text_problem(what + "理由", text, MAX_REASON)
@@ -160,7 +170,7 @@ class Batch:
     new_tasks: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _move(
+def move(
     session: Session,
     actor: Actor,
     item: AnyItem,
@@ -169,7 +179,10 @@ def _move(
     batch: Batch | None = None,
 ) -> None:
     current = ItemState(item.state)
-    check_item_transition(current, wanted)
+    try:
+        check_item_transition(current, wanted)
+    except IllegalTransitionError as exc:  # a refusal the person can act on, not a crash
+        raise WorkflowError(str(exc)) from None
     item.state = wanted.value
     change = {
         "application_id": item.application_id,
@@ -197,7 +210,7 @@ def rederive(state: str, items: Iterable[AnyItem]) -> ApplicationState | None:
     return None if derived == current else derived
 
 
-def _settle(session: Session, actor: Actor, application: Application, action: str) -> None:
+def settle(session: Session, actor: Actor, application: Application, action: str) -> None:
     """Re-derives the application's state, records the change, audits, and flushes."""
     application.updated_at = utcnow()
     # Written (and its version bumped) even when the stamp has not moved since the last change:
@@ -237,7 +250,7 @@ def dispatch(
     """
     require_role(actor, "clerk", "supervisor", action="分送部门")
     application = load_application(session, number, expected_version)
-    _open(application)
+    ensure_open(application)
     waiting = [i for i in application.items if i.dispatched_at is None and not i.dropped]
     if not waiting:
         raise WorkflowError(f"办件 {number} 没有待分送的事项")
@@ -248,7 +261,7 @@ def dispatch(
     outbox.enqueue(
         session, application, (i for i in waiting if i.department in platform_departments)
     )
-    _settle(session, actor, application, "dispatch")
+    settle(session, actor, application, "dispatch")
 
 
 def take_up(
@@ -257,9 +270,9 @@ def take_up(
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
     _require_reviewer(session, actor, item, "受理审查")
-    _open(application)
+    ensure_open(application)
     take_up_item(session, actor, item)
-    _settle(session, actor, application, "take_up")
+    settle(session, actor, application, "take_up")
 
 
 # The item-level steps below are shared by the reviewers' actions and by the platform's events
@@ -269,7 +282,7 @@ def take_up(
 def take_up_item(session: Session, actor: Actor, item: AnyItem, batch: Batch | None = None) -> None:
     if item.dispatched_at is None:
         raise WorkflowError("该事项尚未分送到部门")
-    _move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
+    move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
 
 
 def request_correction_item(
@@ -280,7 +293,7 @@ def request_correction_item(
     today: dt.date,
     batch: Batch | None = None,
 ) -> None:
-    _move(session, actor, item, ItemState.CORRECTION_REQUESTED, reason, batch)
+    move(session, actor, item, ItemState.CORRECTION_REQUESTED, reason, batch)
     item.paused_since = today
     if batch is None:
         session.add(ClockPause(item_id=item.id, started_on=today, reason=reason))
@@ -293,7 +306,7 @@ def request_correction_item(
 def corrections_received_item(
     session: Session, actor: Actor, item: AnyItem, today: dt.date, batch: Batch | None = None
 ) -> None:
-    _move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
+    move(session, actor, item, ItemState.IN_REVIEW, batch=batch)
     paused_since = item.paused_since
     assert paused_since is not None
     # The batch's calendar covers the days around today; a pause or deadline beyond loads its own.
@@ -343,7 +356,7 @@ def approve_item(
         raise WorkflowError(problem or "请填写许可证编号")
     if valid_to is not None and valid_to <= valid_from:
         raise WorkflowError("有效期截止日须晚于起始日")
-    _move(session, actor, item, ItemState.APPROVED, batch=batch)
+    move(session, actor, item, ItemState.APPROVED, batch=batch)
     item.permit_no = permit_no.strip()
     item.valid_from = valid_from
     item.valid_to = valid_to
@@ -358,14 +371,14 @@ def approve_item(
 def reject_item(
     session: Session, actor: Actor, item: AnyItem, reason: str, batch: Batch | None = None
 ) -> None:
-    _move(session, actor, item, ItemState.REJECTED, _reason(reason, "不予许可"), batch)
+    move(session, actor, item, ItemState.REJECTED, reason_text(reason, "不予许可"), batch)
     item.reason = reason
 
 
 def revoke_item(
     session: Session, actor: Actor, item: AnyItem, reason: str, batch: Batch | None = None
 ) -> None:
-    _move(session, actor, item, ItemState.REVOKED, _reason(reason, "撤销许可"), batch)
+    move(session, actor, item, ItemState.REVOKED, reason_text(reason, "撤销许可"), batch)
 
 
 def request_correction(
@@ -381,10 +394,20 @@ def request_correction(
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
     _require_reviewer(session, actor, item, "要求补正")
-    _open(application)
-    text = _reason(reason, "补正")
-    request_correction_item(session, actor, item, text, today or clock.today())
-    _settle(session, actor, application, "request_correction")
+    ensure_open(application)
+    text = reason_text(reason, "补正")
+    day = today or clock.today()
+    request_correction_item(session, actor, item, text, day)
+    settle(session, actor, application, "request_correction")
+    header, names = documents.case_header_by_id(session, application.id, day)
+    name, department = names.get(permit, (permit, item.department))
+    documents.issue(
+        session,
+        actor,
+        "correction",
+        {**header, "permit": name, "by": department, "missing": _missing_lines(text)},
+        application_id=application.id,
+    )
 
 
 def corrections_received(
@@ -401,9 +424,9 @@ def corrections_received(
     item = _item(application, permit, expected_version)
     if actor.role == "reviewer" and actor.department != item.department:
         raise PermissionDeniedError("只能登记本部门事项的补正材料")
-    _open(application)
+    ensure_open(application)
     corrections_received_item(session, actor, item, today or clock.today())
-    _settle(session, actor, application, "corrections_received")
+    settle(session, actor, application, "corrections_received")
 
 
 def _outstanding_materials(session: Session, application: Application, permit: str) -> list[str]:
@@ -433,12 +456,12 @@ def approve(
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
     _require_reviewer(session, actor, item, "准予许可")
-    _open(application)
+    ensure_open(application)
     missing = _outstanding_materials(session, application, permit)
     if missing and item.mode != ItemMode.COMMITMENT:
         raise WorkflowError(f"容缺材料尚未补齐（{'、'.join(missing)}），补齐前不能准予许可")
     approve_item(session, actor, item, permit_no, valid_from, valid_to, today or clock.today())
-    _settle(session, actor, application, "approve")
+    settle(session, actor, application, "approve")
 
 
 def reject(
@@ -452,78 +475,31 @@ def reject(
     application = load_application(session, number)
     item = _item(application, permit, expected_version)
     _require_reviewer(session, actor, item, "不予许可")
-    _open(application)
+    ensure_open(application)
     reject_item(session, actor, item, reason)
-    _settle(session, actor, application, "reject")
+    settle(session, actor, application, "reject")
+    issue_rejection(session, actor, application.id, permit, item.department, reason.strip())
 
 
-def verify_commitment(
-    session: Session, actor: Actor, task_id: int, passed: bool, note: str = ""
-) -> None:
-    """The on-site check after a 告知承诺 approval; a failed one revokes the permit."""
-    task = session.get(VerificationTask, task_id)
-    if task is None or task.state != "open":
-        raise NotFoundError(f"核查任务 {task_id} 不存在或已办结")
-    item = session.get_one(Item, task.item_id)
-    _require_reviewer(session, actor, item, "承诺核查", platform_allowed=True)
-    application = session.scalar(
-        select(Application)
-        .where(Application.id == item.application_id)
-        .options(selectinload(Application.items))
+def issue_rejection(
+    session: Session, actor: Actor, application_id: int, permit: str, department: str, reason: str
+) -> str:
+    """The 不予行政许可决定书 of a refused permit: the department decides, the counter hands it."""
+    header, names = documents.case_header_by_id(session, application_id, clock.today())
+    name, department_name = names.get(permit, (permit, department))
+    return documents.issue(
+        session,
+        actor,
+        "rejection",
+        {
+            **header,
+            "permit": name,
+            "permit_code": permit,
+            "department": department_name,
+            "reason": reason,
+        },
+        application_id=application_id,
     )
-    assert application is not None
-    task.state = "passed" if passed else "failed"
-    task.note = note
-    task.closed_at = utcnow()
-    if not passed:
-        _move(session, actor, item, ItemState.REVOKED, _reason(note, "撤销许可"))
-    _settle(session, actor, application, "verify_commitment")
-
-
-def receive_deferred_material(
-    session: Session,
-    actor: Actor,
-    number: str,
-    key: str,
-    how: str = "paper",
-    sha256: str | None = None,
-) -> None:
-    """A 容缺 material handed in later."""
-    require_role(actor, "clerk", "supervisor", action="登记容缺材料")
-    application = load_application(session, number)
-    material = session.scalar(
-        select(ReceivedMaterial).where(
-            ReceivedMaterial.application_id == application.id,
-            ReceivedMaterial.key == key,
-            ReceivedMaterial.how == "deferred",
-            ReceivedMaterial.received_at.is_(None),
-        )
-    )
-    if material is None:
-        raise NotFoundError(f"办件 {number} 没有待补交的材料 {key}")
-    if how not in ("paper", "scan", "electronic"):
-        raise WorkflowError(f"收取方式“{how}”无效")
-    material.how = how
-    material.sha256 = sha256
-    material.received_at = utcnow()
-    _settle(session, actor, application, "deferred_received")
-
-
-def overdue_deferred(
-    session: Session, today: dt.date | None = None
-) -> list[tuple[str, str, dt.date]]:
-    """(受理编号, material key, due date) of every 容缺 material past its due date."""
-    rows = session.execute(
-        select(Application.number, ReceivedMaterial.key, ReceivedMaterial.due_on)
-        .join(Application, Application.id == ReceivedMaterial.application_id)
-        .where(
-            ReceivedMaterial.how == "deferred",
-            ReceivedMaterial.received_at.is_(None),
-            ReceivedMaterial.due_on < (today or clock.today()),
-        )
-        .order_by(ReceivedMaterial.due_on)
-    )
-    return [(n, k, d) for n, k, d in rows if d is not None]
 
 
 def drop_item(
@@ -533,13 +509,13 @@ def drop_item(
     require_role(actor, "clerk", "supervisor", action="放弃可选许可")
     application = load_application(session, number, expected_version)
     item = _item(application, permit, None)
-    _open(application)
+    ensure_open(application)
     if not item.optional:
         raise WorkflowError("该许可为必备许可，不能放弃")
     if item.state != ItemState.REJECTED:
         raise WorkflowError("只能放弃已被不予许可的可选许可")
     item.dropped = True
-    _settle(session, actor, application, "drop_item")
+    settle(session, actor, application, "drop_item")
 
 
 def withdraw(
@@ -548,8 +524,8 @@ def withdraw(
     """The applicant withdraws the whole application."""
     require_role(actor, "clerk", "supervisor", action="撤回申请")
     application = load_application(session, number, expected_version)
-    _open(application)
-    text = _reason(reason, "撤回")
+    ensure_open(application)
+    text = reason_text(reason, "撤回")
     current = application.state
     application.state = ApplicationState.WITHDRAWN.value
     session.add(
@@ -561,4 +537,4 @@ def withdraw(
             reason=text,
         )
     )
-    _settle(session, actor, application, "withdraw")
+    settle(session, actor, application, "withdraw")

@@ -20,6 +20,7 @@ from desktop_app.services import (
     calendar,
     cases,
     draft_file,
+    drafts,
     intake,
     issuance,
     prints,
@@ -72,7 +73,7 @@ class Counter:
         draft_file.save(self.actor.username, draft)
         try:
             with self.store.write() as session:
-                return intake.save_draft(
+                return drafts.save_draft(
                     session,
                     self.actor,
                     draft.draft_id,

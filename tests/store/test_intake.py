@@ -15,7 +15,7 @@ from desktop_app.models import (
     Item,
     ReceivedMaterial,
 )
-from desktop_app.services import cases, intake
+from desktop_app.services import cases, drafts, intake
 from desktop_app.services.errors import PermissionDeniedError, SubmissionError, WorkflowError
 from tests import factories
 from tests.store.conftest import actor
@@ -176,46 +176,48 @@ def test_optional_permits_are_marked(store: Store, catalog: Catalog) -> None:
 def test_drafts_are_kept_and_offered_back(store: Store) -> None:
     clerk = actor(store, "clerk")
     with store.write() as session:
-        draft_id = intake.save_draft(
+        draft_id = drafts.save_draft(
             session, clerk, None, "便利店", {"area_m2": 25}, {"enterprise_name": "半"}, {}
         )
     with store.write() as session:
-        intake.save_draft(
+        drafts.save_draft(
             session, clerk, draft_id, "便利店", {"area_m2": 25}, {"enterprise_name": "半成品"}, {}
         )
     with store.read() as session:
-        drafts = intake.open_drafts(session, clerk)
-        others = intake.open_drafts(session, actor(store, "clerk2"))
-    assert [(d.id, d.form) for d in drafts] == [(draft_id, {"enterprise_name": "半成品"})]
+        mine = drafts.open_drafts(session, clerk)
+        others = drafts.open_drafts(session, actor(store, "clerk2"))
+    assert [(d.id, d.form) for d in mine] == [(draft_id, {"enterprise_name": "半成品"})]
     assert others == []
 
 
-def test_second_counter_correction_needs_a_supervisor(store: Store) -> None:
+def test_second_counter_correction_needs_a_supervisor(store: Store, catalog: Catalog) -> None:
     clerk, boss = actor(store, "clerk"), actor(store, "boss")
     with store.write() as session:
-        draft_id = intake.save_draft(session, clerk, None, "便利店", {}, {}, {})
-        first = intake.request_counter_corrections(session, clerk, draft_id, ["经营场所平面图"])
+        draft_id = drafts.save_draft(session, clerk, None, "便利店", {}, {}, {})
+        first = drafts.request_counter_corrections(
+            session, clerk, catalog, draft_id, ["经营场所平面图"]
+        )
     with pytest.raises(PermissionDeniedError, match="窗口负责人"), store.write() as session:
-        intake.request_counter_corrections(session, clerk, draft_id, ["健康证明"])
+        drafts.request_counter_corrections(session, clerk, catalog, draft_id, ["健康证明"])
     with store.write() as session:
-        second = intake.request_counter_corrections(session, boss, draft_id, ["健康证明"])
+        second = drafts.request_counter_corrections(session, boss, catalog, draft_id, ["健康证明"])
     assert first.startswith("BZ")
     assert second != first
     with store.read() as session:
         actions = session.scalars(
-            select(AuditEntry.action).where(AuditEntry.action == "counter_correction")
+            select(AuditEntry.subject).where(AuditEntry.action == "issue_document")
         ).all()
-    assert len(actions) == 2
+    assert actions == [first, second]
 
 
-def test_counter_refusal_closes_the_draft(store: Store) -> None:
+def test_counter_refusal_closes_the_draft(store: Store, catalog: Catalog) -> None:
     clerk = actor(store, "clerk")
     with store.write() as session:
-        draft_id = intake.save_draft(session, clerk, None, "便利店", {}, {}, {})
-        number = intake.refuse_at_counter(session, clerk, draft_id, "不属于本窗口受理范围")
+        draft_id = drafts.save_draft(session, clerk, None, "便利店", {}, {}, {})
+        number = drafts.refuse_at_counter(session, clerk, catalog, draft_id, "不属于本窗口受理范围")
     assert number.startswith("BY")
     with pytest.raises(WorkflowError), store.write() as session:
-        intake.save_draft(session, clerk, draft_id, "便利店", {}, {}, {})
+        drafts.save_draft(session, clerk, draft_id, "便利店", {}, {}, {})
 
 
 def test_agent_is_stored_whole_and_shown_masked(store: Store, catalog: Catalog) -> None:

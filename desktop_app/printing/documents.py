@@ -1,0 +1,95 @@
+"""A document issued by the services (services/documents.py), rendered from its frozen content."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from desktop_app.printing import application_form, letters
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _addressee(content: Mapping[str, Any]) -> letters.Addressee:
+    who = content.get("addressee") or {"enterprise": content.get("enterprise", "")}
+    return letters.Addressee(who["enterprise"], who.get("contact", ""), who.get("role", "经办人"))
+
+
+def _receipt(number: str, content: Mapping[str, Any]) -> bytes:
+    # Receipts issued before the limits were kept in working days have dates only.
+    items = [
+        letters.ReceiptItemLine(
+            i["name"],
+            i["department"],
+            i["mode"],
+            _day(i["promised_due"]),
+            _day(i["statutory_due"]),
+            i.get("promised_days"),
+            i.get("statutory_days"),
+            bool(i.get("provisional")),
+        )
+        for i in content["items"]
+    ]
+    return letters.acceptance_notice(
+        number,
+        _addressee(content),
+        content["industry"],
+        items,
+        [(name, how) for name, how in content.get("received", [])],
+        _day(content.get("day") or content["accepted_on"]),
+        [(name, _day(due)) for name, due in content.get("deferred", [])],
+    )
+
+
+def render(kind: str, number: str, content: Mapping[str, Any]) -> bytes:
+    """The PDF of one document; ``content`` is what it said when it was issued."""
+    if kind == "receipt":
+        return _receipt(number, content)
+    if kind == "application_form":
+        return application_form.render(content["case"], content)
+    who, day, case = _addressee(content), _day(content["day"]), content.get("case")
+    if kind == "correction":
+        return letters.correction_notice(
+            number, who, content["industry"], content["missing"], day, case, content.get("by")
+        )
+    if kind == "commitment":
+        lines = [
+            letters.CommitmentLine(p["name"], p["department"], p["basis"])
+            for p in content["permits"]
+        ]
+        return letters.commitment_letter(number, who, lines, day, content["case"])
+    if kind == "refusal":
+        return letters.refusal_decision(number, who, content["industry"], content["reason"], day)
+    if kind == "rejection":
+        return letters.rejection_decision(
+            number,
+            who,
+            content["permit"],
+            content["department"],
+            content["reason"],
+            day,
+            case or "",
+        )
+    if kind == "termination":
+        overdue = [(name, _day(due)) for name, due in content.get("overdue", [])]
+        return letters.termination_notice(
+            number, who, content["industry"], content["reason"], overdue, day, case or ""
+        )
+    if kind == "revocation":
+        return letters.revocation_decision(
+            number,
+            who,
+            content["permit"],
+            content["permit_no"],
+            content["department"],
+            content["findings"],
+            day,
+            case or "",
+        )
+    if kind == "delivery":
+        handed = [(title, doc_number) for title, doc_number in content["documents"]]
+        return letters.delivery_receipt(number, who, handed, day, case)
+    raise ValueError(f"unknown document kind {kind!r}")

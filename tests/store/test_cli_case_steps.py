@@ -1,0 +1,216 @@
+"""The headless commands of a case's later steps, with the bad input a script may feed them."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop_app.bootstrap import open_store
+from desktop_app.catalog import Catalog
+from desktop_app.services import intake, workflow
+from tests import factories
+from tests.store.conftest import actor, run_cli
+
+
+def _accept(db: str, catalog: Catalog, submission: intake.Submission) -> str:
+    store = open_store(db)
+    try:
+        with store.write() as session:
+            clerk = actor(store, "clerk")
+            number = intake.accept(session, clerk, catalog, submission).number
+            workflow.dispatch(session, clerk, number)
+        return number
+    finally:
+        store.dispose()
+
+
+def deferred_case(db: str, catalog: Catalog) -> str:
+    sub = factories.submission(catalog)
+    materials = {**sub.materials, "drug_quality_rules": "deferred:2025-10-20"}
+    return _accept(db, catalog, intake.Submission(sub.industry, sub.answers, sub.form, materials))
+
+
+def hotel_case(db: str, catalog: Catalog) -> str:
+    sub = factories.submission(catalog, "hotel", {"catering": True})
+    return _accept(
+        db,
+        catalog,
+        intake.Submission(
+            sub.industry, sub.answers, sub.form, sub.materials, commitments=("public_hygiene",)
+        ),
+    )
+
+
+def yiye(capsys: pytest.CaptureFixture[str], db: str, *argv: str) -> tuple[int, str, str]:
+    return run_cli(capsys, "--database", db, *argv)
+
+
+def test_receive_a_deferred_material_and_list_what_is_out(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog
+) -> None:
+    number = deferred_case(cli_db, catalog)
+    code, out, _ = yiye(capsys, cli_db, "cases", "deferred", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "number": number,
+            "enterprise": "测试主体名称",
+            "material": "drug_quality_rules",
+            "name": "药品质量管理制度文件",
+            "permits": ["drug_retail"],
+            "due_on": "2025-10-20",
+            "overdue": False,
+        }
+    ]
+    assert json.loads(yiye(capsys, cli_db, "cases", "deferred", "--overdue", "--json")[1]) == []
+    receive = ("cases", "receive", number, "drug_quality_rules", "--how", "scan", "--user")
+    assert yiye(capsys, cli_db, *receive, "clerk")[:2] == (
+        0,
+        f"已登记 {number} 的容缺材料 drug_quality_rules（扫描件）\n",
+    )
+    assert json.loads(yiye(capsys, cli_db, "cases", "deferred", "--json")[1]) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("SL-NOPE", "drug_quality_rules", "--user", "clerk"), "yiye：办件 SL-NOPE 不存在\n"),
+        (("{n}", "no_such", "--user", "clerk"), "yiye：办件 {n} 没有材料“no_such”\n"),
+        (("{n}", "site_plan", "--user", "clerk"), "不是容缺材料"),
+        (("{n}", "drug_quality_rules", "--user", "r_market"), "须由窗口受理人员、窗口负责人办理"),
+        (("{n}", "drug_quality_rules", "--user", "nobody"), "nobody"),
+        (("{n}", "drug_quality_rules", "--how", "fax", "--user", "clerk"), "参数错误"),
+    ],
+)
+def test_receive_refuses_bad_input_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+    cli_db: str,
+    catalog: Catalog,
+    argv: tuple[str, ...],
+    message: str,
+) -> None:
+    number = deferred_case(cli_db, catalog)
+    code, out, err = yiye(capsys, cli_db, "cases", "receive", *(a.format(n=number) for a in argv))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert message.format(n=number) in err
+
+
+def test_a_material_received_twice_is_refused(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog
+) -> None:
+    number = deferred_case(cli_db, catalog)
+    receive = ("cases", "receive", number, "drug_quality_rules", "--user", "clerk")
+    assert yiye(capsys, cli_db, *receive)[0] == 0
+    code, _, err = yiye(capsys, cli_db, *receive)
+    assert code == 2
+    assert "已于 2025-09-26 09:30 登记收到" in err
+
+
+def test_terminate_a_case_and_print_its_notice(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    number = deferred_case(cli_db, catalog)
+    end = ("cases", "terminate", number, "--reason", "容缺材料逾期未补交", "--user")
+    code, _, err = yiye(capsys, cli_db, *end, "clerk")
+    assert (code, "窗口负责人" in err) == (2, True)
+    code, out, _ = yiye(capsys, cli_db, *end, "boss")
+    assert code == 0
+    notice = out.split("终止办理告知书 ")[1].strip()
+    code, out, _ = yiye(capsys, cli_db, "cases", "documents", number, "--json")
+    listed = json.loads(out)
+    assert [d["kind"] for d in listed] == ["receipt", "application_form", "termination"]
+    assert listed[0]["title"] == "容缺受理通知书"
+    assert listed[2]["number"] == notice
+    pdf = tmp_path / "终止.pdf"
+    code, out, _ = yiye(
+        capsys, cli_db, "cases", "print", number, "termination", "--out", str(pdf), "--user", "boss"
+    )
+    assert code == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "终止办理告知书" in text
+    assert number in text
+    prints = json.loads(yiye(capsys, cli_db, "cases", "documents", number, "--json")[1])[2]
+    assert [(p["by"], p["printer"]) for p in prints["prints"]] == [("boss", "文件 终止.pdf")]
+
+
+def test_print_refuses_what_is_not_there(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    number = deferred_case(cli_db, catalog)
+    out = str(tmp_path / "x.pdf")
+    code, _, err = yiye(capsys, cli_db, "cases", "print", number, "commitment", "--out", out)
+    assert (code, err) == (2, f"yiye：{number} 没有告知承诺书\n")
+    code, _, err = yiye(capsys, cli_db, "cases", "print", number, "poster", "--out", out)
+    assert (code, "参数错误" in err) == (2, True)
+    code, _, err = yiye(capsys, cli_db, "cases", "print", "SL-NOPE", "receipt", "--out", out)
+    assert (code, err) == (2, "yiye：办件或文书 SL-NOPE 不存在\n")
+    code, _, err = yiye(
+        capsys, cli_db, "cases", "print", number, "receipt", "--out", "/nonexistent/x.pdf"
+    )
+    assert code == 2
+    assert err.startswith("yiye：无法写入 /nonexistent/x.pdf")
+    assert not Path(out).exists()
+
+
+def test_a_department_sees_the_shared_fields_and_its_own_masked(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog
+) -> None:
+    number = hotel_case(cli_db, catalog)
+    code, out, _ = yiye(
+        capsys, cli_db, "cases", "show", number, "--for-department", "health", "--json"
+    )
+    assert code == 0
+    shown = json.loads(out)
+    health = {p.code for p in catalog.permits.values() if p.department == "health"}
+    own = {f for p in health for f in catalog.permits[p].form}
+    shared = {k for k, f in catalog.fields.items() if f.shared}
+    assert set(shown["form"]) <= own | shared
+    assert "legal_rep_id" in shown["form"]
+    assert shown["form"]["legal_rep_id"].count("*") == 8
+    police_only = set(catalog.permits["special_trade"].form) - own - shared
+    assert police_only
+    assert not police_only & set(shown["form"])  # never another department's fields
+    assert {m["key"] for m in shown["materials"]}
+    assert all(set(m["permits"]) & health for m in shown["materials"])
+    code, _, err = yiye(capsys, cli_db, "cases", "show", number, "--for-department", "nasa")
+    assert (code, err) == (2, "yiye：部门“nasa”不存在\n")
+    code, _, err = yiye(capsys, cli_db, "cases", "show", number, "--for-department", "culture")
+    assert (code, err) == (2, f"yiye：办件 {number} 没有县文化旅游体育广电局审批的事项\n")
+
+
+def test_commitments_list_and_verify(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog
+) -> None:
+    number = hotel_case(cli_db, catalog)
+    decide = ("items", "decide", number, "public_hygiene", "--user", "r_health", "--approve")
+    code, _, _ = yiye(capsys, cli_db, *decide, "--permit-no", "卫-1", "--valid-from", "2025-09-26")
+    assert code == 0
+    code, out, _ = yiye(capsys, cli_db, "commitments", "list", "--json")
+    (check,) = json.loads(out)
+    assert (check["number"], check["permit"], check["due_on"], check["overdue"]) == (
+        number,
+        "public_hygiene",
+        "2025-11-25",
+        False,
+    )
+    listed = yiye(capsys, cli_db, "commitments", "list", "--due-before", "2025-11-01", "--json")
+    assert json.loads(listed[1]) == []
+    as_police = yiye(capsys, cli_db, "commitments", "list", "--user", "r_police", "--json")
+    assert json.loads(as_police[1]) == []
+    verify = ("commitments", "verify", number, "public_hygiene")
+    code, _, err = yiye(capsys, cli_db, *verify, "--pass", "--user", "r_police")
+    assert (code, "审批部门" in err) == (2, True)
+    code, _, err = yiye(capsys, cli_db, *verify, "--pass", "--fail", "x", "--user", "r_health")
+    assert (code, "参数错误" in err) == (2, True)
+    code, out, _ = yiye(capsys, cli_db, *verify, "--fail", "现场无消毒设施", "--user", "r_health")
+    assert code == 0
+    assert "许可已撤销" in out
+    code, _, err = yiye(capsys, cli_db, *verify, "--pass", "--user", "r_health")
+    assert (code, "已核查（未通过）" in err) == (2, True)
+    kinds = [
+        d["kind"]
+        for d in json.loads(yiye(capsys, cli_db, "cases", "documents", number, "--json")[1])
+    ]
+    assert kinds == ["receipt", "application_form", "commitment", "revocation"]
