@@ -315,7 +315,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="+21"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+22"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
@@ -547,7 +547,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-5"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-6"/>
         <source>待出证</source>
         <translation>Ready to issue</translation>
     </message>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="+7"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+8"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
@@ -618,7 +618,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+87"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+88"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -823,7 +823,7 @@
         <translation>Cannot load the bundled Chinese font: {CJK_FONT_FILE}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-15"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-16"/>
         <source>待受理</source>
         <translation>Pending</translation>
     </message>
@@ -877,6 +877,11 @@
         <location line="+1"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止办理</source>
+        <translation>Terminated</translation>
     </message>
     <message>
         <location line="+1"/>
