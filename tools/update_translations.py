@@ -22,6 +22,7 @@ from desktop_app.domain.states import (
     ITEM_STATE_NAMES,
 )
 from desktop_app.paths import I18N_DIR
+from desktop_app.services.documents import DEFERRED_RECEIPT_TITLE, KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "desktop_app" / "ui"
@@ -37,6 +38,8 @@ def domain_terms() -> list[str]:
         ITEM_MODE_NAMES,
         CERTIFICATE_STATE_NAMES,
         ROLE_NAMES,
+        {kind: k.title for kind, k in KINDS.items()},
+        {"deferred_receipt": DEFERRED_RECEIPT_TITLE},
     ]
     return list(dict.fromkeys(name for table in tables for name in table.values()))
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from desktop_app.domain.identifiers import CHECKS
+from desktop_app.domain.identifiers import CHECKS, check_id_number, check_phone
 
 # Unicode bidi embeddings, overrides and isolates, plus the invisible marks (Trojan Source).
 _BIDI_CONTROLS = frozenset(
@@ -145,3 +145,17 @@ def check_form(
         elif value is not None:
             cleaned[field.key] = value
     return cleaned, errors
+
+
+def agent_problems(name: str, id_number: str, phone: str = "") -> dict[str, str]:
+    """The 委托代理人's name, ID number and (optional) phone, checked; problems by field."""
+    problems = {}
+    problem = text_problem("委托代理人姓名", name, 50)
+    if problem or not name.strip():
+        problems["agent.name"] = problem or "请填写委托代理人姓名"
+    checked = check_id_number(id_number)
+    if not checked.ok:
+        problems["agent.id_number"] = f"委托代理人身份证件号码：{checked.error}"
+    if phone.strip() and not check_phone(phone).ok:
+        problems["agent.phone"] = "委托代理人联系电话应为11位手机号码，或带区号的固定电话"
+    return problems

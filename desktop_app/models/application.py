@@ -132,6 +132,10 @@ class ReceivedMaterial(Base):
     """
 
     __tablename__ = "received_material"
+    # Materials still out are the few with no received_at: the 容缺 lists seek them by index.
+    __table_args__ = (
+        Index("ix_received_material_outstanding", "received_at", "due_on", "application_id"),
+    )
 
     id: Mapped[intpk]
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)

@@ -12,7 +12,15 @@ from desktop_app import clock
 from desktop_app.catalog import Catalog, ResolveError, resolve
 from desktop_app.domain.masking import mask_id_number, mask_phone
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
-from desktop_app.models import Application, Enterprise, Item, OutboxMessage, StateChange, User
+from desktop_app.models import (
+    Application,
+    Enterprise,
+    Item,
+    OutboxMessage,
+    ReceivedMaterial,
+    StateChange,
+    User,
+)
 from desktop_app.services import filed_form
 from desktop_app.services.auth import Actor
 from desktop_app.services.errors import NotFoundError, ServiceError
@@ -158,6 +166,9 @@ class CaseRow:
     accepted_on: dt.date
     next_due: dt.date | None
     overdue: bool
+    # The earliest 容缺 material still out, and whether it is late.
+    deferred_due: dt.date | None = None
+    deferred_overdue: bool = False
 
 
 def search_applications(
@@ -168,6 +179,7 @@ def search_applications(
     overdue_only: bool = False,
     today: dt.date | None = None,
     limit: int = 500,
+    deferred_only: bool = False,
 ) -> list[CaseRow]:
     """Applications matching ``text`` in the number, enterprise name or credit code.
 
@@ -182,10 +194,17 @@ def search_applications(
         .group_by(Item.application_id)
         .subquery()
     )
+    deferred = (
+        select(ReceivedMaterial.application_id, func.min(ReceivedMaterial.due_on).label("due"))
+        .where(ReceivedMaterial.due_on.is_not(None), ReceivedMaterial.received_at.is_(None))
+        .group_by(ReceivedMaterial.application_id)
+        .subquery()
+    )
     query = (
-        select(Application, Enterprise, next_due.c.due)
+        select(Application, Enterprise, next_due.c.due, deferred.c.due)
         .join(Enterprise, Enterprise.id == Application.enterprise_id)
         .outerjoin(next_due, next_due.c.application_id == Application.id)
+        .outerjoin(deferred, deferred.c.application_id == Application.id)
         .order_by(Application.id.desc())
         .limit(limit)
     )
@@ -204,14 +223,28 @@ def search_applications(
         query = query.where(Application.industry == industry)
     if overdue_only:
         query = query.where(next_due.c.due < today, Application.state.in_(OPEN_APPLICATION_STATES))
+    if deferred_only:
+        query = query.where(
+            deferred.c.due.is_not(None), Application.state.in_(OPEN_APPLICATION_STATES)
+        )
     rows = []
-    for a, e, due in session.execute(query):
+    for a, e, due, late_material in session.execute(query):
         # A closed application (issued, refused, withdrawn) has no deadline any more.
-        due = due if a.state in OPEN_APPLICATION_STATES else None
-        overdue = due is not None and due < today
+        is_open = a.state in OPEN_APPLICATION_STATES
+        due = due if is_open else None
+        late_material = late_material if is_open else None
         rows.append(
             CaseRow(
-                a.number, a.industry, a.state, e.name, e.credit_code, a.accepted_on, due, overdue
+                a.number,
+                a.industry,
+                a.state,
+                e.name,
+                e.credit_code,
+                a.accepted_on,
+                due,
+                due is not None and due < today,
+                late_material,
+                late_material is not None and late_material < today,
             )
         )
     return rows

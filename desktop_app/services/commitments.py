@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
@@ -42,29 +42,20 @@ class CheckRow:
     closed_at: dt.datetime | None
 
 
-def checks(
-    session: Session,
-    actor: Actor,
-    due_before: dt.date | None = None,
-    include_closed: bool = False,
-    today: dt.date | None = None,
-) -> list[CheckRow]:
-    """The checks a reviewer's department owes (supervisors see all), the earliest first."""
-    require_role(actor, "reviewer", "supervisor", "auditor", "admin", action="查看承诺核查")
-    today = today or clock.today()
-    query = (
+Query = Select[VerificationTask, Item, str, str]
+
+
+def _query() -> Query:
+    return (
         select(VerificationTask, Item, Application.number, Enterprise.name)
         .join(Item, Item.id == VerificationTask.item_id)
         .join(Application, Application.id == Item.application_id)
         .join(Enterprise, Enterprise.id == Application.enterprise_id)
         .order_by(VerificationTask.due_on, Application.number, Item.id)
     )
-    if actor.role == "reviewer":
-        query = query.where(Item.department == actor.department)
-    if not include_closed:
-        query = query.where(VerificationTask.state == "open")
-    if due_before is not None:
-        query = query.where(VerificationTask.due_on < due_before)
+
+
+def _rows(session: Session, query: Query, today: dt.date) -> list[CheckRow]:
     return [
         CheckRow(
             task.id,
@@ -81,6 +72,32 @@ def checks(
         )
         for task, item, number, name in session.execute(query)
     ]
+
+
+def checks(
+    session: Session,
+    actor: Actor,
+    due_before: dt.date | None = None,
+    include_closed: bool = False,
+    today: dt.date | None = None,
+) -> list[CheckRow]:
+    """The checks a reviewer's department owes (supervisors see all), the earliest first."""
+    require_role(actor, "reviewer", "supervisor", "auditor", "admin", action="查看承诺核查")
+    today = today or clock.today()
+    query = _query()
+    if actor.role == "reviewer":
+        query = query.where(Item.department == actor.department)
+    if not include_closed:
+        query = query.where(VerificationTask.state == "open")
+    if due_before is not None:
+        query = query.where(VerificationTask.due_on < due_before)
+    return _rows(session, query, today)
+
+
+def of_case(session: Session, number: str) -> dict[str, CheckRow]:
+    """A case's checks by permit (what its 办件 page shows, to whoever may see the case)."""
+    rows = _rows(session, _query().where(Application.number == number), clock.today())
+    return {row.permit: row for row in rows}
 
 
 def verify(

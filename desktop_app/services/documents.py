@@ -42,6 +42,8 @@ KINDS: dict[str, DocumentKind] = {
     "delivery": DocumentKind("送达回执", "SD"),
 }
 PRINT_ROLES = ("clerk", "supervisor", "reviewer")
+# It names what is missing; it does not say "申请材料齐全".
+DEFERRED_RECEIPT_TITLE = "容缺受理通知书"
 
 
 def title_of(kind: str, content: dict[str, Any]) -> str:
@@ -261,3 +263,24 @@ def record_print(session: Session, actor: Actor, notice_id: int, printer: str) -
     audit.record(
         session, actor.username, f"print_{document.kind}", document.number, {"printer": printer}
     )
+
+
+def issue_delivery(session: Session, actor: Actor, number: str, notice_ids: list[int]) -> str:
+    """A 送达回执 listing documents of case ``number`` handed to the applicant."""
+    require_role(actor, "clerk", "supervisor", action="出具送达回执")
+    if not notice_ids:
+        raise ServiceError("请选择送达的文书")
+    application_id = session.scalar(select(Application.id).where(Application.number == number))
+    if application_id is None:
+        raise NotFoundError(f"办件 {number} 不存在")
+    own = {n.id: n for n in _notices(session, number)}
+    handed = []
+    for notice_id in notice_ids:
+        notice = own.get(notice_id)
+        if notice is None:
+            raise NotFoundError(f"文书 {notice_id} 不属于办件 {number}")
+        if notice.kind == "delivery":
+            raise ServiceError("送达回执本身不列入送达的文书")
+        handed.append([title_of(notice.kind, notice.content), notice.number])
+    header, _ = case_header_by_id(session, application_id, clock.today())
+    return issue(session, actor, "delivery", {**header, "documents": handed}, application_id)

@@ -21,8 +21,8 @@ from desktop_app.catalog.conditions import numeric_thresholds
 from desktop_app.catalog.model import Industry
 from desktop_app.catalog.report import industry_reduction
 from desktop_app.config import installation
-from desktop_app.domain.form_values import FormValue, check_form, text_problem
-from desktop_app.domain.identifiers import check_id_number, check_phone
+from desktop_app.domain.form_values import FormValue, agent_problems, check_form
+from desktop_app.domain.identifiers import check_id_number
 from desktop_app.domain.states import (
     APPLICATION_KIND_NAMES,
     ITEM_MODE_NAMES,
@@ -161,18 +161,7 @@ def _parse_materials(
 
 
 def _check_agent(agent: AgentInfo | None) -> dict[str, str]:
-    if agent is None:
-        return {}
-    errors = {}
-    problem = text_problem("经办人姓名", agent.name, 50)
-    if problem or not agent.name.strip():
-        errors["agent.name"] = problem or "请填写经办人姓名"
-    id_check = check_id_number(agent.id_number)
-    if not id_check.ok:
-        errors["agent.id_number"] = f"经办人身份证件号码：{id_check.error}"
-    if agent.phone and not check_phone(agent.phone).ok:
-        errors["agent.phone"] = "经办人联系电话无效"
-    return errors
+    return {} if agent is None else agent_problems(agent.name, agent.id_number, agent.phone or "")
 
 
 def accept(
@@ -407,6 +396,45 @@ def _issue_documents(
             {**header, "permits": permits},
             application_id=application.id,
         )
+
+
+def application_form_preview(catalog: Catalog, submission: Submission) -> dict[str, Any]:
+    """The 申请表 of what is typed, to check and sign before acceptance (not issued, no number).
+
+    Raises:
+        SubmissionError: the industry and answers make no valid application yet.
+    """
+    try:
+        bundle = resolve(catalog, submission.industry, submission.answers)
+    except ResolveError as exc:
+        raise SubmissionError({exc.key or "industry": exc.message}) from None
+    form = dict(submission.form)
+    for bundle_field in bundle.fields:
+        if bundle_field.answer and bundle_field.key not in form:
+            form[bundle_field.key] = bundle.answers[bundle_field.answer]
+    agent = submission.agent
+    header = {
+        "case": None,
+        "industry": bundle.industry_name,
+        "day": clock.today().isoformat(),
+        "addressee": documents.addressee(
+            str(form.get("enterprise_name") or ""),
+            str(form.get("legal_rep_name") or ""),
+            agent.name if agent else None,
+        ),
+    }
+    content = application_form_content(
+        catalog,
+        bundle,
+        form,
+        submission.materials,
+        submission.commitments,
+        None
+        if agent is None
+        else {"name": agent.name, "id_number": agent.id_number, "phone": agent.phone or ""},
+        submission.kind,
+    )
+    return {**header, **content}
 
 
 def application_form_content(

@@ -1,4 +1,7 @@
-"""The print log of the counter's documents (the certificate's own log is in issuance)."""
+"""The print log of sheets that are not issued documents: the 一次告知单, the form to check.
+
+Issued documents have theirs in services/documents.py, the certificate in issuance.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from sqlalchemy.orm import Session
 from desktop_app.services import audit
 from desktop_app.services.auth import Actor, require_role
 
-DOCUMENTS = {"receipt": "受理通知书", "notice": "一次告知单"}
+# Prints of what is not an issued document (those are logged in services/documents.py).
+DOCUMENTS = {"notice": "一次告知单", "form": "综合申请表（受理前核对稿）"}
 
 
 def record_document_print(

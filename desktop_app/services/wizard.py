@@ -27,6 +27,8 @@ class IntakeDraft:
     form: dict[str, Any] = field(default_factory=dict)
     materials: dict[str, str] = field(default_factory=dict)
     commitments: set[str] = field(default_factory=set)
+    # The 委托代理人 (name, id_number, phone) when not the legal representative applies.
+    agent: dict[str, str] | None = None
     draft_id: int | None = None
 
     def clear(self) -> None:
@@ -36,6 +38,7 @@ class IntakeDraft:
         self.form.clear()
         self.materials.clear()
         self.commitments.clear()
+        self.agent = None
         self.draft_id = None
 
 

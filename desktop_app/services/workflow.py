@@ -35,6 +35,7 @@ from desktop_app.domain.workdays import WorkCalendar
 from desktop_app.models import (
     Application,
     ClockPause,
+    IssuedNotice,
     Item,
     ReceivedMaterial,
     StateChange,
@@ -479,6 +480,30 @@ def reject(
     reject_item(session, actor, item, reason)
     settle(session, actor, application, "reject")
     issue_rejection(session, actor, application.id, permit, item.department, reason.strip())
+
+
+def rejection_notice(session: Session, actor: Actor, number: str, permit: str) -> str:
+    """The 不予许可决定书 of a refused item: the one issued, else one issued now.
+
+    A reviewer's refusal issues it at once; one decided on the platform gets it here, from the
+    reason the platform sent.
+    """
+    require_role(actor, "clerk", "supervisor", "reviewer", action="出具不予许可决定书")
+    application = load_application(session, number)
+    item = _item(application, permit, None)
+    if item.state != ItemState.REJECTED:
+        raise WorkflowError(f"{number} 的 {permit} 未被不予许可")
+    issued = session.scalars(
+        select(IssuedNotice).where(
+            IssuedNotice.application_id == application.id, IssuedNotice.kind == "rejection"
+        )
+    )
+    for notice in issued:
+        if notice.content.get("permit_code") == permit:
+            return notice.number
+    return issue_rejection(
+        session, actor, application.id, permit, item.department, item.reason or "不符合许可条件"
+    )
 
 
 def issue_rejection(

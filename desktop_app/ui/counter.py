@@ -14,11 +14,14 @@ from desktop_app import settings as workstation
 from desktop_app.catalog import Bundle, Catalog
 from desktop_app.db import DatabaseUnavailableError, Store
 from desktop_app.domain import certificate_code, keys
-from desktop_app.printing import certificate, letters, notice_sheet
+from desktop_app.printing import application_form, certificate, notice_sheet
 from desktop_app.services import (
     auth,
     calendar,
     cases,
+    commitments,
+    deferred,
+    documents,
     draft_file,
     drafts,
     intake,
@@ -28,18 +31,22 @@ from desktop_app.services import (
     workflow,
 )
 from desktop_app.services.auth import Actor
-from desktop_app.services.cases import CaseRow, ItemView, QueueRow
+from desktop_app.services.cases import CaseRow, QueueRow
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.intake import Receipt, Submission
+from desktop_app.services.intake import AgentInfo, Receipt, Submission
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
 from desktop_app.sync.config import platform_config, platform_departments
 from desktop_app.ui import printer_dialogs
-from desktop_app.ui.cases_tab import CaseActions, CaseDetail
+from desktop_app.ui.case_desk import CaseDesk
+from desktop_app.ui.cases_tab import CaseActions
 from desktop_app.ui.certificates_tab import CertificateActions
+from desktop_app.ui.commitments_tab import CommitmentActions
+from desktop_app.ui.document_printing import print_latest
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.review_tab import ReviewActions
+from desktop_app.ui.intake.counter_decision import CounterDecisions
+from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
 from desktop_app.ui.settings_tab import SettingsActions
 
 
@@ -51,19 +58,25 @@ class Counter:
     catalog: Catalog
     actor: Actor
 
-    def submit(self, draft: IntakeDraft) -> Receipt:
-        """受理, then 并联: the items go to every department in the same transaction."""
-        submission = Submission(
+    def _submission(self, draft: IntakeDraft) -> Submission:
+        agent = draft.agent
+        return Submission(
             industry=draft.industry or "",
             answers=draft.answers,
             form=draft.form,
             materials=draft.materials,
             commitments=tuple(sorted(draft.commitments)),
+            agent=None
+            if agent is None
+            else AgentInfo(agent["name"], agent["id_number"], agent.get("phone") or None),
             draft_id=draft.draft_id,
         )
+
+    def submit(self, draft: IntakeDraft) -> Receipt:
+        """受理, then 并联: the items go to every department in the same transaction."""
         on_platform = platform_departments(self.catalog.departments)
         with self.store.write() as session:
-            receipt = intake.accept(session, self.actor, self.catalog, submission)
+            receipt = intake.accept(session, self.actor, self.catalog, self._submission(draft))
             workflow.dispatch(session, self.actor, receipt.number, platform_departments=on_platform)
         draft_file.discard(self.actor.username)  # accepted: nothing left to offer back
         return receipt
@@ -82,6 +95,7 @@ class Counter:
                     draft.form,
                     draft.materials,
                     tuple(sorted(draft.commitments)),
+                    draft.agent,
                 )
         except DatabaseUnavailableError as exc:
             raise ServiceError(
@@ -89,6 +103,58 @@ class Counter:
                     detail=exc.detail
                 )
             ) from None
+
+    def counter_correction(self, draft: IntakeDraft, missing: list[str]) -> str:
+        """一次性补正告知书: the draft is kept under the notice's number (printed by the caller)."""
+        draft.draft_id = self.save_draft(draft)
+        with self.store.write() as session:
+            number = drafts.request_counter_corrections(
+                session, self.actor, self.catalog, draft.draft_id, missing
+            )
+        draft_file.discard(self.actor.username)  # kept in the database, found by the number
+        return number
+
+    def counter_refusal(self, draft: IntakeDraft, reason: str) -> str:
+        """不予受理决定书: the draft is closed (the decision is printed by the caller)."""
+        draft.draft_id = self.save_draft(draft)
+        with self.store.write() as session:
+            number = drafts.refuse_at_counter(
+                session, self.actor, self.catalog, draft.draft_id, reason
+            )
+        draft_file.discard(self.actor.username)
+        return number
+
+    def decisions(self) -> CounterDecisions:
+        return CounterDecisions(
+            print_form=self.print_form,
+            correct=self.counter_correction,
+            refuse=self.counter_refusal,
+            print_document=self.print_document,
+            returning=self.returning,
+            take_over=self.take_over,
+        )
+
+    def print_document(self, number: str, kind: str) -> None:
+        """The newest document of ``kind`` of a case, or of the counter notice ``number``."""
+        print_latest(self.store, self.actor, number, kind)
+
+    def returning(self, text: str) -> list[drafts.ReturningRow]:
+        with self.store.read() as session:
+            return drafts.returning(session, text)
+
+    def take_over(self, draft_id: int) -> IntakeDraft:
+        """The applicant is back with the corrections: the kept draft, to go on with."""
+        with self.store.write() as session:
+            row = drafts.take_over(session, self.actor, draft_id)
+        return IntakeDraft(
+            industry=row.industry,
+            answers=dict(row.answers),
+            form=dict(row.form),
+            materials=dict(row.materials),
+            commitments=set(row.commitments),
+            agent=row.agent,
+            draft_id=row.id,
+        )
 
     def local_draft(self) -> draft_file.SavedDraft | None:
         return draft_file.load(self.actor.username)
@@ -102,30 +168,20 @@ class Counter:
             prints.record_document_print(session, self.actor, document, subject, printer)
 
     def print_receipt(self, receipt: Receipt) -> None:
+        """The 受理通知书 (or 容缺受理通知书) and, with 告知承诺, the 告知承诺书 to sign."""
+        print_latest(self.store, self.actor, receipt.number, "receipt")
         with self.store.read() as session:
-            view = cases.get_application(session, receipt.number)
-        pdf = letters.acceptance_notice(
-            receipt.number,
-            letters.Addressee(receipt.enterprise_name, view.agent.name if view.agent else ""),
-            receipt.industry_name,
-            [
-                letters.ReceiptItemLine(
-                    i.name,
-                    i.department,
-                    i.mode,
-                    i.promised_due,
-                    i.statutory_due,
-                    i.promised_days,
-                    i.statutory_days,
-                    i.provisional,
-                )
-                for i in receipt.items
-            ],
-            receipt.received,
-            receipt.accepted_on,
-            receipt.deferred,
-        )
-        self._print(pdf, "receipt", receipt.number)
+            kinds = {d.kind for d in documents.for_case(session, receipt.number)}
+        if "commitment" in kinds:
+            print_latest(self.store, self.actor, receipt.number, "commitment")
+
+    def print_form(self, draft: IntakeDraft, receipt: Receipt | None) -> None:
+        """The 综合申请表 to check and sign: as filed once accepted, else from the draft."""
+        if receipt is not None:
+            print_latest(self.store, self.actor, receipt.number, "application_form")
+            return
+        content = intake.application_form_preview(self.catalog, self._submission(draft))
+        self._print(application_form.render(tr("（受理后生成）"), content), "form", "draft")
 
     def print_notice(self, bundle: Bundle) -> None:
         names = {code: p.name for code, p in self.catalog.permits.items()}
@@ -140,7 +196,42 @@ class Counter:
             request_correction=self.request_correction,
             approve=self.approve,
             reject=self.reject,
+            detail=self.review_detail,
         )
+
+    def review_detail(self, row: QueueRow) -> ReviewDetail:
+        """The form and materials this reviewer's department decides on, masked."""
+        with self.store.read() as session:
+            view = cases.department_view(
+                session, self.catalog, row.number, self.actor.department or ""
+            )
+            late = [
+                d
+                for d in deferred.of_case(session, self.catalog, row.number)
+                if row.permit in d.permits
+            ]
+            return ReviewDetail(view, late, cases.history(session, row.number))
+
+    # --- 承诺核查 -------------------------------------------------------------------------------
+
+    def commitment_actions(self) -> CommitmentActions:
+        return CommitmentActions(
+            checks=self.checks, verify=self.verify_check, may_verify=self.actor.role == "reviewer"
+        )
+
+    def checks(self, include_closed: bool) -> list[commitments.CheckRow]:
+        with self.store.read() as session:
+            return commitments.checks(session, self.actor, include_closed=include_closed)
+
+    def verify_check(self, row: commitments.CheckRow, passed: bool, findings: str) -> str | None:
+        """Records the check; a failure's 撤销行政许可决定书 goes to the printer."""
+        with self.store.write() as session:
+            revocation = commitments.verify(
+                session, self.actor, row.number, row.permit, passed, findings
+            )
+        if revocation is not None:
+            print_latest(self.store, self.actor, row.number, "revocation")
+        return revocation
 
     def review_queue(self) -> list[QueueRow]:
         with self.store.read() as session:
@@ -256,45 +347,7 @@ class Counter:
     # --- 办件 -----------------------------------------------------------------------------------
 
     def case_actions(self) -> CaseActions:
-        return CaseActions(
-            search=self.search_cases,
-            detail=self.case_detail,
-            corrections_received=self.corrections_received,
-            drop=self.drop_item,
-            withdraw=self.withdraw,
-            reveal=self.reveal,
-        )
-
-    def search_cases(
-        self, text: str, state: str | None, industry: str | None, overdue: bool
-    ) -> list[CaseRow]:
-        with self.store.read() as session:
-            return cases.search_applications(session, text, state, industry, overdue)
-
-    def case_detail(self, number: str) -> CaseDetail:
-        with self.store.read() as session:
-            view = cases.get_application(session, number)
-            return CaseDetail(
-                view, cases.working_days_left(session, view), cases.history(session, number)
-            )
-
-    def corrections_received(self, number: str, item: ItemView) -> None:
-        with self.store.write() as session:
-            workflow.corrections_received(
-                session, self.actor, number, item.permit, expected_version=item.version
-            )
-
-    def drop_item(self, number: str, item: ItemView) -> None:
-        with self.store.write() as session:
-            workflow.drop_item(session, self.actor, number, item.permit)
-
-    def reveal(self, number: str, what: str, reason: str) -> str:
-        with self.store.write() as session:
-            return cases.reveal(session, self.actor, number, what, reason)
-
-    def withdraw(self, number: str, reason: str, version: int) -> None:
-        with self.store.write() as session:
-            workflow.withdraw(session, self.actor, number, reason, expected_version=version)
+        return CaseDesk(self.store, self.catalog, self.actor).actions()
 
     def calendar_status(self) -> calendar.CalendarStatus:
         with self.store.read() as session:

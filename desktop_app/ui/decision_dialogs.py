@@ -83,9 +83,12 @@ class ApproveDialog(QDialog):
 class ReasonDialog(QDialog):
     """A written reason: 不予许可, 补正 (everything to correct, at once), 撤回."""
 
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, prompt: str, parent: QWidget | None = None, optional: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
+        self._optional = optional
         self.setWindowTitle(title)
         self.reason_edit = named(QPlainTextEdit(), "reasonEdit")
         self.error_label = named(QLabel(), "reasonErrorLabel")
@@ -107,7 +110,7 @@ class ReasonDialog(QDialog):
     @override
     def accept(self) -> None:
         problem = text_problem(tr("理由"), self.reason().replace("\n", tr("；")), 500)
-        if not self.reason():
+        if not self.reason() and not self._optional:
             problem = tr("请写明理由")
         if problem:
             self.error_label.setText(problem)

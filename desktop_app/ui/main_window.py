@@ -25,6 +25,7 @@ from desktop_app.sync.worker import WorkerReport
 from desktop_app.ui.cases_tab import CasesTab
 from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
+from desktop_app.ui.commitments_tab import CommitmentsTab
 from desktop_app.ui.counter import Counter
 from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.i18n import tr
@@ -40,6 +41,8 @@ INTAKE_ROLES = frozenset({"clerk", "supervisor"})
 CALENDAR_WARNING_ROLES = frozenset({"admin", "supervisor"})
 REFRESH_DELAY_MS = 250  # changes arriving closer together than this refresh the lists once
 DASHBOARD_ROLES = frozenset({"supervisor", "admin", "auditor"})
+# The 告知承诺 checks: recorded by the department's reviewers, watched by the supervisors.
+CHECK_ROLES = frozenset({"reviewer", "supervisor"})
 
 
 def _may_issue(actor: Actor, catalog: Catalog) -> bool:
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
                 save_draft=counter.save_draft,
                 print_receipt=counter.print_receipt,
                 print_notice=counter.print_notice,
+                decisions=counter.decisions(),
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
             intake_layout.addWidget(self.intake_wizard, 1)
             self.tabs.addTab(intake_tab, tr("受理(&A)"))
             self.intake_wizard.finished.connect(self._restart_intake)
+            self.intake_wizard.concluded.connect(self._restart_intake)
             self.intake_wizard.save_problem.connect(self._show_save_problem)
         self.cases_tab: CasesTab | None = None
         if actor is not None and counter is not None:
@@ -94,6 +99,10 @@ class MainWindow(QMainWindow):
         if actor is not None and counter is not None and actor.role == "reviewer":
             self.review_tab = ReviewTab(catalog, counter.review_actions())
             self.tabs.addTab(self.review_tab, tr("部门审批(&R)"))
+        self.commitments_tab: CommitmentsTab | None = None
+        if actor is not None and counter is not None and actor.role in CHECK_ROLES:
+            self.commitments_tab = CommitmentsTab(catalog, counter.commitment_actions())
+            self.tabs.addTab(self.commitments_tab, tr("承诺核查(&Q)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):
             self.certificates_tab = CertificatesTab(counter.certificate_actions())
             self.tabs.addTab(self.certificates_tab, tr("证照(&Z)"))
@@ -213,6 +222,8 @@ class MainWindow(QMainWindow):
             self.cases_tab.refresh()
         if self.review_tab is not None:
             self.review_tab.refresh()
+        if self.commitments_tab is not None:
+            self.commitments_tab.refresh()
         if self.certificates_tab is not None:
             self.certificates_tab.refresh()
         if self.dashboard_tab is not None and self.tabs.currentWidget() is self.dashboard_tab:
@@ -287,7 +298,6 @@ class MainWindow(QMainWindow):
         if wizard is None:
             return
         if self._counter is not None:
-            self._counter.discard_local_draft()  # accepted: nothing left to offer back
-        # The next applicant starts on a clean wizard (the accepted draft is closed).
-        wizard.draft.clear()
-        wizard.restart()
+            self._counter.discard_local_draft()  # accepted or decided: nothing to offer back
+        # The next applicant starts on a clean wizard (the draft is closed, or kept for 补正).
+        wizard.start_over()

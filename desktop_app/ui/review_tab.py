@@ -6,24 +6,38 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.catalog import Catalog
 from desktop_app.domain.states import ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
-from desktop_app.services.cases import QueueRow
+from desktop_app.services.cases import DepartmentView, HistoryRow, QueueRow
+from desktop_app.services.deferred import DeferredRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.review_detail import review_html
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import due_text, named, row_table
+
+
+@dataclass(frozen=True)
+class ReviewDetail:
+    """What the reviewer decides on: the filed form and materials their department needs."""
+
+    view: DepartmentView
+    deferred: list[DeferredRow]  # this item's 容缺 materials
+    history: list[HistoryRow]
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,7 @@ class ReviewActions:
     request_correction: Callable[[QueueRow, str], None]
     approve: Callable[[QueueRow, str, dt.date, dt.date | None], None]
     reject: Callable[[QueueRow, str], None]
+    detail: Callable[[QueueRow], ReviewDetail] | None = None
 
 
 class ReviewTab(QWidget):
@@ -58,6 +73,8 @@ class ReviewTab(QWidget):
             self,
         )
         self.table = row_table(self.model, "reviewQueueTable")
+        self.detail_view = named(QTextBrowser(), "reviewDetailView")
+        self.detail_view.setPlaceholderText(tr("选择一项查看申请表、材料和办理记录"))
         self.take_up_button = named(QPushButton(tr("受理审查(&T)")), "takeUpButton")
         self.correction_button = named(QPushButton(tr("要求补正(&C)")), "correctionButton")
         self.approve_button = named(QPushButton(tr("准予许可(&A)")), "approveButton")
@@ -74,8 +91,11 @@ class ReviewTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(self.refresh_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail_view)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         self.take_up_button.clicked.connect(
@@ -85,7 +105,7 @@ class ReviewTab(QWidget):
         self.approve_button.clicked.connect(self._on_approve)
         self.reject_button.clicked.connect(self._on_reject)
         self.refresh_button.clicked.connect(self.refresh)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
         self.refresh()
 
     def refresh(self) -> None:
@@ -106,6 +126,19 @@ class ReviewTab(QWidget):
 
     def select_row(self, index: int) -> None:
         self.table.selectRow(index)
+
+    def _on_selected(self) -> None:
+        self._update_buttons()
+        row = self.selected()
+        if row is None or self._actions.detail is None:
+            self.detail_view.clear()
+            return
+        try:
+            detail = self._actions.detail(row)
+        except ServiceError as exc:
+            self.detail_view.setPlainText(exc.message)
+            return
+        self.detail_view.setHtml(review_html(detail, row, self._catalog))
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
@@ -9,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QTableView
 from typing_extensions import override
 
+from desktop_app import clock
 from desktop_app.services.cases import ItemView, QueueRow
 from desktop_app.ui.i18n import tr
 
@@ -22,6 +24,11 @@ def due_text(item: ItemView | QueueRow) -> str:
     """The promised date; one counted over a year without holiday data says it is provisional."""
     day = item.due.isoformat()
     return tr("{day}（暂定）").format(day=day) if item.due_provisional else day
+
+
+def local_minutes(at: dt.datetime) -> str:
+    """A stored (UTC) moment as the hall's clock shows it, to the minute."""
+    return f"{clock.local(at):%Y-%m-%d %H:%M}"
 
 
 def named(obj: ObjectT, name: str) -> ObjectT:

@@ -45,12 +45,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+109"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+112"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+79"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+99"/>
         <source>受理编号、主体名称或统一社会信用代码</source>
         <translation>Receipt number, enterprise name or unified social credit code</translation>
     </message>
@@ -70,15 +71,23 @@
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>容缺待补(&amp;L)</source>
+        <translation>&amp;Late materials outstanding</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+51"/>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+66"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+1"/>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
         <source>主体名称</source>
         <translation>Enterprise</translation>
@@ -86,12 +95,14 @@
     <message>
         <location line="+1"/>
         <location filename="../../desktop_app/ui/dashboard_tab.py" line="+136"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
         <location filename="../../desktop_app/ui/settings_tab.py" line="+226"/>
         <source>状态</source>
@@ -109,12 +120,17 @@
         <translation>Next deadline</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>容缺补交期限</source>
+        <translation>Deferred material due</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>选择一件办件查看详情</source>
         <translation>Select a case to see its details</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>登记补正材料(&amp;K)</source>
         <translation>Corrections received (&amp;K)</translation>
     </message>
@@ -124,9 +140,24 @@
         <translation>&amp;Drop the refused optional permit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>打印不予许可决定书(&amp;X)</source>
+        <translation>Print the refusal decision (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>撤回申请(&amp;W)</source>
         <translation>&amp;Withdraw the application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记容缺材料(&amp;R)</source>
+        <translation>&amp;Record a deferred material</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止办理(&amp;E)</source>
+        <translation>T&amp;erminate</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -134,7 +165,7 @@
         <translation>Show full ID number (&amp;Y)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>已登记补正材料</source>
         <translation>Corrections recorded</translation>
     </message>
@@ -144,32 +175,62 @@
         <translation>The optional permit was dropped</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>办理记录：</source>
-        <translation>History:</translation>
+        <location line="+33"/>
+        <source>办理记录</source>
+        <translation>History</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+1"/>
+        <source>容缺材料</source>
+        <translation>Deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history_text.py" line="+20"/>
+        <source>{local}&#x3000;{what}&#x3000;{change}&#x3000;{actor}{reason}</source>
+        <translation>{local}  {what}  {change}  {actor}{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+103"/>
+        <source>{name}&#x3000;补交期限 {due}&#x3000;尚未补交</source>
+        <translation>{name}  due {due}  not yet received</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&#x3000;补交期限 {due}&#x3000;已于 {at} 补交（{how}）</source>
+        <translation>{name}  due {due}  received {at} ({how})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>本办件没有容缺材料</source>
+        <translation>This case has no deferred materials</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>&lt;b&gt;{number}&lt;/b&gt;&#x3000;{name}&#x3000;{state}&#x3000;法定代表人 {legal_rep_name}（{legal_rep_id_masked}）</source>
         <translation>&lt;b&gt;{number}&lt;/b&gt;  {name}  {state}  Legal representative {legal_rep_name} ({legal_rep_id_masked})</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+10"/>
+        <source>&#x3000;委托代理人 {name}</source>
+        <translation>  Agent {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history_text.py" line="-5"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>（{reason}）</source>
         <translation> ({reason})</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{local:%Y-%m-%d %H:%M}&#x3000;{what}&#x3000;{change}&#x3000;{actor}{reason}</source>
-        <translation>{local:%Y-%m-%d %H:%M}  {what}  {change}  {actor}{reason}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+78"/>
         <source>{state}&#x3000;{0}</source>
         <translation>{state} · {0}</translation>
     </message>
@@ -190,11 +251,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>容缺材料未补齐，暂不能准予</source>
+        <translation>Deferred materials outstanding: cannot be approved yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>许可证号 {permit_no}</source>
         <translation>Permit no. {permit_no}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>平台退回：{message}</source>
         <translation>Refused by the platform: {message}</translation>
     </message>
@@ -209,14 +275,65 @@
         <translation>Waiting to be sent to the regional platform</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>承诺核查：通过</source>
+        <translation>Commitment check: passed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>承诺核查：{due} 前</source>
+        <translation>Commitment check due by {due}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+95"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+71"/>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+89"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>{done}，但未能打印：{exc}</source>
+        <translation>{done}, but it could not be printed: {exc}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已打印不予许可决定书</source>
+        <translation>The refusal decision was printed</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>已登记容缺材料</source>
+        <translation>Deferred material recorded</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>终止办理的理由（将载入终止办理告知书）：</source>
+        <translation>Reason for terminating (printed in the termination notice):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已终止办理，终止办理告知书已打印</source>
+        <translation>Terminated; the termination notice was printed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请先在文书列表中选择要打印的文书</source>
+        <translation>First select the documents to print in the list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已打印 {count} 份文书</source>
+        <translation>{count} documents printed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已出具并打印送达回执</source>
+        <translation>Delivery receipt issued and printed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>显示完整证件号码</source>
         <translation>Show the full ID number</translation>
     </message>
@@ -332,7 +449,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+51"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+55"/>
         <source>共用信息</source>
         <translation>Shared information</translation>
     </message>
@@ -374,9 +491,10 @@
         <location line="+60"/>
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-109"/>
-        <location filename="../../desktop_app/ui/intake/industry_page.py" line="+49"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+177"/>
-        <location line="+9"/>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="+64"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+197"/>
+        <location line="+10"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+59"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -407,7 +525,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-123"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-144"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
         <source>窗口核验</source>
         <translation>Checked at the counter</translation>
@@ -471,6 +589,7 @@
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -618,17 +737,23 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+88"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+102"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+82"/>
+        <source>（受理后生成）</source>
+        <translation>(given on acceptance)</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>{exc}（本机不是签发电脑，或尚未生成签发密钥）</source>
         <translation>{exc} (this PC does not issue certificates, or its signing key has not been created)</translation>
     </message>
     <message>
         <location line="+33"/>
+        <location filename="../../desktop_app/ui/document_printing.py" line="+22"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
@@ -768,7 +893,7 @@
         <translation>Exported {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-71"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-74"/>
         <source>准予许可：{permit_name}</source>
         <translation>Approve: {permit_name}</translation>
     </message>
@@ -808,7 +933,7 @@
         <translation>The end of validity must be after its start</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -879,12 +1004,53 @@
         <translation>Withdrawn</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>一业一证综合申请表</source>
+        <translation>Combined application form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>告知承诺书</source>
+        <translation>Commitment letter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不予许可决定书</source>
+        <translation>Refusal decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止办理告知书</source>
+        <translation>Termination notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销行政许可决定书</source>
+        <translation>Revocation decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送达回执</source>
+        <translation>Delivery receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>容缺受理通知书</source>
+        <translation>Acceptance notice with deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-52"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-22"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+1"/>
         <source>一般程序</source>
         <translation>Normal procedure</translation>
     </message>
@@ -961,7 +1127,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="-19"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="-22"/>
         <source>一次填报：综合申请表</source>
         <translation>One filing: the combined application form</translation>
     </message>
@@ -971,7 +1137,7 @@
         <translation>Shared information is entered once; checks are shown below each field.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>{label}{0}：</source>
         <translation>{label}{0}:</translation>
     </message>
@@ -981,7 +1147,7 @@
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/industry_page.py" line="-23"/>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="-36"/>
         <source>选择行业</source>
         <translation>Choose the industry</translation>
     </message>
@@ -996,27 +1162,66 @@
         <translation>Industry (&amp;H):</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补正后继续办理(&amp;K)…</source>
+        <translation>Bac&amp;k with corrections…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="-30"/>
         <source>未收取</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_app/ui/case_dialogs.py" line="+13"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-120"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="-38"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+0"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+1"/>
         <source>扫描件</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+0"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+1"/>
         <source>电子证照</source>
         <translation>Electronic licence</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>登记容缺材料</source>
+        <translation>Record a deferred material</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}（补交期限 {due}）</source>
+        <translation>{name} (due {due})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>材料(&amp;M)：</source>
+        <translation>&amp;Material:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收取方式(&amp;W)：</source>
+        <translation>Received &amp;way:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+18"/>
         <source>容缺（后补）</source>
         <translation>Deferred (to follow)</translation>
     </message>
@@ -1031,7 +1236,7 @@
         <translation>Issued by a government department: checked at the counter, the applicant brings nothing</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>合并材料清单</source>
         <translation>Merged material list</translation>
     </message>
@@ -1046,19 +1251,30 @@
         <translation>&amp;All received on paper</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>材料不齐：一次性补正告知(&amp;B)…</source>
+        <translation>Materials missing: correction notice (&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../desktop_app/ui/intake/review_page.py" line="+64"/>
+        <source>不予受理(&amp;J)…</source>
+        <translation>Refuse to accept (&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>告知承诺制（申请人签署承诺书的事项）</source>
         <translation>Notification and commitment (the applicant signs a commitment)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>尚未收取：</source>
         <translation>Not received yet: </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>（可标记容缺并写明补交日期）</source>
-        <translation> (you may mark them deferred with a due date)</translation>
+        <location line="+2"/>
+        <source>（可标记容缺并写明补交日期，或出具一次性补正告知书）</source>
+        <translation> (mark as deferred with a due date, or issue a correction notice)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1076,13 +1292,99 @@
         <translation>&amp;Print the notice</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-103"/>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="-84"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不通过（已撤销）</source>
+        <translation>Failed (revoked)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>待核查</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+20"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-121"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>许可证号</source>
+        <translation>Permit no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核查期限</source>
+        <translation>Check due</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>核查情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>含已核查(&amp;L)</source>
+        <translation>Include c&amp;losed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核查通过(&amp;P)</source>
+        <translation>Check &amp;passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核查不通过(&amp;F)</source>
+        <translation>Check &amp;failed</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>核查通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>核查情况（可写明核查的内容）：</source>
+        <translation>Findings (what was checked):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核查不通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发现的问题（将载入撤销行政许可决定书）：</source>
+        <translation>What was found (printed in the revocation decision):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已登记，但撤销决定书未能打印：{exc}</source>
+        <translation>Recorded, but the revocation decision could not be printed: {exc}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} 核查通过</source>
+        <translation>{number}: check passed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number} 核查不通过，许可已撤销，撤销决定书 {notice} 已打印</source>
+        <translation>{number}: check failed, the permit is revoked; revocation decision {notice} printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+5"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
@@ -1109,7 +1411,7 @@
 Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/review_page.py" line="+30"/>
+        <location filename="../../desktop_app/ui/intake/review_page.py" line="-23"/>
         <source>核对并受理</source>
         <translation>Check and accept</translation>
     </message>
@@ -1124,24 +1426,39 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Reprint the acceptance notice</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>打印综合申请表供签字(&amp;P)</source>
+        <translation>&amp;Print the combined form to sign</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>一次性补正告知(&amp;B)…</source>
+        <translation>Correction notice (&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&lt;li&gt;{name}（{department_name}）&lt;/li&gt;</source>
         <translation>&lt;li&gt;{name} ({department_name})&lt;/li&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>&lt;p&gt;委托代理人：{name}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Agent: {name}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&lt;h3&gt;{industry_name}：{name}&lt;/h3&gt;&lt;p&gt;许可事项：&lt;/p&gt;&lt;ul&gt;{permits}&lt;/ul&gt;&lt;p&gt;综合表单 {fields} 项已填；材料 {materials} 项已登记。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{industry_name}: {name}&lt;/h3&gt;&lt;p&gt;Permits:&lt;/p&gt;&lt;ul&gt;{permits}&lt;/ul&gt;&lt;p&gt;Combined form: {fields} fields filled; materials: {materials} recorded.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>未受理，请更正：
 </source>
         <translation>Not accepted, please correct:
 </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>受理编号：{0}</source>
         <translation>Receipt number: {0}</translation>
     </message>
@@ -1156,7 +1473,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+43"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+47"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1176,7 +1493,44 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Finish, next applicant</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
+        <source>综合申请表未能打印：{exc}</source>
+        <translation>The combined form could not be printed: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+4"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+26"/>
+        <source>一次性补正告知书</source>
+        <translation>Correction notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+0"/>
+        <source>不予受理决定书</source>
+        <translation>Decision not to accept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+6"/>
+        <source>（未能打印：{exc}，可点“重打”）</source>
+        <translation> (not printed: {exc}; click Reprint)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>，申请已保留，申请人补正后点“补正后继续办理”调出</source>
+        <translation>; the application is kept: when the applicant is back, use Back with corrections</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已出具{title} {number}{kept}{printed}</source>
+        <translation>Issued {title} {number}{kept}{printed}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>已调出 {number} 的申请，核对补正的材料后继续</source>
+        <translation>Application of {number} taken up: check the corrections and go on</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>草稿未能保存：{exc}</source>
         <translation>The draft could not be saved: {exc}</translation>
     </message>
@@ -1211,17 +1565,17 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+65"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+68"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>办件(&amp;J)</source>
         <translation>Cases (&amp;J)</translation>
     </message>
@@ -1229,6 +1583,11 @@ Nothing entered was lost; you can print again.</translation>
         <location line="+5"/>
         <source>部门审批(&amp;R)</source>
         <translation>Department &amp;review</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>承诺核查(&amp;Q)</source>
+        <translation>Commitment checks (&amp;Q)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1281,7 +1640,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Once the State Council publishes the {year} holidays, an administrator imports them under Settings → Import holidays; provisional deadlines are then recounted ({count} now).</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
@@ -1321,7 +1680,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>选择一项查看申请表、材料和办理记录</source>
+        <translation>Select an item to see the form, the materials and the history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>受理审查(&amp;T)</source>
         <translation>&amp;Take up</translation>
     </message>
@@ -1346,12 +1710,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>已受理审查</source>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>已准予许可</source>
         <translation>Approved</translation>
     </message>
@@ -1658,7 +2022,7 @@ Last error: {error}</translation>
         <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="+24"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="+26"/>
         <source>{day}（暂定）</source>
         <translation>{day} (provisional)</translation>
     </message>
@@ -1675,6 +2039,180 @@ Last error: {error}</translation>
         <translation>{message}
 
 Everything typed is still there; you can go on.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/case_documents.py" line="+17"/>
+        <source>未打印</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} 次；最近 {at} {user}（{printer}）</source>
+        <translation>{count}×; last {at} {user} ({printer})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-98"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-2"/>
+        <source>出具时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出具人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印记录</source>
+        <translation>Print log</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>打印所选文书(&amp;P)</source>
+        <translation>&amp;Print the selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出具送达回执(&amp;H)</source>
+        <translation>Delivery receipt (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/agent_box.py" line="+19"/>
+        <source>由委托代理人办理（非法定代表人本人到场时勾选）(&amp;W)</source>
+        <translation>Applied by an agent (tick when the legal representative is not present) (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>代理人姓名：</source>
+        <translation>Agent&apos;s name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代理人身份证件号码：</source>
+        <translation>Agent&apos;s ID number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代理人联系电话（选填）：</source>
+        <translation>Agent&apos;s phone (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/counter_decision.py" line="+48"/>
+        <source>一次性补正告知</source>
+        <translation>Correction notice</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>一次性列明需要补正的全部内容，每行一项（已列出尚未收取的材料）。申请保留，申请人补正后凭告知书编号继续办理。</source>
+        <translation>List everything to correct, one per line (the materials not received are listed). The application is kept; the applicant comes back with the notice&apos;s number.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>请列明需要补正的内容</source>
+        <translation>Please list what is to be corrected</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>不予受理</source>
+        <translation>Refuse to accept</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>不予受理的理由（将载入不予受理决定书）：</source>
+        <translation>Reason for not accepting (printed in the decision):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-10"/>
+        <source>补正后继续办理</source>
+        <translation>Back with corrections</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>补正告知书编号、主体名称或统一社会信用代码</source>
+        <translation>Correction notice number, enterprise name or credit code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>补正告知书</source>
+        <translation>Correction notice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>需补正</source>
+        <translation>To correct</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>继续办理(&amp;G)</source>
+        <translation>&amp;Go on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>重打补正告知书(&amp;P)</source>
+        <translation>Re&amp;print the notice</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>没有找到补正中的申请</source>
+        <translation>No application waiting for corrections was found</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="-75"/>
+        <source>未能打印：{exc}</source>
+        <translation>Not printed: {exc}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+2"/>
+        <source>已重打 {number}</source>
+        <translation>{number} reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+1"/>
+        <source>容缺，尚未补交</source>
+        <translation>Deferred, not received yet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{number}&#x3000;{name}&#x3000;{permit}</source>
+        <translation>{number}  {name}  {permit}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>办理方式：{mode}&#x3000;状态：{state}</source>
+        <translation>Mode: {mode}  State: {state}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>告知承诺：申请人已签署告知承诺书，可先行准予，60日内核查。</source>
+        <translation>Commitment: the applicant signed the commitment letter; it may be approved now and checked within 60 days.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}（{due}）</source>
+        <translation>{name} ({due})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>容缺材料尚未补齐：{names}；补齐前不能准予。</source>
+        <translation>Deferred materials outstanding: {names}; no approval until they are in.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>（{at} 补交）</source>
+        <translation> (received {at})</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,12 @@ def upgrade() -> None:
             ["received_by"],
             ["id"],
         )
+    op.create_index(
+        "ix_received_material_outstanding",
+        "received_material",
+        ["received_at", "due_on", "application_id"],
+        unique=False,
+    )
     with op.batch_alter_table("verification_task", schema=None) as batch_op:
         batch_op.add_column(sa.Column("closed_by", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(
@@ -72,6 +78,7 @@ def downgrade() -> None:
             batch_op.f("fk_verification_task_closed_by_app_user"), type_="foreignkey"
         )
         batch_op.drop_column("closed_by")
+    op.drop_index("ix_received_material_outstanding", table_name="received_material")
     with op.batch_alter_table("received_material", schema=None) as batch_op:
         batch_op.drop_constraint(
             batch_op.f("fk_received_material_received_by_app_user"), type_="foreignkey"

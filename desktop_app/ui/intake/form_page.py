@@ -20,6 +20,7 @@ from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.intake.agent_box import AgentBox
 from desktop_app.ui.intake.field_editor import FieldEditor
 
 
@@ -36,8 +37,11 @@ class FormPage(QWizardPage):
         self.editors: dict[str, FieldEditor] = {}
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
+        self.agent_box = AgentBox()
+        self.agent_box.changed.connect(self._on_agent_changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._scroll)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self.agent_box)
         self._bundle_key: tuple[str, tuple[str, ...]] | None = None
 
     def _build(self, bundle: Bundle) -> None:
@@ -96,6 +100,7 @@ class FormPage(QWizardPage):
                 editor.set_value(bundle.answers[field.answer])
             elif field.key in self._draft.form:
                 editor.set_value(self._draft.form[field.key])
+        self.agent_box.set_value(self._draft.agent)
         first_empty = next(
             (e for e in self.editors.values() if e.is_empty() and e.field.answer is None), None
         )
@@ -111,8 +116,13 @@ class FormPage(QWizardPage):
         self.completeChanged.emit()
         self.draft_changed.emit()
 
+    def _on_agent_changed(self) -> None:
+        self._draft.agent = self.agent_box.value()
+        self.draft_changed.emit()
+
     def problems(self) -> dict[str, str]:
-        return {key: p for key, e in self.editors.items() if (p := e.problem()) is not None}
+        found = {key: p for key, e in self.editors.items() if (p := e.problem()) is not None}
+        return found | self.agent_box.problems()
 
     @override
     def validatePage(self) -> bool:
@@ -120,8 +130,12 @@ class FormPage(QWizardPage):
         for editor in self.editors.values():
             editor.refresh_message(show_missing=True)
         problems = self.problems()
-        if problems:
-            first = self.editors[next(iter(problems))]
+        agent_right = self.agent_box.show_problems()
+        fields = [key for key in problems if key in self.editors]
+        if fields:
+            first = self.editors[fields[0]]
             self._scroll.ensureWidgetVisible(first.widget)
             first.widget.setFocus()
+        elif not agent_right:
+            self.agent_box.name_edit.setFocus()
         return not problems

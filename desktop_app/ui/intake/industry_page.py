@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWizardPage,
 )
@@ -31,7 +33,20 @@ class IndustryPage(QWizardPage):
         self.industry_list = named(QListWidget(), "industryList")
         label = QLabel(tr("行业(&H)："))
         label.setBuddy(self.industry_search_edit)
+        # What the last applicant went away with (a notice's number), and the way back for one
+        # who returns with the corrections.
+        self.outcome_label = named(QLabel(), "outcomeLabel")
+        self.outcome_label.setWordWrap(True)
+        self.reprint_button = named(QPushButton(tr("重打")), "reprintLastButton")
+        self.reprint_button.setVisible(False)
+        self.returning_button = named(QPushButton(tr("补正后继续办理(&K)…")), "returningButton")
+        self.returning_button.setVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(self.outcome_label, 1)
+        top.addWidget(self.reprint_button)
+        top.addWidget(self.returning_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(label)
         layout.addWidget(self.industry_search_edit)
         layout.addWidget(self.industry_list)

@@ -89,6 +89,8 @@ class MaterialRow:
 
 class MaterialsPage(QWizardPage):
     draft_changed = Signal()
+    correction_wanted = Signal(list)  # the names of the materials not received
+    refusal_wanted = Signal()
 
     def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
         super().__init__()
@@ -106,15 +108,29 @@ class MaterialsPage(QWizardPage):
         self.error_label = named(QLabel(), "materialsErrorLabel")
         self.error_label.setStyleSheet(ALARM_STYLE)
         self.error_label.setWordWrap(True)
+        self.correction_button = named(
+            QPushButton(tr("材料不齐：一次性补正告知(&B)…")), "materialsCorrectionButton"
+        )
+        self.refusal_button = named(QPushButton(tr("不予受理(&J)…")), "materialsRefusalButton")
+        self.correction_button.clicked.connect(
+            lambda: self.correction_wanted.emit(self.missing_names())
+        )
+        self.refusal_button.clicked.connect(self.refusal_wanted.emit)
+        for button in (self.correction_button, self.refusal_button):
+            button.setVisible(False)  # shown when the wizard can issue counter notices
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._commitments = QGroupBox(tr("告知承诺制（申请人签署承诺书的事项）"))
         QHBoxLayout(self._commitments)
+        decisions = QHBoxLayout()
+        decisions.addWidget(self.error_label, 1)
+        decisions.addWidget(self.correction_button)
+        decisions.addWidget(self.refusal_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.mark_all_received_button)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._commitments)
-        layout.addWidget(self.error_label)
+        layout.addLayout(decisions)
         self._bundle: Bundle | None = None
 
     @override
@@ -167,14 +183,19 @@ class MaterialsPage(QWizardPage):
         self.error_label.clear()
         self.draft_changed.emit()
 
-    @override
-    def validatePage(self) -> bool:
-        missing = [
+    def missing_names(self) -> list[str]:
+        return [
             r.name_label.text() for r in self.rows.values() if not r.fetched and r.value() is None
         ]
+
+    @override
+    def validatePage(self) -> bool:
+        missing = self.missing_names()
         if missing:
             self.error_label.setText(
-                tr("尚未收取：") + tr("、").join(missing) + tr("（可标记容缺并写明补交日期）")
+                tr("尚未收取：")
+                + tr("、").join(missing)
+                + tr("（可标记容缺并写明补交日期，或出具一次性补正告知书）")
             )
             return False
         late = [

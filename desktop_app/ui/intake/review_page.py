@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWizardPage,
+)
 from typing_extensions import override
 
 from desktop_app.catalog import Catalog, resolve
@@ -21,6 +29,9 @@ PrintReceipt = Callable[[Receipt], None]
 
 class ReviewPage(QWizardPage):
     accepted = Signal(str)
+    correction_wanted = Signal(list)
+    refusal_wanted = Signal()
+    form_print_wanted = Signal()
 
     def __init__(
         self, catalog: Catalog, draft: IntakeDraft, submit: Submit, print_receipt: PrintReceipt
@@ -44,10 +55,27 @@ class ReviewPage(QWizardPage):
             QPushButton(tr("重新打印受理通知书(&R)")), "reprintReceiptButton"
         )
         self.reprint_button.setVisible(False)
+        self.print_form_button = named(
+            QPushButton(tr("打印综合申请表供签字(&P)")), "printFormButton"
+        )
+        self.correction_button = named(
+            QPushButton(tr("一次性补正告知(&B)…")), "reviewCorrectionButton"
+        )
+        self.refusal_button = named(QPushButton(tr("不予受理(&J)…")), "reviewRefusalButton")
+        for button in (self.print_form_button, self.correction_button, self.refusal_button):
+            button.setVisible(False)  # shown when the wizard can print and issue them
+        self.print_form_button.clicked.connect(self.form_print_wanted.emit)
+        self.correction_button.clicked.connect(lambda: self.correction_wanted.emit([]))
+        self.refusal_button.clicked.connect(self.refusal_wanted.emit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.accept_button, 1)
+        actions.addWidget(self.print_form_button)
+        actions.addWidget(self.correction_button)
+        actions.addWidget(self.refusal_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.accept_button)
+        layout.addLayout(actions)
         layout.addWidget(self.receipt_number_label)
         layout.addWidget(self.reprint_button)
         self.accept_button.clicked.connect(self._on_accept_clicked)
@@ -63,6 +91,12 @@ class ReviewPage(QWizardPage):
             for p in bundle.permits
         )
         name = self._draft.form.get("enterprise_name", "")
+        agent = self._draft.agent
+        who = (
+            tr("<p>委托代理人：{name}</p>").format(name=html.escape(agent.get("name", "")))
+            if agent
+            else ""
+        )
         self.summary.setHtml(
             tr(
                 "<h3>{industry_name}：{name}</h3><p>许可事项：</p><ul>{permits}</ul>"
@@ -71,9 +105,10 @@ class ReviewPage(QWizardPage):
                 fields=len(self._draft.form),
                 materials=len(self._draft.materials),
                 industry_name=bundle.industry_name,
-                name=name,
+                name=html.escape(str(name)),
                 permits=permits,
             )
+            + who
         )
         self.accept_button.setFocus()
 
@@ -90,6 +125,8 @@ class ReviewPage(QWizardPage):
             return
         self.error_label.clear()
         self.accept_button.setEnabled(False)
+        self.correction_button.setEnabled(False)  # accepted: no 补正 or 不予受理 any more
+        self.refusal_button.setEnabled(False)
         self.receipt_number_label.setText(tr("受理编号：{0}").format(self.receipt.number))
         self.accepted.emit(self.receipt.number)
         self.completeChanged.emit()
@@ -105,6 +142,15 @@ class ReviewPage(QWizardPage):
             self.reprint_button.setVisible(True)
             return
         self.reprint_button.setVisible(False)
+
+    def reset(self) -> None:
+        """For the next applicant: no receipt, every button as on a new application."""
+        self.receipt = None
+        self.receipt_number_label.clear()
+        self.error_label.clear()
+        self.reprint_button.setVisible(False)
+        for button in (self.accept_button, self.correction_button, self.refusal_button):
+            button.setEnabled(True)
 
     @override
     def isComplete(self) -> bool:
