@@ -42,17 +42,25 @@ def hall_database(tmp_path: Path) -> str:
 
 
 class PaperPrinter:
-    """The counter printer as PDF files: the real Qt printing path, no paper."""
+    """The counter printer as PDF files: the real Qt printing path, no paper.
+
+    ``printed`` holds what came out of Qt (pages as images); ``sent`` the documents as the app
+    sent them, whose text pdftotext reads.
+    """
 
     def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         self.folder = folder
         self.printed: list[Path] = []
+        self.sent: list[Path] = []
         monkeypatch.setattr(printer_dialogs, "print_pdf", self)
 
     def __call__(self, pdf: bytes, _name: str = "") -> str:
         path = self.folder / f"printed-{len(self.printed)}.pdf"
         qt_printer.paint_pdf(pdf, qt_printer.printer_for(pdf_file=str(path)))
         self.printed.append(path)
+        source = path.with_suffix(".sent.pdf")
+        source.write_bytes(pdf)
+        self.sent.append(source)
         return "测试打印机"
 
 

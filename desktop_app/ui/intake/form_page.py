@@ -94,12 +94,14 @@ class FormPage(QWizardPage):
     @override
     def initializePage(self) -> None:
         bundle = self.prepare()
+        # Each value set rewrites the draft from the editors: read them all from a copy first.
+        saved = dict(self._draft.form)
         for field in bundle.fields:
             editor = self.editors[field.key]
             if field.answer is not None:
                 editor.set_value(bundle.answers[field.answer])
-            elif field.key in self._draft.form:
-                editor.set_value(self._draft.form[field.key])
+            elif field.key in saved:
+                editor.set_value(saved[field.key])
         self.agent_box.set_value(self._draft.agent)
         first_empty = next(
             (e for e in self.editors.values() if e.is_empty() and e.field.answer is None), None
