@@ -23,7 +23,9 @@ from desktop_app.domain import keys
 from desktop_app.domain.cose import PrivateKey, kid_for
 from desktop_app.domain.identifiers import credit_code_check_char, id_number_check_char
 from desktop_app.models import Application
-from desktop_app.services import auth, intake, issuance, workflow
+from desktop_app.services import auth, drafts, intake, issuance, workflow
+from desktop_app.services import commitments as commitments_services
+from desktop_app.services import deferred as deferred_services
 from desktop_app.services.auth import Actor
 from desktop_app.services.cases import get_application
 
@@ -47,15 +49,21 @@ TRADE_NAMES = [
 STREETS = ["豫海镇清真大街", "豫海镇文化街", "河西镇中心街", "丁塘镇长征路", "韦州镇和平街"]
 # The share of cases left in each state, roughly as a county hall would see them.
 TARGETS = [
-    ("accepted", 5),
-    ("in_review", 30),
-    ("awaiting_correction", 10),
+    ("accepted", 4),
+    ("in_review", 28),
+    ("awaiting_correction", 9),
     ("partly_refused", 5),
     ("refused", 5),
-    ("ready_to_issue", 15),
-    ("issued", 25),
-    ("withdrawn", 5),
+    ("ready_to_issue", 14),
+    ("issued", 23),
+    ("withdrawn", 4),
+    ("terminated", 2),
+    ("counter_correction", 4),  # a 一次性补正告知书 at the counter; most come back
+    ("counter_refusal", 2),  # 不予受理
 ]
+DEFERRED_SHARE = 0.12  # accepted with a non-key material to follow (容缺)
+COMMITMENT_SHARE = 0.25  # of the cases with a permit that allows 告知承诺
+WAYS = ("paper", "scan", "electronic")
 
 
 class DemoRefusedError(RuntimeError):
@@ -155,7 +163,9 @@ def _decide(
     target: str,
     day: dt.date,
     rng: random.Random,
+    waiting: frozenset[str] = frozenset(),
 ) -> None:
+    """Decides the items towards ``target``; a permit ``waiting`` for 容缺 stays in review."""
     view = get_application(session, number)
     items = list(view.items)
     for index, item in enumerate(items):
@@ -178,7 +188,7 @@ def _decide(
             workflow.reject(session, reviewer, number, item.permit, reason)
             if target == "refused":
                 return
-        elif target == "in_review" and last and rng.random() < 0.7:
+        elif (target == "in_review" and last and rng.random() < 0.7) or item.permit in waiting:
             continue  # still with the department
         else:
             valid_to = (
@@ -197,10 +207,35 @@ def _decide(
             )
 
 
+@dataclass
+class _Hall:
+    """Who works in the demo hall, the clock they work by, and what was made."""
+
+    store: Store
+    catalog: Catalog
+    clock: clock.FixedClock
+    actors: dict[str, Actor]
+    reviewers: dict[str, Actor]
+    key: PrivateKey
+    rng: random.Random
+    today: dt.date  # the real today: nothing in the demo happens after it
+    certificates: int = 0
+    made: int = 0
+
+    def at(self, day: dt.date) -> None:
+        """Moves the hall's clock to a working hour of ``day`` (the case's history is real)."""
+        self.clock.move_to(day, self.rng.randint(8, 16), self.rng.randint(0, 59))
+
+
 def run(
     store: Store, catalog: Catalog, count: int = 200, force: bool = False, seed: int = 2026
 ) -> DemoResult:
-    """Fills ``store`` with ``count`` demo cases; refuses a database that already holds cases."""
+    """Fills ``store`` with ``count`` demo cases; refuses a database that already holds cases.
+
+    Beside the straight-through cases: 容缺 (some materials in, some late, a few cases ended),
+    告知承诺 (checks passed, failed, due), 补正 and 不予受理 at the counter (some applicants back
+    and accepted), 不予许可 — each in about the share a county hall sees.
+    """
     with store.read() as session:
         if (session.scalar(select(func.count()).select_from(Application)) or 0) and not force:
             raise DemoRefusedError(
@@ -208,59 +243,140 @@ def run(
             )
     rng = random.Random(seed)
     actors = _users(store, catalog)
-    clerk = actors["demo_clerk"]
     reviewers = {
         code: actors[f"demo_{code}"]
         for code in catalog.departments
         if code != catalog.counter_department
     }
-    key = _demo_key()
-    weights = [w for _, w in TARGETS]
     today = clock.today()
-    certificates = 0
-    made = 0
-    for serial in range(1, count + 1):
-        industry = catalog.industries[serial % len(catalog.industries)]
-        options = list(answer_space(industry, catalog))
-        rng.shuffle(options)
-        bundle = None
-        for answers in options:
-            try:
-                bundle = resolve(catalog, industry, answers)
-                break
-            except ResolveError:
-                continue
-        assert bundle is not None
-        kind = industry.aliases[0] if industry.aliases else industry.name
-        name = f"同心县{rng.choice(TRADE_NAMES)}{kind}{'有限公司' if serial % 3 else ''}"
-        target = rng.choices([t for t, _ in TARGETS], weights)[0]
-        # Spread over the last months; recent cases are on time, older open ones overdue.
-        day = today - dt.timedelta(days=rng.randint(1, 150))
-        materials = {m.key: "paper" for m in bundle.materials if not m.government_issued}
-        submission = intake.Submission(
-            industry.code, dict(bundle.answers), _form(bundle, rng, serial, name), materials
-        )
-        with store.write() as session:
-            number = intake.accept(session, clerk, catalog, submission, day).number
-            if target != "accepted":
-                workflow.dispatch(session, clerk, number)
-            if target not in ("accepted", "withdrawn"):
-                _decide(
-                    session,
-                    reviewers,
-                    number,
-                    target,
-                    day + dt.timedelta(days=rng.randint(1, 8)),
-                    rng,
+    hall = _Hall(
+        store, catalog, clock.FixedClock.on(today), actors, reviewers, _demo_key(), rng, today
+    )
+    weights = [w for _, w in TARGETS]
+    with clock.using(hall.clock):  # each case happens on its own days, not today
+        for serial in range(1, count + 1):
+            industry = catalog.industries[serial % len(catalog.industries)]
+            options = list(answer_space(industry, catalog))
+            rng.shuffle(options)
+            bundle = None
+            for answers in options:
+                try:
+                    bundle = resolve(catalog, industry, answers)
+                    break
+                except ResolveError:
+                    continue
+            assert bundle is not None
+            kind = industry.aliases[0] if industry.aliases else industry.name
+            name = f"同心县{rng.choice(TRADE_NAMES)}{kind}{'有限公司' if serial % 3 else ''}"
+            target = rng.choices([t for t, _ in TARGETS], weights)[0]
+            # Spread over the last months; recent cases are on time, older open ones overdue.
+            day = today - dt.timedelta(days=rng.randint(1, 150))
+            _case(hall, bundle, serial, name, target, day)
+    return DemoResult(hall.made, hall.certificates, tuple(sorted(actors)))
+
+
+def _case(hall: _Hall, bundle: Bundle, serial: int, name: str, target: str, day: dt.date) -> None:
+    rng, clerk = hall.rng, hall.actors["demo_clerk"]
+    form = _form(bundle, rng, serial, name)
+    materials = {m.key: "paper" for m in bundle.materials if not m.government_issued}
+    hall.at(day)
+    if target in ("counter_correction", "counter_refusal"):
+        _at_the_counter(hall, bundle, form, materials, target, day)
+        return
+    late = [m for m in bundle.materials if m.deferrable and not m.government_issued]
+    deferred = None
+    if late and (target == "terminated" or rng.random() < DEFERRED_SHARE):
+        deferred = late[0].key
+        materials[deferred] = f"deferred:{day + dt.timedelta(days=14)}"
+    allowed = [p.code for p in bundle.permits if p.commitment_allowed]
+    commitments = (allowed[0],) if allowed and rng.random() < COMMITMENT_SHARE else ()
+    submission = intake.Submission(
+        bundle.industry, dict(bundle.answers), form, materials, commitments
+    )
+    with hall.store.write() as session:
+        number = intake.accept(session, clerk, hall.catalog, submission).number
+        if target != "accepted":
+            workflow.dispatch(session, clerk, number)
+    decided_on = day + dt.timedelta(days=rng.randint(1, 8))
+    hall.at(decided_on)
+    with hall.store.write() as session:
+        if deferred is not None and target in ("ready_to_issue", "issued", "partly_refused"):
+            deferred_services.receive(session, clerk, number, deferred, rng.choice(WAYS))
+        if target == "terminated":
+            hall.at(day + dt.timedelta(days=20))  # the material never came
+            deferred_services.terminate(
+                session, hall.actors["demo_boss"], hall.catalog, number, "容缺材料逾期未补交"
+            )
+        elif target not in ("accepted", "withdrawn"):
+            waiting = frozenset(
+                p
+                for row in deferred_services.outstanding(session, hall.catalog, number=number)
+                for p in row.permits
+            )
+            _decide(session, hall.reviewers, number, target, decided_on, rng, waiting)
+        if target == "withdrawn":
+            workflow.withdraw(session, clerk, number, "申请人撤回申请")
+    if commitments and target in ("ready_to_issue", "issued"):
+        _check(hall, number, commitments[0], decided_on)
+    if target == "issued" and len(bundle.permits) >= 2:
+        hall.at(day + dt.timedelta(days=10))
+        with hall.store.write() as session:
+            if get_application(session, number).state == "ready_to_issue":
+                issuance.issue(
+                    session, clerk, hall.catalog, number, hall.key, day + dt.timedelta(days=10)
                 )
-            if target == "withdrawn":
-                workflow.withdraw(session, clerk, number, "申请人撤回申请")
-            if (
-                target == "issued"
-                and len(bundle.permits) >= 2
-                and get_application(session, number).state == "ready_to_issue"
-            ):
-                issuance.issue(session, clerk, catalog, number, key, day + dt.timedelta(days=10))
-                certificates += 1
-        made += 1
-    return DemoResult(made, certificates, tuple(sorted(actors)))
+                hall.certificates += 1
+    hall.made += 1
+
+
+def _at_the_counter(
+    hall: _Hall,
+    bundle: Bundle,
+    form: dict[str, Any],
+    materials: dict[str, str],
+    target: str,
+    day: dt.date,
+) -> None:
+    """A 补正 (the applicant back in a few days, or not yet) or a 不予受理 at the counter."""
+    clerk, catalog = hall.actors["demo_clerk"], hall.catalog
+    missing = next(m for m in bundle.materials if not m.government_issued)
+    handed = {k: v for k, v in materials.items() if k != missing.key}
+    with hall.store.write() as session:
+        draft = drafts.save_draft(
+            session, clerk, None, bundle.industry, bundle.answers, form, handed
+        )
+        if target == "counter_refusal":
+            drafts.refuse_at_counter(session, clerk, catalog, draft, "申请事项不属于本窗口受理范围")
+            return
+        drafts.request_counter_corrections(session, clerk, catalog, draft, [missing.name])
+    back = day + dt.timedelta(days=hall.rng.randint(2, 6))
+    if back >= hall.today or hall.rng.random() < 0.4:
+        return  # still away: found again from 补正后继续办理
+    hall.at(back)
+    submission = intake.Submission(
+        bundle.industry, dict(bundle.answers), form, materials, draft_id=draft
+    )
+    with hall.store.write() as session:
+        number = intake.accept(session, clerk, catalog, submission).number
+        workflow.dispatch(session, clerk, number)
+    hall.made += 1
+
+
+def _check(hall: _Hall, number: str, permit: str, approved_on: dt.date) -> None:
+    """A 告知承诺 check: most pass within the 60 days, a few fail, the recent ones are due."""
+    checked_on = approved_on + dt.timedelta(days=hall.rng.randint(10, 45))
+    if checked_on >= hall.today:
+        return
+    hall.at(checked_on)
+    with hall.store.write() as session:
+        view = get_application(session, number)
+        item = next(i for i in view.items if i.permit == permit)
+        failed = hall.rng.random() < 0.15
+        commitments_services.verify(
+            session,
+            hall.reviewers[item.department],
+            number,
+            permit,
+            passed=not failed,
+            findings="现场条件与承诺不符" if failed else "现场核查与承诺一致",
+        )

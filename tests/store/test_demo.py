@@ -4,25 +4,39 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.cli import main
-from desktop_app.services import audit, cases
+from desktop_app.models import IssuedNotice, ReceivedMaterial, VerificationTask
+from desktop_app.services import audit, cases, drafts
 
 
 def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_path: Path) -> None:
     from desktop_app import demo
 
     store = open_store(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
-    result = demo.run(store, catalog, count=60)
-    assert result.applications >= 55
+    result = demo.run(store, catalog, count=120)
+    assert result.applications >= 100
     assert result.certificates > 0
     with store.read() as session:
         rows = cases.search_applications(session, limit=1000)
         assert audit.verify_chain(session).ok
+        kinds = collections.Counter(session.scalars(select(IssuedNotice.kind)))
+        late = session.scalars(
+            select(ReceivedMaterial).where(ReceivedMaterial.due_on.is_not(None))
+        ).all()
+        checks = collections.Counter(session.scalars(select(VerificationTask.state)))
+        waiting = drafts.returning(session)
     states = collections.Counter(r.state for r in rows)
-    assert {"in_review", "ready_to_issue", "issued", "withdrawn"} <= set(states)
+    assert {"in_review", "ready_to_issue", "issued", "withdrawn", "terminated"} <= set(states)
+    # Every path has something to show: 容缺 in and out, checks, counter notices, refusals.
+    assert {m.received_at is None for m in late} == {True, False}
+    assert {"passed", "open"} <= set(checks)
+    assert {"correction", "refusal", "rejection", "commitment", "termination"} <= set(kinds)
+    assert waiting  # applicants still away with a 补正告知书
+    assert kinds["correction"] > len(waiting)  # … and some came back and were accepted
     assert any(r.overdue for r in rows)
     assert len({r.industry for r in rows}) == 14
     with pytest.raises(demo.DemoRefusedError):
