@@ -339,7 +339,8 @@ def _at_the_counter(
 ) -> None:
     """A 补正 (the applicant back in a few days, or not yet) or a 不予受理 at the counter."""
     clerk, catalog = hall.actors["demo_clerk"], hall.catalog
-    missing = next(m for m in bundle.materials if not m.government_issued)
+    brought = [m for m in bundle.materials if not m.government_issued]
+    missing = hall.rng.choice(brought[1:] or brought)  # the form itself is seldom what lacks
     handed = {k: v for k, v in materials.items() if k != missing.key}
     with hall.store.write() as session:
         draft = drafts.save_draft(

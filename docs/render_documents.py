@@ -17,9 +17,11 @@ from desktop_app.bootstrap import open_store
 from desktop_app.catalog import load_catalog, resolve
 from desktop_app.catalog.guide import build_guide
 from desktop_app.domain import keys
-from desktop_app.printing import certificate, guide, letters, notice_sheet
+from desktop_app.printing import certificate, guide, notice_sheet
+from desktop_app.printing import documents as rendering
 from desktop_app.services import auth, cases, intake, issuance, workflow
 from tests import factories
+from tests.sample_documents import SAMPLES
 
 OUT = Path(__file__).resolve().parent / "documents"
 DAY = dt.date(2025, 9, 26)
@@ -84,30 +86,29 @@ def _png(pdf: bytes, name: str, folder: Path) -> None:
     )
 
 
+# Each issued document, from the content the services freeze (tests/sample_documents.py).
+FILES = {
+    "receipt": "deferred-notice",
+    "application_form": "application-form",
+    "commitment": "commitment-letter",
+    "correction": "correction-notice",
+    "refusal": "refusal-decision",
+    "rejection": "rejection-decision",
+    "termination": "termination-notice",
+    "revocation": "revocation-decision",
+    "delivery": "delivery-receipt",
+}
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     catalog = load_catalog()
     names = {code: p.name for code, p in catalog.permits.items()}
-    addressee = letters.Addressee(NAME, "马·阿卜杜拉")
-    items = [
-        letters.ReceiptItemLine(
-            "食品经营许可证",
-            "县市场监督管理局",
-            "normal",
-            dt.date(2025, 10, 10),
-            dt.date(2025, 10, 17),
-        ),
-        letters.ReceiptItemLine(
-            "公共场所卫生许可证",
-            "县卫生健康局",
-            "commitment",
-            dt.date(2025, 10, 17),
-            dt.date(2025, 10, 30),
-        ),
-    ]
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         view = _certificate(folder)
+        number, receipt = SAMPLES["receipt"]
+        complete = {**receipt, "deferred": [], "items": [receipt["items"][0]]}
         documents = {
             "certificate": certificate.render(view),
             "certificate-overlay": certificate.render(view, certificate.Overlay(1.5, -2.0)),
@@ -115,52 +116,8 @@ def main() -> None:
             "notice-sheet": notice_sheet.render(
                 resolve(catalog, "hotel", {"catering": True, "halal": True}), names
             ),
-            "acceptance-notice": letters.acceptance_notice(
-                "SL2025640324010000001",
-                addressee,
-                "超市",
-                items,
-                [("一业一证行业综合许可申请表", "paper"), ("经营场所使用证明", "scan")],
-                DAY,
-            ),
-            "correction-notice": letters.correction_notice(
-                "BZ2025640324010000001",
-                addressee,
-                "超市",
-                ["经营场所平面图未标明面积", "从业人员健康证明缺2人"],
-                DAY,
-            ),
-            "deferred-notice": letters.deferred_notice(
-                "SL2025640324010000001",
-                addressee,
-                [("从业人员健康证明", dt.date(2025, 10, 20))],
-                DAY,
-            ),
-            "commitment-letter": letters.commitment_letter(
-                "SL2025640324010000001",
-                addressee,
-                "公共场所卫生许可证",
-                "县卫生健康局",
-                "《公共场所卫生管理条例》第四条",
-                DAY,
-            ),
-            "refusal-decision": letters.refusal_decision(
-                "BY2025640324010000001", addressee, "超市", "申请事项不属于本机关职权范围", DAY
-            ),
-            "rejection-decision": letters.rejection_decision(
-                "SL2025640324010000001",
-                addressee,
-                "清真食品准营证",
-                "县委统战部（民族宗教事务局）",
-                "清真食品原料采购渠道不符合要求",
-                DAY,
-            ),
-            "delivery-receipt": letters.delivery_receipt(
-                "SL2025640324010000001",
-                addressee,
-                [("行业综合许可证", view.number), ("食品经营许可证", "FOOD64032420250000")],
-                DAY,
-            ),
+            "acceptance-notice": rendering.render("receipt", number, complete),
+            **{FILES[kind]: rendering.render(kind, *SAMPLES[kind]) for kind in sorted(SAMPLES)},
             "guide-convenience-store": guide.render(
                 build_guide(catalog, catalog.industries[1]), names
             ),

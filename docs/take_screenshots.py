@@ -1,4 +1,4 @@
-"""Grabs the login dialog and every intake-wizard page at 1366x768 to docs/screenshots/.
+"""Grabs the login dialog, every intake-wizard page and each tab at 1366x768 to docs/screenshots/.
 
 Run under a real X server for the true look: ``xvfb-run -s "-screen 0 1366x768x24"
 .venv/bin/python docs/take_screenshots.py`` (offscreen works too).
@@ -23,6 +23,8 @@ from desktop_app.catalog import load_catalog, resolve
 from desktop_app.services import auth, issuance
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.app import AppState, start
+from desktop_app.ui.intake.counter_decision import CorrectionDialog
+from desktop_app.ui.intake.returning_dialog import ReturningDialog
 from desktop_app.ui.login_dialog import LoginDialog
 from desktop_app.ui.main_window import MainWindow
 from tests import factories
@@ -112,16 +114,49 @@ def main() -> None:
         row.how_combo.setCurrentIndex(row.how_combo.findData("deferred"))
         _settle(app)
         _grab(window, "intake-5-materials")
+        correction = CorrectionDialog(
+            [*wizard.materials_page.missing_names(), "经营场所平面图未标明面积"], window
+        )
+        correction.show()
+        _settle(app)
+        _grab(correction, "intake-5-correction-notice")
+        correction.close()
         wizard.next()
+        wizard.form_page.agent_box.set_value(None)
+        _settle(app)
+        _grab(window, "intake-6-review")
         wizard.review_page.accept_button.click()
         _settle(app)
         _grab(window, "intake-6-accepted")
+        wizard.start_over()
+        returning = ReturningDialog(
+            window.intake_wizard._decisions.returning,  # type: ignore[union-attr]
+            lambda _number: None,
+            {i.code: i.name for i in state.catalog.industries},
+            window,
+        )
+        returning.show()
+        _settle(app)
+        _grab(returning, "intake-returning")
+        returning.close()
         assert window.cases_tab is not None
         window.tabs.setCurrentWidget(window.cases_tab)
         window.cases_tab.overdue_filter.setChecked(True)
         window.cases_tab.select_row(0)
         _settle(app)
         _grab(window, "tab-cases")
+        window.cases_tab.overdue_filter.setChecked(False)
+        window.cases_tab.deferred_filter.setChecked(True)
+        window.cases_tab.select_row(0)
+        window.cases_tab.detail_tabs.setCurrentIndex(1)
+        _settle(app)
+        _grab(window, "tab-cases-deferred")
+        window.cases_tab.deferred_filter.setChecked(False)
+        window.cases_tab.select_row(1)
+        window.cases_tab.detail_tabs.setCurrentIndex(2)
+        window.cases_tab.documents.table.selectRow(0)
+        _settle(app)
+        _grab(window, "tab-cases-documents")
         assert window.certificates_tab is not None
         window.tabs.setCurrentWidget(window.certificates_tab)
         certificates = window.certificates_tab
@@ -149,7 +184,8 @@ def main() -> None:
             }
         )
         for username, name, pick in (
-            ("demo_market", "tab-review", lambda w: w.review_tab),
+            ("demo_health", "tab-review", lambda w: w.review_tab),
+            ("demo_health", "tab-commitments", lambda w: w.commitments_tab),
             ("demo_boss", "tab-dashboard", lambda w: w.dashboard_tab),
             ("demo_admin", "tab-settings", lambda w: w.settings_tab),
         ):
@@ -157,6 +193,8 @@ def main() -> None:
             other_window.tabs.setCurrentWidget(pick(other_window))
             if other_window.review_tab is not None:
                 other_window.review_tab.select_row(0)
+            if other_window.commitments_tab is not None:
+                other_window.commitments_tab.closed_box.setChecked(True)
             deadline = time.monotonic() + 10
             while (
                 (

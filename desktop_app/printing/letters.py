@@ -97,22 +97,21 @@ def _letter(letter: Letter) -> bytes:
         rows += [[para(cell, SIZE_TABLE) for cell in row] for row in part.rows]
         story += [Spacer(0, 3 * mm), table(rows, tuple(part.widths_mm)), Spacer(0, 3 * mm)]
     story += [para(text, SIZE_BODY, indent=True) for text in letter.closing]
-    story += [
-        Spacer(0, 10 * mm),
-        KeepTogether(
-            [
-                para(f"{letter.issuer}（印章）", SIZE_BODY, align=TA_RIGHT),
-                para(date_cn(letter.day), SIZE_BODY, align=TA_RIGHT),
-            ]
-        ),
+    # The seal, the date and what the applicant signs stay on one page: a signature line alone
+    # on a second sheet would be signed without the letter it belongs to.
+    ending: list[Flowable] = [
+        Spacer(0, 6 * mm),
+        para(f"{letter.issuer}（印章）", SIZE_BODY, align=TA_RIGHT),
+        para(date_cn(letter.day), SIZE_BODY, align=TA_RIGHT),
     ]
     if letter.signature_lines:
-        story += [Spacer(0, 8 * mm), HRFlowable(width="100%", dash=(3, 3))]
-        story += [para(line, SIZE_TABLE) for line in letter.signature_lines]
-    story += [
-        Spacer(0, 6 * mm),
+        ending += [Spacer(0, 5 * mm), HRFlowable(width="100%", dash=(3, 3))]
+        ending += [para(line, SIZE_TABLE) for line in letter.signature_lines]
+    ending += [
+        Spacer(0, 3 * mm),
         para("本文书一式两份，一份交申请人，一份存档。", SIZE_SMALL, fonts.SANS, TA_CENTER),
     ]
+    story.append(KeepTogether(ending))
     return build_pdf(
         story, f"{letter.title} {letter.number}", letter.issuer, 25 * mm, MARGIN_BOTTOM - 10 * mm
     )
@@ -440,7 +439,7 @@ def revocation_decision(
             addressee=addressee,
             paragraphs=[
                 f"你（单位）以告知承诺方式取得的{permit}（许可证编号：{permit_no}），"
-                f"经{department}核查，{_sentence(findings)}与承诺内容不符。"
+                f"经{department}核查发现：{_sentence(findings)}申请人未履行承诺。"
                 "根据《中华人民共和国行政许可法》第六十九条及告知承诺制的有关规定，决定撤销该行政许可。"
                 "该许可证自本决定送达之日起失效，行业综合许可证中的该项许可一并失效，"
                 "请到综合窗口办理变更或注销。",

@@ -50,7 +50,7 @@ from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.history_text import history_line
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM, due_text, local_minutes, named, row_table
+from desktop_app.ui.widgets import ALARM, clear_layout, due_text, local_minutes, named, row_table
 
 
 @dataclass(frozen=True)
@@ -273,14 +273,11 @@ class CasesTab(QWidget):
         self.documents.show_rows(detail.documents)
         self.receive_button.setEnabled(any(r.received_at is None for r in detail.deferred))
         closed = ApplicationState(view.state) in TERMINAL_APPLICATION_STATES
-        self.terminate_button.setEnabled(not closed)
+        for button in (self.terminate_button, self.withdraw_button):
+            button.setEnabled(not closed)
 
     def _show_lanes(self, detail: CaseDetail) -> None:
-        while self.lanes.count():
-            item = self.lanes.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.lanes)
         by_department: dict[str, list[ItemView]] = {}
         for item_view in detail.view.items:
             by_department.setdefault(item_view.department, []).append(item_view)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.domain.states import ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
 from desktop_app.services.cases import DepartmentView, HistoryRow, QueueRow
@@ -28,7 +29,7 @@ from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.review_detail import review_html
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import due_text, named, row_table
+from desktop_app.ui.widgets import ALARM, due_text, named, row_table
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ class ReviewTab(QWidget):
                 Column(tr("许可事项"), lambda r: permits[r.permit].display_name(r.variant)),
                 Column(tr("状态"), lambda r: tr(ITEM_STATE_NAMES[ItemState(r.state)])),
                 Column(tr("办理方式"), lambda r: tr(ITEM_MODE_NAMES.get(r.mode, r.mode))),
-                Column(tr("承诺期限"), due_text),
+                Column(
+                    tr("承诺期限"), due_text, lambda r: ALARM if r.due < clock.today() else None
+                ),
             ],
             self,
         )

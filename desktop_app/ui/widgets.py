@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QLayout, QLineEdit, QListWidget, QTableView
 from typing_extensions import override
 
 from desktop_app import clock
@@ -29,6 +29,20 @@ def due_text(item: ItemView | QueueRow) -> str:
 def local_minutes(at: dt.datetime) -> str:
     """A stored (UTC) moment as the hall's clock shows it, to the minute."""
     return f"{clock.local(at):%Y-%m-%d %H:%M}"
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Empties ``layout``; its widgets vanish at once.
+
+    deleteLater alone leaves them painted until the event loop runs, over what replaces them.
+    """
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def named(obj: ObjectT, name: str) -> ObjectT:

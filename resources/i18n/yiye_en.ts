@@ -79,7 +79,7 @@
         <location line="+3"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+66"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+67"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>{local}  {what}  {change}  {actor}{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+103"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+100"/>
         <source>{name}&#x3000;补交期限 {due}&#x3000;尚未补交</source>
         <translation>{name}  due {due}  not yet received</translation>
     </message>
@@ -210,7 +210,7 @@
         <translation>This case has no deferred materials</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-76"/>
         <source>&lt;b&gt;{number}&lt;/b&gt;&#x3000;{name}&#x3000;{state}&#x3000;法定代表人 {legal_rep_name}（{legal_rep_id_masked}）</source>
         <translation>&lt;b&gt;{number}&lt;/b&gt;  {name}  {state}  Legal representative {legal_rep_name} ({legal_rep_id_masked})</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation> ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+78"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+75"/>
         <source>{state}&#x3000;{0}</source>
         <translation>{state} · {0}</translation>
     </message>
@@ -288,7 +288,7 @@
         <location line="+14"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+95"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+89"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+91"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
     </message>
@@ -492,7 +492,7 @@
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-109"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+64"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+197"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+193"/>
         <location line="+10"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+59"/>
         <source>、</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-144"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-140"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
         <source>窗口核验</source>
         <translation>Checked at the counter</translation>
@@ -1267,7 +1267,7 @@
         <translation>Notification and commitment (the applicant signs a commitment)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+69"/>
         <source>尚未收取：</source>
         <translation>Not received yet: </translation>
     </message>
@@ -1314,7 +1314,7 @@
     <message>
         <location line="+15"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+20"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-121"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-123"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
@@ -1675,12 +1675,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>承诺期限</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>选择一项查看申请表、材料和办理记录</source>
         <translation>Select an item to see the form, the materials and the history</translation>
     </message>
@@ -2052,7 +2052,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-98"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-95"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>

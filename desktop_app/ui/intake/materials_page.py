@@ -25,7 +25,7 @@ from desktop_app import clock
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import ALARM_STYLE, named
+from desktop_app.ui.widgets import ALARM_STYLE, clear_layout, named
 
 
 def _ways() -> list[tuple[str, str]]:
@@ -155,11 +155,7 @@ class MaterialsPage(QWizardPage):
         self._scroll.setWidget(container)
         layout = self._commitments.layout()
         assert layout is not None
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(layout)
         self.commitment_boxes.clear()
         for permit in bundle.permits:
             if permit.commitment_allowed:
