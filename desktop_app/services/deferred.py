@@ -16,11 +16,17 @@ from sqlalchemy.orm import Session
 from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, ApplicationState
-from desktop_app.models import Application, Enterprise, ReceivedMaterial, StateChange
+from desktop_app.models import Application, Enterprise, ReceivedMaterial
 from desktop_app.services import audit, documents
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, WorkflowError
-from desktop_app.services.workflow import ensure_open, load_application, reason_text, settle
+from desktop_app.services.workflow import (
+    end,
+    ensure_open,
+    load_application,
+    reason_text,
+    settle,
+)
 
 RECEIPT_WAYS = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
 
@@ -169,18 +175,7 @@ def terminate(
         (row.name, row.due_on.isoformat())
         for row in outstanding(session, catalog, overdue_only=True, number=number)
     ]
-    current = application.state
-    application.state = ApplicationState.TERMINATED.value
-    session.add(
-        StateChange(
-            application_id=application.id,
-            from_state=current,
-            to_state=application.state,
-            actor_id=actor.id,
-            reason=text,
-        )
-    )
-    settle(session, actor, application, "terminate")
+    end(session, actor, application, ApplicationState.TERMINATED, text, "terminate")
     header, _ = documents.case_header_by_id(session, application.id, clock.today())
     return documents.issue(
         session,

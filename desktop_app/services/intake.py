@@ -160,6 +160,15 @@ def _parse_materials(
     return parsed, errors
 
 
+def _with_answers(bundle: Bundle, form: Mapping[str, FormValue]) -> dict[str, FormValue]:
+    """The form with the fields the situation answers filled (the area is asked once)."""
+    values = dict(form)
+    for bundle_field in bundle.fields:
+        if bundle_field.answer and bundle_field.key not in values:
+            values[bundle_field.key] = bundle.answers[bundle_field.answer]
+    return values
+
+
 def _check_agent(agent: AgentInfo | None) -> dict[str, str]:
     return {} if agent is None else agent_problems(agent.name, agent.id_number, agent.phone or "")
 
@@ -182,11 +191,7 @@ def accept(
         bundle = resolve(catalog, submission.industry, submission.answers)
     except ResolveError as exc:
         raise SubmissionError({exc.key or "industry": exc.message}) from None
-    values = dict(submission.form)
-    for bundle_field in bundle.fields:
-        if bundle_field.answer and bundle_field.key not in values:
-            values[bundle_field.key] = bundle.answers[bundle_field.answer]
-    form, errors = check_form(bundle.fields, values)
+    form, errors = check_form(bundle.fields, _with_answers(bundle, submission.form))
     materials, material_errors = _parse_materials(bundle, submission.materials, today)
     errors.update(material_errors)
     errors.update(_check_agent(submission.agent))
@@ -408,10 +413,7 @@ def application_form_preview(catalog: Catalog, submission: Submission) -> dict[s
         bundle = resolve(catalog, submission.industry, submission.answers)
     except ResolveError as exc:
         raise SubmissionError({exc.key or "industry": exc.message}) from None
-    form = dict(submission.form)
-    for bundle_field in bundle.fields:
-        if bundle_field.answer and bundle_field.key not in form:
-            form[bundle_field.key] = bundle.answers[bundle_field.answer]
+    form = _with_answers(bundle, submission.form)
     agent = submission.agent
     header = {
         "case": None,

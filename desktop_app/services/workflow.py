@@ -549,17 +549,34 @@ def withdraw(
     """The applicant withdraws the whole application."""
     require_role(actor, "clerk", "supervisor", action="撤回申请")
     application = load_application(session, number, expected_version)
-    ensure_open(application)
     text = reason_text(reason, "撤回")
+    end(session, actor, application, ApplicationState.WITHDRAWN, text, "withdraw")
+
+
+def end(
+    session: Session,
+    actor: Actor,
+    application: Application,
+    state: ApplicationState,
+    reason: str,
+    action: str,
+) -> None:
+    """Closes an open application in ``state`` (an action's, not its items'), with the reason."""
+    ensure_open(application)
     current = application.state
-    application.state = ApplicationState.WITHDRAWN.value
+    application.state = state.value
     session.add(
         StateChange(
             application_id=application.id,
             from_state=current,
             to_state=application.state,
             actor_id=actor.id,
-            reason=text,
+            reason=reason,
         )
     )
-    settle(session, actor, application, "withdraw")
+    settle(
+        session,
+        actor,
+        application,
+        "withdraw" if state == ApplicationState.WITHDRAWN else "terminate",
+    )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QWidget
 
 from desktop_app.services.deferred import DeferredRow
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import named, ok_cancel
 
 
 def _ways() -> list[tuple[str, str]]:
@@ -29,11 +29,7 @@ class ReceiveDialog(QDialog):
         self.how_combo = named(QComboBox(), "receiveHowCombo")
         for value, label in _ways():
             self.how_combo.addItem(label, value)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow(tr("材料(&M)："), self.material_combo)
         form.addRow(tr("收取方式(&W)："), self.how_combo)

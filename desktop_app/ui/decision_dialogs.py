@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from typing_extensions import override
 from desktop_app import clock
 from desktop_app.domain.form_values import text_problem
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import ALARM_STYLE, named
+from desktop_app.ui.widgets import ALARM_STYLE, named, ok_cancel
 
 
 def _date(edit: QDateEdit) -> dt.date:
@@ -47,11 +46,7 @@ class ApproveDialog(QDialog):
         self.no_expiry_box.toggled.connect(lambda on: self.valid_to_edit.setEnabled(not on))
         self.error_label = named(QLabel(), "approveErrorLabel")
         self.error_label.setStyleSheet(ALARM_STYLE)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout()
         form.addRow(tr("许可证编号(&N)："), self.permit_no_edit)
         form.addRow(tr("有效期自(&F)："), self.valid_from_edit)
@@ -93,11 +88,7 @@ class ReasonDialog(QDialog):
         self.reason_edit = named(QPlainTextEdit(), "reasonEdit")
         self.error_label = named(QLabel(), "reasonErrorLabel")
         self.error_label.setStyleSheet(ALARM_STYLE)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt))
         layout.addWidget(self.reason_edit)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -28,7 +27,7 @@ from desktop_app.services.auth import ROLE_NAMES, UserRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.settings import MAX_OFFSET_MM, SettingsError, WorkstationSettings
 from desktop_app.ui.i18n import LANGUAGES, tr
-from desktop_app.ui.widgets import named
+from desktop_app.ui.widgets import named, ok_cancel
 
 
 @dataclass(frozen=True)
@@ -64,11 +63,7 @@ class AddUserDialog(QDialog):
             self.department_combo.addItem(name, code)
         self.password_edit = named(QLineEdit(), "newPasswordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow(tr("用户名："), self.username_edit)
         form.addRow(tr("姓名："), self.display_edit)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.catalog import Catalog
 from desktop_app.clock import FixedClock
 from desktop_app.services.drafts import ReturningRow
 from desktop_app.services.wizard import Page
@@ -22,9 +23,19 @@ from desktop_app.ui.case_dialogs import ReceiveDialog
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.intake.counter_decision import CorrectionDialog
 from desktop_app.ui.intake.returning_dialog import ReturningDialog
+from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.counter_flow import PaperPrinter, fill_to_review, hall_database, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
+
+
+def at_the_counter(qtbot: QtBot, tmp_path: Path) -> tuple[str, Catalog, MainWindow, IntakeWizard]:
+    """A hall's database, and its clerk signed in at the counter."""
+    url = hall_database(tmp_path)
+    state, clerk = signed_in(qtbot, url, "zhang")
+    assert clerk.intake_wizard is not None
+    assert state.catalog is not None
+    return url, state.catalog, clerk, clerk.intake_wizard
 
 
 def text(pdf: Path) -> str:
@@ -84,12 +95,8 @@ def case_row(window: MainWindow, number: str) -> None:
 def test_a_deferred_material_is_received_then_the_permit_approved(
     qapp: QApplication, qtbot: QtBot, tmp_path: Path, printer: PaperPrinter, warnings: list[str]
 ) -> None:
-    url = hall_database(tmp_path)
-    state, clerk = signed_in(qtbot, url, "zhang")
-    wizard = clerk.intake_wizard
-    assert wizard is not None
-    assert state.catalog is not None
-    fill_to_review(wizard, state.catalog)
+    url, catalog, clerk, wizard = at_the_counter(qtbot, tmp_path)
+    fill_to_review(wizard, catalog)
     wizard.back()
     row = wizard.materials_page.rows["drug_quality_rules"]
     row.how_combo.setCurrentIndex(row.how_combo.findData("deferred"))
@@ -139,14 +146,10 @@ def test_a_commitment_is_printed_to_sign_then_checked_passed_and_failed(
     clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    url = hall_database(tmp_path)
-    state, clerk = signed_in(qtbot, url, "zhang")
-    wizard = clerk.intake_wizard
-    assert wizard is not None
-    assert state.catalog is not None
+    url, catalog, _clerk, wizard = at_the_counter(qtbot, tmp_path)
     numbers = []
     for serial in (1, 2):
-        fill_to_review(wizard, state.catalog, "hotel", {}, serial=serial)
+        fill_to_review(wizard, catalog, "hotel", {}, serial=serial)
         wizard.back()
         wizard.materials_page.commitment_boxes["public_hygiene"].setChecked(True)
         wizard.next()
@@ -204,12 +207,8 @@ def test_a_commitment_is_printed_to_sign_then_checked_passed_and_failed(
 def test_a_counter_correction_is_accepted_when_the_applicant_returns(
     qapp: QApplication, qtbot: QtBot, tmp_path: Path, printer: PaperPrinter
 ) -> None:
-    url = hall_database(tmp_path)
-    state, clerk = signed_in(qtbot, url, "zhang")
-    wizard = clerk.intake_wizard
-    assert wizard is not None
-    assert state.catalog is not None
-    fill_to_review(wizard, state.catalog, enterprise_name="同心县惠民便利店")
+    url, catalog, _clerk, wizard = at_the_counter(qtbot, tmp_path)
+    fill_to_review(wizard, catalog, enterprise_name="同心县惠民便利店")
     wizard.back()
     site = wizard.materials_page.rows["site_plan"]
     site.how_combo.setCurrentIndex(site.how_combo.findData(""))  # not brought
@@ -270,12 +269,8 @@ def test_a_counter_correction_is_accepted_when_the_applicant_returns(
 def test_an_application_the_counter_refuses_gets_its_decision(
     qapp: QApplication, qtbot: QtBot, tmp_path: Path, printer: PaperPrinter
 ) -> None:
-    url = hall_database(tmp_path)
-    state, clerk = signed_in(qtbot, url, "zhang")
-    wizard = clerk.intake_wizard
-    assert wizard is not None
-    assert state.catalog is not None
-    fill_to_review(wizard, state.catalog)
+    _url, catalog, clerk, wizard = at_the_counter(qtbot, tmp_path)
+    fill_to_review(wizard, catalog)
 
     def refuse(dialog: ReasonDialog) -> None:
         dialog.reason_edit.setPlainText("申请事项依法不需要取得行政许可")
@@ -296,14 +291,8 @@ def test_an_application_the_counter_refuses_gets_its_decision(
 def test_a_reviewer_decides_on_the_form_as_filed_and_nothing_else(
     qapp: QApplication, qtbot: QtBot, tmp_path: Path, printer: PaperPrinter
 ) -> None:
-    url = hall_database(tmp_path)
-    state, clerk = signed_in(qtbot, url, "zhang")
-    wizard = clerk.intake_wizard
-    assert wizard is not None
-    assert state.catalog is not None
-    fill_to_review(
-        wizard, state.catalog, "hotel", {"catering": True}, enterprise_name="同心县驿站宾馆"
-    )
+    url, catalog, _clerk, wizard = at_the_counter(qtbot, tmp_path)
+    fill_to_review(wizard, catalog, "hotel", {"catering": True}, enterprise_name="同心县驿站宾馆")
     wizard.review_page.print_form_button.click()
     form = text(printer.sent[-1])
     assert "行业综合许可申请表" in form
@@ -319,11 +308,9 @@ def test_a_reviewer_decides_on_the_form_as_filed_and_nothing_else(
     assert "同心县驿站宾馆" in shown
     assert "共用信息" in shown
     assert "公共场所卫生许可证" in shown
-    permits = state.catalog.permits
+    permits = catalog.permits
     police_only = set(permits["special_trade"].form) - set(permits["public_hygiene"].form)
-    police_labels = {
-        state.catalog.fields[k].label for k in police_only if not state.catalog.fields[k].shared
-    }
+    police_labels = {catalog.fields[k].label for k in police_only if not catalog.fields[k].shared}
     assert police_labels
     assert not any(label in shown for label in police_labels)  # another department's fields
     assert "********" in shown  # the legal representative's ID, masked

@@ -15,52 +15,23 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app import clock
-from desktop_app.bootstrap import open_store
 from desktop_app.catalog import resolve
 from desktop_app.domain import certificate_code, keys
 from desktop_app.domain.cose import kid_for
-from desktop_app.printing import qt_printer
-from desktop_app.services import auth, cases
+from desktop_app.services import cases
 from desktop_app.services.wizard import Page
-from desktop_app.ui import printer_dialogs
-from desktop_app.ui.app import AppState
 from desktop_app.ui.decision_dialogs import ApproveDialog
-from desktop_app.ui.main_window import MainWindow
 from tests import factories
-from tests.ui.test_app import log_in, started
+from tests.ui.counter_flow import PaperPrinter, hall_database, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
-
-PASSWORD = "Counter2026"
-
-
-def signed_in(qtbot: QtBot, url: str, username: str) -> tuple[AppState, MainWindow]:
-    """Starts the app on ``url`` as the command does and logs ``username`` in."""
-    dialog, state = started(qtbot, url)
-    log_in(dialog, username, PASSWORD)
-    assert state.main_window is not None
-    qtbot.addWidget(state.main_window)
-    return state, state.main_window
 
 
 def test_counter_to_certificate(
     qapp: QApplication, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    receipts: list[Path] = []
-
-    def counter_printer(pdf: bytes, _name: str = "") -> str:
-        # The counter printer is a PDF file here: the real Qt printing path, no paper.
-        path = tmp_path / f"printed-{len(receipts)}.pdf"
-        qt_printer.paint_pdf(pdf, qt_printer.printer_for(pdf_file=str(path)))
-        receipts.append(path)
-        return "测试打印机"
-
-    monkeypatch.setattr(printer_dialogs, "print_pdf", counter_printer)
-    url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
-    store = open_store(url)
-    with store.write() as session:
-        auth.add_user(session, auth.SYSTEM, "zhang", PASSWORD, "clerk")
-        auth.add_user(session, auth.SYSTEM, "li", PASSWORD, "reviewer", "market")
-    store.dispose()
+    paper = PaperPrinter(tmp_path, monkeypatch)
+    receipts = paper.printed
+    url = hall_database(tmp_path)
 
     state, window = signed_in(qtbot, url, "zhang")
     wizard = window.intake_wizard

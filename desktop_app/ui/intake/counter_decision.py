@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from desktop_app.services.intake import Receipt
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import ALARM_STYLE, named
+from desktop_app.ui.widgets import ALARM_STYLE, named, ok_cancel
 
 Correct = Callable[[IntakeDraft, list[str]], str]  # issues the notice, returns its number
 Refuse = Callable[[IntakeDraft, str], str]
@@ -49,11 +48,7 @@ class CorrectionDialog(QDialog):
         self.items_edit = named(QPlainTextEdit("\n".join(missing)), "correctionItemsEdit")
         self.error_label = named(QLabel(), "correctionErrorLabel")
         self.error_label.setStyleSheet(ALARM_STYLE)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
