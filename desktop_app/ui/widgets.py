@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from desktop_app import clock
-from desktop_app.services.cases import ItemView, QueueRow
 from desktop_app.ui.i18n import tr
+
+if TYPE_CHECKING:  # the login dialog uses these helpers: no SQLAlchemy before its first paint
+    from desktop_app.services.cases import ItemView, QueueRow
 
 ObjectT = TypeVar("ObjectT", bound=QObject)
 # The one red of the application: errors, overdue deadlines, what needs a supervisor.

@@ -128,3 +128,15 @@ def test_unusable_database_is_reported_not_crashed(tmp_path: Path) -> None:
     result = _smoke(f"sqlite:///{tmp_path / 'missing-folder' / 'x.sqlite3'}")
     assert result.returncode == 1
     assert "无法打开数据库" in result.stderr.decode("utf-8")
+
+
+def test_the_login_path_loads_no_database_machinery() -> None:
+    # The dialog paints before SQLAlchemy and the services load (the clerk types meanwhile); a
+    # helper module that imports a service for its type hints once undid that (5x slower paint).
+    code = (
+        "import sys, desktop_app.ui.app"
+        "\nloaded = sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic')))"
+        "\nassert not loaded, loaded[:5]"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
