@@ -55,7 +55,7 @@ class HolidayNotice:
 def decode(data: bytes) -> str:
     """The file's text: UTF-8 (with or without a BOM), or GB18030 as older Notepad saves it."""
     if len(data) > MAX_BYTES:
-        raise NoticeFormatError(None, f"文件过大（{len(data)} 字节），节假日文件不超过 64 KB")
+        raise NoticeFormatError(None, "文件过大：节假日文件不超过 64 KB，请确认选对了文件")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

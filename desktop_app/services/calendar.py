@@ -67,7 +67,9 @@ def import_year_file(session: Session, actor: Actor, path: Path) -> int:
         ServiceError: the file cannot be read or a line is wrong (named, with the reason).
     """
     try:
-        notice = holiday_notice.parse(holiday_notice.decode(path.read_bytes()))
+        with path.open("rb") as file:  # a wrong file may be huge: read no more than a notice
+            data = file.read(holiday_notice.MAX_BYTES + 1)
+        notice = holiday_notice.parse(holiday_notice.decode(data))
     except OSError as exc:
         raise ServiceError(f"无法读取节假日文件 {path.name}：{exc.strerror or exc}") from None
     except holiday_notice.NoticeFormatError as exc:
