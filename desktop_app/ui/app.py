@@ -91,6 +91,7 @@ class IdleLock(QObject):
         self.dialog = LoginDialog(self._state.login, tr("已锁定，请输入密码解锁"), self._window)
         self.dialog.lock_to(self._state.actor.username)
         self.dialog.accepted.connect(self._unlock)
+        self.dialog.signed_out.connect(self._window.close)  # the draft was saved above
         self.dialog.open()
 
     def _unlock(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from desktop_app.domain.actor import Actor
 from desktop_app.services.errors import LoginError
@@ -24,6 +26,8 @@ LoginCallable = Callable[[str, str], Actor]
 
 class LoginDialog(QDialog):
     """Asks for a user name and password; ``actor`` holds who logged in once it is accepted."""
+
+    signed_out = Signal()  # the idle lock's way out other than the password: close the app
 
     def __init__(
         self, login: LoginCallable, title: str = tr("登录"), parent: QWidget | None = None
@@ -50,14 +54,30 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.login_button)
+        self.sign_out_button = named(QPushButton(tr("退出程序(&Q)")), "signOutButton")
+        self.sign_out_button.setVisible(False)
+        layout.addWidget(self.sign_out_button)
         self.login_button.clicked.connect(self._on_login_clicked)
+        self.sign_out_button.clicked.connect(self.signed_out.emit)
+        self._locked = False
         self.setMinimumWidth(380)
 
     def lock_to(self, username: str) -> None:
-        """For the idle lock: only the user on duty may unlock."""
+        """For the idle lock: only the user on duty may unlock, or the app is closed.
+
+        Esc and the window's close button do nothing then: closed, the lock would leave the tabs
+        hidden with no way back but a restart.
+        """
+        self._locked = True
         self.username_edit.setText(username)
         self.username_edit.setReadOnly(True)
+        self.sign_out_button.setVisible(True)
         self.password_edit.setFocus()
+
+    @override
+    def reject(self) -> None:
+        if not self._locked:
+            super().reject()
 
     def _on_login_clicked(self) -> None:
         username = self.username_edit.text().strip()

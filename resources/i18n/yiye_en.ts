@@ -14,7 +14,7 @@
         <translation>Locked: enter your password to unlock</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>行业目录有误：{exc}</source>
         <translation>Error in the industry catalog: {exc}</translation>
     </message>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+112"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+103"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <source>；</source>
         <translation>; </translation>
@@ -104,7 +104,7 @@
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="+226"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+221"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -893,7 +893,7 @@
         <translation>Exported {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-74"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-66"/>
         <source>准予许可：{permit_name}</source>
         <translation>Approve: {permit_name}</translation>
     </message>
@@ -903,7 +903,7 @@
         <translation>Indefinitely valid (filing)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>许可证编号(&amp;N)：</source>
         <translation>Permit &amp;number:</translation>
     </message>
@@ -933,7 +933,7 @@
         <translation>The end of validity must be after its start</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -1211,7 +1211,7 @@
         <translation>{name} (due {due})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>材料(&amp;M)：</source>
         <translation>&amp;Material:</translation>
     </message>
@@ -1535,7 +1535,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>The draft could not be saved: {exc}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/login_dialog.py" line="+29"/>
+        <location filename="../../desktop_app/ui/login_dialog.py" line="+33"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
@@ -1560,7 +1560,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>退出程序(&amp;Q)</source>
+        <translation>&amp;Quit the program</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>请输入用户名和密码</source>
         <translation>Please enter your user name and password</translation>
     </message>
@@ -1745,7 +1750,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Refusal decided</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="-171"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="-167"/>
         <source>添加用户</source>
         <translation>Add a user</translation>
     </message>
@@ -1755,7 +1760,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
@@ -2022,7 +2027,7 @@ Last error: {error}</translation>
         <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="+26"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="+36"/>
         <source>{day}（暂定）</source>
         <translation>{day} (provisional)</translation>
     </message>
@@ -2108,12 +2113,12 @@ Everything typed is still there; you can go on.</translation>
         <translation>Agent&apos;s phone (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/counter_decision.py" line="+48"/>
+        <location filename="../../desktop_app/ui/intake/counter_decision.py" line="+47"/>
         <source>一次性补正告知</source>
         <translation>Correction notice</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>一次性列明需要补正的全部内容，每行一项（已列出尚未收取的材料）。申请保留，申请人补正后凭告知书编号继续办理。</source>
         <translation>List everything to correct, one per line (the materials not received are listed). The application is kept; the applicant comes back with the notice&apos;s number.</translation>
     </message>

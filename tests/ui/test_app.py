@@ -100,11 +100,27 @@ def test_idle_lock_asks_for_the_password_and_keeps_the_work(
     assert lock is not None
     assert not window.tabs.isVisible()
     assert lock.username_edit.isReadOnly()
+    lock.reject()  # Esc, or the close button
+    assert lock.isVisible()
+    assert state.idle_lock.dialog is lock
     lock.password_edit.setText(PASSWORD)
     lock.login_button.click()
     assert state.idle_lock.dialog is None
     assert window.tabs.isVisible()
     assert window.intake_wizard.industry_page.industry_search_edit.text() == "便利"
+
+
+def test_the_idle_lock_lets_one_sign_out_instead(
+    qapp: QApplication, qtbot: QtBot, database: str
+) -> None:
+    window, state = signed_in(qtbot, database, "zhang")
+    assert state.idle_lock is not None
+    state.idle_lock.lock()
+    lock = state.idle_lock.dialog
+    assert lock is not None
+    assert lock.sign_out_button.isVisible()
+    lock.sign_out_button.click()
+    assert not window.isVisible()
 
 
 def _smoke(url: str) -> subprocess.CompletedProcess[bytes]:
