@@ -192,29 +192,16 @@ def claims_from_cbor(body: Any) -> CertificateClaims:
     )
 
 
-ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KiB window, level 9: what ``encode`` writes
-
-
 def _canonical_zlib(compressed: bytes, raw: bytes) -> bool:
-    """True when ``compressed`` is exactly as ``encode`` writes it, bit for bit.
+    """True when ``compressed`` is exactly what ``encode`` writes for ``raw``.
 
-    Decompression ignores a few bits (the header's level hint, the padding after the final deflate
-    block), so a one-character change of the QR text could otherwise still verify. Nothing signed
-    changes that way, but a certificate's text must have exactly one valid spelling.
+    Inflating ignores some bits (the header's level hint, padding, alternative encodings of the
+    same data), so a changed QR text could inflate to the same signed bytes. The stream must be
+    zlib's own level-9 compression of what it inflates to: one valid spelling per certificate.
+    (zlib's deflate output has been the same for the same input since 1.2; a verifier built on
+    zlib-ng would need the same compressor to agree.)
     """
-    if not compressed.startswith(ZLIB_HEADER) or len(compressed) < 7:
-        return False
-    index = len(compressed) - 5  # the last deflate byte, before the Adler-32 checksum
-    for bit in range(8):
-        if compressed[index] & (1 << bit):
-            trial = bytearray(compressed)
-            trial[index] &= ~(1 << bit) & 0xFF
-            try:
-                if zlib.decompress(bytes(trial)) == raw:
-                    return False  # a set padding bit: zlib always writes zeros there
-            except zlib.error:
-                continue
-    return True
+    return zlib.compress(raw, 9) == compressed
 
 
 def verify(
@@ -259,7 +246,10 @@ def _verify(
         return Verdict(False, "二维码内容已被改动（压缩编码不规范）")
     try:
         check_shape(raw)
-        structure = parse_sign1(cbor2.loads(raw))
+        decoded = cbor2.loads(raw)
+        if cbor2.dumps(decoded) != raw:  # a longer length field, an indefinite array …
+            return Verdict(False, "签名结构无效（CBOR 编码不规范）")
+        structure = parse_sign1(decoded)
     except (CborShapeError, CoseError) as exc:
         return Verdict(False, f"签名结构无效：{exc}")
     except (cbor2.CBORDecodeError, ValueError, TypeError):

@@ -79,10 +79,10 @@ class Sign1:
 
 def parse_sign1(obj: Any) -> Sign1:
     """Checks the decoded structure's shape and header; raises CoseError naming what is off."""
-    if isinstance(obj, cbor2.CBORTag):
-        if obj.tag != COSE_SIGN1_TAG:
-            raise CoseError("不是 COSE_Sign1 结构")
-        obj = obj.value
+    # The tag is required: an untagged array would be a second valid spelling of one certificate.
+    if not isinstance(obj, cbor2.CBORTag) or obj.tag != COSE_SIGN1_TAG:
+        raise CoseError("不是带标签的 COSE_Sign1 结构")
+    obj = obj.value
     # cbor2 decodes the contents of a tag as immutable tuple and frozendict.
     if not isinstance(obj, list | tuple) or len(obj) != 4:
         raise CoseError("COSE_Sign1 结构应为4个元素")

@@ -4,10 +4,13 @@ import zlib
 
 import cbor2
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.domain import base45, keys
 from desktop_app.domain import certificate_code as cc
 from desktop_app.domain.cose import HEADER_ALG, HEADER_KID, PrivateKey, PublicKey, kid_for, sign1
+from tests import qr_mutations
+from tests.qr_mutations import generated_claims, surviving_changes
 
 NOW = dt.datetime(2026, 1, 1, 12, 0)
 PERMITS = (
@@ -250,3 +253,38 @@ def test_ignored_zlib_bits_make_the_text_invalid(
             break
     if padded is not None:  # this signature's stream happens to end on a byte boundary otherwise
         assert not cc.verify(cc.PREFIX + base45.encode(padded), trusted, NOW).valid
+
+
+def test_no_generated_certificate_has_a_second_valid_spelling() -> None:
+    # Ed25519 signs deterministically, so these texts are the same every run. Without the
+    # re-compression check, one character of certificates 6, 8 and 10 could be changed (at
+    # positions 100 and 133: redundancy in deflate's Huffman header) and still verify.
+    # bench/bench_qr_mutations.py sweeps 200 certificates; CI runs it.
+    key = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+    trusted = {kid_for(key.public_key()): [key.public_key()]}
+    claims = list(generated_claims(11))
+    for index in (6, 8, 10):
+        text = cc.encode(claims[index], key)
+        assert cc.verify(text, trusted, qr_mutations.NOW).valid
+        assert surviving_changes(text, trusted) == [], index
+
+
+def test_an_untagged_cose_structure_is_refused(
+    text: str, trusted: dict[bytes, list[PublicKey]]
+) -> None:
+    tagged = cbor2.loads(_cose(text))
+    untagged = cbor2.dumps(list(tagged.value))
+    assert cc.verify(_wrap(untagged), trusted, NOW).reason == (
+        "签名结构无效：不是带标签的 COSE_Sign1 结构"
+    )
+
+
+def test_a_longer_cbor_spelling_of_the_same_structure_is_refused(
+    text: str, trusted: dict[bytes, list[PublicKey]]
+) -> None:
+    raw = _cose(text)
+    # The tag 18 written with a one-byte argument (0xd8 0x12) instead of inline (0xd2).
+    assert raw[0] == 0xD2
+    longer = b"\xd8\x12" + raw[1:]
+    assert cbor2.loads(longer) == cbor2.loads(raw)
+    assert cc.verify(_wrap(longer), trusted, NOW).reason == "签名结构无效（CBOR 编码不规范）"
