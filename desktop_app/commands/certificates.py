@@ -12,11 +12,13 @@ from desktop_app import clock, config
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
-from desktop_app.domain import certificate_code, keys
+from desktop_app.domain import certificate_code, json_guard, keys
 from desktop_app.domain.cose import PrivateKey, kid_for
 from desktop_app.services import auth, export, issuance
 
 MAX_INPUT = 100_000
+MAX_REVOCATIONS = 4 * 1024 * 1024  # a county's list for decades is well under 1 MB
+MAX_PIXELS = 40_000_000  # a phone photo or a 600 dpi A4 scan, not a decompression bomb
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -132,18 +134,32 @@ def _revocations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _barcodes(path: Path) -> list[Any]:
+    """The codes in an image: a photo or a scan of reasonable size, refused with one line else."""
+    import zxingcpp
+    from PIL import Image
+
+    too_large = f"图片 {path} 过大（超过 {MAX_PIXELS // 10**6} 百万像素），请拍摄或扫描二维码本身"
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                fail(too_large)
+            image.load()  # a truncated or broken file fails here, not inside the decoder
+            return list(zxingcpp.read_barcodes(image))
+    except Image.DecompressionBombError:  # Pillow's own cap, checked when the file is opened
+        fail(too_large)
+    except OSError as exc:
+        fail(f"无法读取图片 {path}：{exc.strerror or exc}")
+    except (ValueError, TypeError) as exc:
+        fail(f"无法读取图片 {path}：{exc}")
+
+
 def _read_text(args: argparse.Namespace) -> str:
     if args.image is not None:
         if args.text is not None:
             fail("二维码文本和 --image 只能给出一个")
-        try:
-            import zxingcpp
-            from PIL import Image
-
-            with Image.open(args.image) as image:
-                found = zxingcpp.read_barcodes(image)
-        except (OSError, ValueError) as exc:
-            fail(f"无法读取图片 {args.image}：{exc}")
+        found = _barcodes(args.image)
         if not found:
             fail(f"图片 {args.image} 中没有找到二维码")
         return str(found[0].text)
@@ -153,16 +169,19 @@ def _read_text(args: argparse.Namespace) -> str:
 
 
 def _load_revocations(path: Path | None) -> certificate_code.RevocationList:
+    """A revocation file read strictly: a wrong shape refuses it (never verify as if empty)."""
     if path is None:
         return certificate_code.RevocationList()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return certificate_code.RevocationList(
-            min_revision={str(k): int(v) for k, v in data.get("min_revision", {}).items()},
-            cancelled=frozenset(str(n) for n in data.get("cancelled", [])),
-        )
-    except (OSError, ValueError, TypeError, AttributeError) as exc:
-        fail(f"无法读取变更/注销清单 {path}：{exc}")
+        with path.open("rb") as file:
+            data = file.read(MAX_REVOCATIONS + 1).decode("utf-8-sig")
+        return certificate_code.parse_revocations(json_guard.loads(data, MAX_REVOCATIONS))
+    except OSError as exc:
+        fail(f"无法读取变更/注销清单 {path}：{exc.strerror or exc}")
+    except UnicodeDecodeError:
+        fail(f"变更/注销清单 {path} 不是 UTF-8 文本")
+    except (json_guard.JsonShapeError, certificate_code.RevocationFormatError) as exc:
+        fail(f"变更/注销清单 {path} 有误：{exc}")
 
 
 def _verify(args: argparse.Namespace) -> int:

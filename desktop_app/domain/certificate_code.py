@@ -79,6 +79,40 @@ class RevocationList:
     cancelled: frozenset[str] = frozenset()
 
 
+class RevocationFormatError(ValueError):
+    """A revocation list of the wrong shape: refused whole, never read in part (that fails open)."""
+
+
+MAX_NUMBER = 40
+
+
+def parse_revocations(data: Any) -> RevocationList:
+    """The list as ``yiye certificates revocations`` writes it, checked strictly.
+
+    ``{"min_revision": {number: revision ≥ 1}, "cancelled": [number, …]}``; nothing else.
+    """
+    if not isinstance(data, dict):
+        raise RevocationFormatError("应为 JSON 对象")
+    unknown = set(data) - {"min_revision", "cancelled"}
+    if unknown:
+        raise RevocationFormatError(f"未知的键“{sorted(unknown)[0]}”")
+    minimum = data.get("min_revision", {})
+    if not isinstance(minimum, dict):
+        raise RevocationFormatError("min_revision 应为“证书编号: 最低有效版本”的对象")
+    for number, revision in minimum.items():
+        if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 10**6:
+            raise RevocationFormatError(f"min_revision 中 {number[:MAX_NUMBER]} 的版本应为正整数")
+        if len(number) > MAX_NUMBER:
+            raise RevocationFormatError("min_revision 中的证书编号过长")
+    cancelled = data.get("cancelled", [])
+    if not isinstance(cancelled, list):
+        raise RevocationFormatError("cancelled 应为证书编号的列表")
+    for number in cancelled:
+        if not isinstance(number, str) or not 0 < len(number) <= MAX_NUMBER:
+            raise RevocationFormatError("cancelled 中的证书编号应为字符串")
+    return RevocationList(min_revision=dict(minimum), cancelled=frozenset(cancelled))
+
+
 @dataclass(frozen=True)
 class Verdict:
     valid: bool

@@ -1,5 +1,6 @@
 import json
 import stat
+import zlib
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,59 @@ def test_verify_never_raises(capsys: pytest.CaptureFixture[str], text: str) -> N
 
 def test_verify_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "verify")[0] == 2
+
+
+def _huge_png(path: Path, width: int, height: int) -> None:
+    """A tiny file whose header claims ``width`` × ``height`` pixels (a decompression bomb)."""
+    from PIL import Image
+
+    Image.new("1", (1, 1)).save(path)
+    data = bytearray(path.read_bytes())
+    data[16:24] = width.to_bytes(4, "big") + height.to_bytes(4, "big")
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")  # the IHDR chunk's CRC
+    path.write_bytes(bytes(data))
+
+
+def test_verify_refuses_huge_and_broken_images_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import qrcode
+
+    huge = tmp_path / "huge.png"
+    _huge_png(huge, 16_000, 12_000)  # 192 megapixels
+    code, out, err = run(capsys, "verify", "--image", str(huge))
+    assert (code, out) == (2, "")
+    assert err == f"yiye：图片 {huge} 过大（超过 40 百万像素），请拍摄或扫描二维码本身\n"
+    _huge_png(huge, 8_000, 6_000)  # 48 megapixels: under Pillow's own cap, over ours
+    assert run(capsys, "verify", "--image", str(huge))[2].startswith(f"yiye：图片 {huge} 过大")
+    whole = tmp_path / "code.png"
+    qrcode.make("YZ1:NOT-A-REAL-CODE").save(whole)
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])
+    code, out, err = run(capsys, "verify", "--image", str(truncated))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"yiye：无法读取图片 {truncated}")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"cancelled": "640324-2025-01-000001"}', "cancelled 应为证书编号的列表"),
+        ('{"min_revision": [["640324-2025-01-000001", 2]]}', "min_revision 应为"),
+        ('{"min_revision": {"640324-2025-01-000001": "2"}}', "的版本应为正整数"),
+        ('{"revoked": []}', "未知的键“revoked”"),
+        ("[" * 200_000 + "]" * 200_000, "JSON 嵌套过深"),
+        ("{", "不是有效的 JSON"),
+    ],
+)
+def test_a_malformed_revocation_file_is_refused_not_read_as_empty(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, reason: str
+) -> None:
+    path = tmp_path / "revocations.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "verify", "YZ1:ABC", "--revocations", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"yiye：变更/注销清单 {path} 有误：")
+    assert reason in err
+    assert err.count("\n") == 1
