@@ -4,10 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import strategies as st
+
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.catalog.bundle import BundleField
 from desktop_app.domain.identifiers import credit_code_check_char, id_number_check_char
 from desktop_app.services.intake import Submission
+
+# The direction controls text_problem refuses by name.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def printable_text(max_size: int) -> st.SearchStrategy[str]:
+    """Any text a person can read and print: what every text field must keep as typed.
+
+    Not control, format, private-use, surrogate or separator characters, nor non-characters:
+    fields refuse those (they hide in look-alike names and print blank).
+    """
+    return st.text(
+        st.characters(
+            blacklist_categories=("Cc", "Cs", "Cf", "Co", "Zl", "Zp"),
+            blacklist_characters=BIDI_CONTROLS,
+        ).filter(lambda ch: not (0xFDD0 <= ord(ch) <= 0xFDEF or ord(ch) & 0xFFFE == 0xFFFE)),
+        min_size=1,
+        max_size=max_size,
+    ).filter(str.strip)
 
 
 def credit_code(serial: int) -> str:

@@ -81,7 +81,10 @@ def normalize_answers(
         # bool is an int in Python; `true` as an area is a slip, not 1 m².
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise AnswerTypeError(key, question.label, "数字", value)
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            number = math.inf
         if not math.isfinite(number):
             raise InvalidAnswerError(f"{question.label}（{key}）必须是有限的数字", key)
         if number < 0:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,13 @@ from desktop_app.commands import case_steps
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import open_or_fail, transaction
+from desktop_app.domain import json_guard
 from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
 from desktop_app.services import auth, cases, intake, workflow
 from desktop_app.services.errors import ServiceError, SubmissionError
 from desktop_app.sync.config import platform_departments
 
+MAX_CASE_FILE = 64 * 1024 * 1024  # some ten thousand applications
 SUBMISSION_KEYS = {"industry", "answers", "form", "materials", "commitments", "agent", "kind"}
 
 
@@ -86,11 +87,12 @@ def submission_from_json(data: Any) -> intake.Submission:
         isinstance(agent, dict)
         and isinstance(agent.get("name"), str)
         and isinstance(agent.get("id_number"), str)
+        and isinstance(agent.get("phone", ""), str | None)
     ):
-        errors["agent"] = '“agent”应为 {"name", "id_number", "phone"}'
+        errors["agent"] = '“agent”应为 {"name", "id_number", "phone"}，各为文字'
     kind = data.get("kind", "new")
-    if kind not in {k.value for k in ApplicationKind}:
-        errors["kind"] = f"未知的申请类型“{kind}”"
+    if not isinstance(kind, str) or kind not in {k.value for k in ApplicationKind}:
+        errors["kind"] = f"未知的申请类型“{str(kind)[:40]}”"
     materials = data.get("materials", {})
     if isinstance(materials, dict) and not all(isinstance(v, str) for v in materials.values()):
         errors["materials"] = "材料的收取方式应为字符串"
@@ -111,11 +113,15 @@ def submission_from_json(data: Any) -> intake.Submission:
 
 def _accept(args: argparse.Namespace) -> int:
     try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
+        with args.file.open("rb") as file:
+            text = file.read(MAX_CASE_FILE + 1).decode("utf-8-sig")  # Notepad writes a BOM
+        data = json_guard.loads(text, MAX_CASE_FILE)
     except OSError as exc:
-        fail(f"无法读取 {args.file}：{exc.strerror}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        fail(f"{args.file} 不是有效的 JSON：{exc}")
+        fail(f"无法读取 {args.file}：{exc.strerror or exc}")
+    except UnicodeDecodeError:
+        fail(f"{args.file} 不是 UTF-8 文本")
+    except json_guard.JsonShapeError as exc:
+        fail(f"{args.file} 有误：{exc}")
     entries = data if isinstance(data, list) else [data]
     catalog = load_or_fail()
     store = open_or_fail(args)

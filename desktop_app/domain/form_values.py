@@ -19,7 +19,17 @@ from desktop_app.domain.identifiers import CHECKS, check_id_number, check_phone
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+# Format (zero-width …), private use, lone surrogates, line and paragraph separators.
+_INVISIBLE = frozenset({"Cf", "Co", "Cs", "Zl", "Zp"})
 DEFAULT_MAX_LENGTH = 200
+MAX_MAGNITUDE = 10**12  # no count, area or amount on these forms comes near it
+
+
+def _is_noncharacter(ch: str) -> bool:
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 FormValue = str | int | float | bool | list[str] | None
 
 
@@ -53,8 +63,12 @@ def text_problem(label: str, text: str, max_length: int) -> str | None:
     for ch in text:
         if ch in _BIDI_CONTROLS:
             return f"{label}含有不可见的文字方向控制字符，请删除后重新输入"
-        if unicodedata.category(ch) == "Cc":
+        category = unicodedata.category(ch)
+        if category == "Cc":
             return f"{label}含有控制字符（如换行、制表符），请删除"
+        if category in _INVISIBLE or _is_noncharacter(ch):
+            # Zero-width, private-use and the like: they make look-alike names and print blank.
+            return f"{label}含有不可见或无法打印的字符（U+{ord(ch):04X}），请删除后重新输入"
     if len(text) > max_length:
         return f"{label}最多{max_length}个字，当前{len(text)}个字"
     return None
@@ -103,6 +117,8 @@ def _check_number(field: FieldLike, value: FormValue) -> tuple[FormValue, str | 
     label = field.label
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value, f"{label}应为数字"
+    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:  # float() of it may overflow
+        return value, f"{label}的数值过大"
     if not math.isfinite(value):
         return value, f"{label}应为有限的数字"
     if field.type == "integer" and value != int(value):

@@ -214,3 +214,74 @@ def test_commitments_list_and_verify(
         for d in json.loads(yiye(capsys, cli_db, "cases", "documents", number, "--json")[1])
     ]
     assert kinds == ["receipt", "application_form", "commitment", "revocation"]
+
+
+def _one_case_file(tmp_path: Path, catalog: Catalog, change: dict[str, object]) -> Path:
+    sub = factories.submission(catalog)
+    entry: dict[str, object] = {
+        "industry": sub.industry,
+        "answers": dict(sub.answers),
+        "form": dict(sub.form),
+        "materials": dict(sub.materials),
+    }
+    for key, value in change.items():
+        if key.startswith("form."):
+            entry["form"][key[5:]] = value  # type: ignore[index]
+        else:
+            entry[key] = value
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"kind": ["new"]}, "未知的申请类型"),
+        ({"agent": {"name": "马", "id_number": factories.id_number(5), "phone": 138}}, "agent"),
+        ({"form.enterprise_name": "同心县\u200b便利店"}, "不可见或无法打印的字符（U+200B）"),
+        ({"form.enterprise_name": "同心县\ue000便利店"}, "U+E000"),
+        ({"form.enterprise_name": "同心县\u2028便利店"}, "U+2028"),
+        ({"form.enterprise_name": "同心县\ufdd0便利店"}, "U+FDD0"),
+    ],
+)
+def test_hostile_case_files_are_refused_field_by_field(
+    capsys: pytest.CaptureFixture[str],
+    cli_db: str,
+    catalog: Catalog,
+    tmp_path: Path,
+    change: dict[str, object],
+    message: str,
+) -> None:
+    path = _one_case_file(tmp_path, catalog, change)
+    code, out, err = yiye(capsys, cli_db, "cases", "accept", str(path), "--user", "clerk")
+    assert code == 2
+    assert "Traceback" not in err
+    assert message in out
+
+
+def test_a_lone_surrogate_a_huge_integer_and_deep_nesting_are_one_line_each(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    path = _one_case_file(tmp_path, catalog, {})
+    text = path.read_text(encoding="utf-8")
+    for hostile, expected in (
+        (text.replace("测试主体名称", "\\ud800"), "不可见或无法打印的字符（U+D800）"),
+        (text.replace('"area_m2": 25', '"area_m2": ' + "9" * 400), "必须是有限的数字"),
+        ("[" * 200_000 + "]" * 200_000, "JSON 嵌套过深"),
+    ):
+        path.write_text(hostile, encoding="utf-8")
+        code, out, err = yiye(capsys, cli_db, "cases", "accept", str(path), "--user", "clerk")
+        assert code == 2
+        assert "Traceback" not in err
+        assert expected in out + err
+
+
+def test_a_case_file_saved_with_a_bom_is_read(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    path = _one_case_file(tmp_path, catalog, {})
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    code, out, _ = yiye(capsys, cli_db, "cases", "accept", str(path), "--user", "clerk")
+    assert code == 0
+    assert json.loads(out)["number"].startswith("SL")

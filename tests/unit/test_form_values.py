@@ -2,9 +2,9 @@ from dataclasses import dataclass
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from desktop_app.domain.form_values import check_form, check_value
+from tests import factories
 
 
 @dataclass(frozen=True)
@@ -89,14 +89,21 @@ def test_form_reports_every_problem_and_unknown_keys() -> None:
     assert cleaned == {}
 
 
-printable = st.text(
-    st.characters(
-        blacklist_categories=("Cc", "Cs"),
-        blacklist_characters="\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-    ),
-    min_size=1,
-    max_size=100,
-).filter(str.strip)
+printable = factories.printable_text(100)
+
+
+@pytest.mark.parametrize(
+    "hidden", ["\u200b", "\u2060", "\ufeff", "\ue000", "\U000f0000", "\u2028", "\u2029", "\ufffe"]
+)
+def test_invisible_characters_are_refused_with_the_field_named(hidden: str) -> None:
+    _, problem = check_value(NAME, f"同心县{hidden}便利店")
+    assert problem == (
+        f"主体名称含有不可见或无法打印的字符（U+{ord(hidden):04X}），请删除后重新输入"
+    )
+
+
+def test_a_huge_integer_is_refused_not_overflowed() -> None:
+    assert check_value(STAFF, 10**400)[1] == "从业人员数的数值过大"
 
 
 def test_blank_text_counts_as_missing() -> None:
