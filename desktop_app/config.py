@@ -56,6 +56,11 @@ def signing_key_path() -> Path:
     return Path(configured) if configured else keys_dir() / "issuing-key.pem"
 
 
+def demo_keys_dir() -> Path:
+    """Where ``yiye demo`` keeps its own key pair: never among the trusted keys."""
+    return keys_dir() / "demo"
+
+
 def trusted_key_folders() -> list[Path]:
     """Public keys verifiers trust: the bundled ones, this PC's own, and a configured folder."""
     folders = [RESOURCES_DIR / "keys", keys_dir() / "trusted"]
@@ -63,3 +68,8 @@ def trusted_key_folders() -> list[Path]:
     if configured:
         folders.append(Path(configured))
     return folders
+
+
+def demo_key_folders() -> list[Path]:
+    """Where demo keys may be (their own folder; an older demo left one among the trusted)."""
+    return [demo_keys_dir(), *trusted_key_folders()]

@@ -116,21 +116,16 @@ def _form(bundle: Bundle, rng: random.Random, serial: int, name: str) -> dict[st
 
 
 def _demo_key() -> PrivateKey:
-    """The issuing key if this PC has one, else a demo key whose public half is trusted here."""
-    try:
-        return keys.load_private_key(config.signing_key_path())
-    except keys.SigningKeyError:
-        path = config.keys_dir() / "demo-issuing-key.pem"
-        if path.exists():
-            return keys.load_private_key(path)
-        key = keys.generate()
-        keys.write_private_key(key, path)
-        trusted = config.keys_dir() / "trusted"
-        trusted.mkdir(parents=True, exist_ok=True)
-        (trusted / f"demo-{kid_for(key.public_key()).hex()}.pem").write_bytes(
-            keys.public_pem(key.public_key())
-        )
-        return key
+    """The demo's own key, never the issuing key and never trusted (verify says 演示证书)."""
+    folder = config.demo_keys_dir()
+    path = folder / "private-key.pem"
+    if path.exists():
+        return keys.load_private_key(path)
+    key = keys.generate()
+    keys.write_private_key(key, path)
+    public = folder / f"{keys.DEMO_PREFIX}{kid_for(key.public_key()).hex()}.pem"
+    public.write_bytes(keys.public_pem(key.public_key()))
+    return key
 
 
 def _users(store: Store, catalog: Catalog) -> dict[str, Actor]:

@@ -187,8 +187,11 @@ def _load_revocations(path: Path | None) -> certificate_code.RevocationList:
 def _verify(args: argparse.Namespace) -> int:
     text = _read_text(args)
     trusted = keys.trusted_keys(config.trusted_key_folders())
+    demo = keys.trusted_keys(config.demo_key_folders(), demo=True)
     now = clock.now()
-    verdict = certificate_code.verify(text, trusted, now, _load_revocations(args.revocations))
+    verdict = certificate_code.verify(
+        text, trusted, now, _load_revocations(args.revocations), demo=demo
+    )
     claims = verdict.claims
     print_json(
         {

@@ -85,6 +85,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     importing = cal.add_parser("import", help="导入一年的节假日安排（文本文件，格式见 README）")
     importing.add_argument("file", type=Path)
+    importing.add_argument(
+        "--replace", action="store_true", help="更正已导入的年份（未办结办件的期限随之重算）"
+    )
     importing.set_defaults(func=_calendar_import)
     state = cal.add_parser("status", help="已导入的年份；明年的安排是否尚缺")
     state.add_argument("--json", action="store_true")
@@ -171,8 +174,11 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 def _calendar_import(args: argparse.Namespace) -> int:
     with transaction(args) as session:
-        working = calendar.import_year_file(session, auth.SYSTEM, args.file)
-    print(f"已导入 {args.file}：全年 {working} 个工作日")
+        imported = calendar.import_year_file(session, auth.SYSTEM, args.file, args.replace)
+    what = "已更正" if imported.replaced else "已导入"
+    print(f"{what} {args.file}：全年 {imported.working_days} 个工作日")
+    for moved in imported.moved:
+        print(f"  期限调整：{moved.number} {moved.permit} {moved.before} → {moved.after}")
     return 0
 
 

@@ -244,10 +244,14 @@ def verify(
     now: dt.datetime,
     revocations: RevocationList | None = None,
     issuers: frozenset[str] | None = None,
+    demo: Mapping[bytes, Sequence[PublicKey]] | None = None,
 ) -> Verdict:
-    """Checks a scanned QR text; never raises. ``now`` is naive UTC."""
+    """Checks a scanned QR text; never raises. ``now`` is naive UTC.
+
+    ``demo``: keys of ``yiye demo``, never trusted; a certificate they signed is said to be one.
+    """
     try:
-        return _verify(text, trusted, now, revocations or RevocationList(), issuers)
+        return _verify(text, trusted, now, revocations or RevocationList(), issuers, demo or {})
     except Exception as exc:  # the contract: no input raises out of verify
         return Verdict(False, f"无法校验：{type(exc).__name__}")
 
@@ -258,6 +262,7 @@ def _verify(
     now: dt.datetime,
     revocations: RevocationList,
     issuers: frozenset[str] | None,
+    demo: Mapping[bytes, Sequence[PublicKey]],
 ) -> Verdict:
     if not isinstance(text, str) or not text.startswith(PREFIX):
         return Verdict(False, "不是行业综合许可证二维码（前缀不符）")
@@ -290,6 +295,8 @@ def _verify(
         return Verdict(False, "签名结构无效（CBOR）")
     candidates = trusted.get(structure.kid, ())
     if not candidates:
+        if any(verify_signature(structure, key) for key in demo.get(structure.kid, ())):
+            return Verdict(False, "演示证书：由演示数据签发，不具法律效力")
         return Verdict(False, "签发密钥不受信任（未知的 kid）")
     if not any(verify_signature(structure, key) for key in candidates):
         return Verdict(False, "签名无效：证书可能被伪造或篡改")

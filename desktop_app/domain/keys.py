@@ -63,13 +63,22 @@ def load_public_key(data: bytes) -> PublicKey:
     return key
 
 
-def trusted_keys(folders: Iterable[Path]) -> dict[bytes, list[PublicKey]]:
-    """Every ``*.pem`` public key in ``folders``, by kid (several keys may share a kid prefix)."""
+DEMO_PREFIX = "demo-"  # a demo key's file name: never trusted, named as demo by verify
+
+
+def trusted_keys(folders: Iterable[Path], demo: bool = False) -> dict[bytes, list[PublicKey]]:
+    """Every ``*.pem`` public key in ``folders``, by kid (several keys may share a kid prefix).
+
+    A ``demo-*.pem`` file is a key ``yiye demo`` signed with: left out, unless ``demo`` asks for
+    exactly those (so that verify can say 演示证书 instead of 不受信任).
+    """
     trusted: dict[bytes, list[PublicKey]] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.pem")):
+            if path.name.startswith(DEMO_PREFIX) != demo:
+                continue
             try:
                 key = load_public_key(path.read_bytes())
             except (OSError, ValueError):

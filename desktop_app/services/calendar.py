@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop_app import clock
 from desktop_app.domain import holiday_notice
+from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.domain.workdays import WorkCalendar, year_days
-from desktop_app.models import CalendarDay, CalendarYear, ClockPause, Item
+from desktop_app.models import Application, CalendarDay, CalendarYear, ClockPause, Item
 from desktop_app.services import audit
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import ServiceError
@@ -60,7 +61,9 @@ def seed_if_empty(session: Session) -> int:
     return len(years)
 
 
-def import_year_file(session: Session, actor: Actor, path: Path) -> int:
+def import_year_file(
+    session: Session, actor: Actor, path: Path, replace: bool = False
+) -> YearImported:
     """Imports one year from the administrator's holiday file (domain/holiday_notice.py).
 
     Raises:
@@ -81,7 +84,30 @@ def import_year_file(session: Session, actor: Actor, path: Path) -> int:
         list(notice.holidays),
         list(notice.workdays),
         notice.source or path.name,
+        replace,
     )
+
+
+@dataclass(frozen=True)
+class MovedDeadline:
+    """A case's item whose deadlines an import moved; the promised date, before and after."""
+
+    number: str
+    permit: str
+    before: dt.date
+    after: dt.date
+
+
+@dataclass(frozen=True)
+class YearImported:
+    working_days: int
+    replaced: bool
+    recounted: int
+    moved: tuple[MovedDeadline, ...]
+
+
+class YearExistsError(ServiceError):
+    """The year is in the calendar already: replacing it moves deadlines, so it must be asked."""
 
 
 def import_year(
@@ -91,10 +117,12 @@ def import_year(
     holidays: list[dt.date],
     workdays: list[dt.date],
     source: str,
-) -> int:
-    """Replaces (or adds) a whole year; returns its number of working days.
+    replace: bool = False,
+) -> YearImported:
+    """Adds a whole year (or, with ``replace``, corrects one), counting deadlines again.
 
-    Deadlines counted provisionally over that year are counted again in the same transaction.
+    A new year: the deadlines counted provisionally over it. A replaced year: every deadline of
+    an open case that reaches into it, since a corrected holiday moves them (each one reported).
     """
     require_role(actor, "admin", action="导入节假日安排")
     if not 2000 <= year <= 2100:
@@ -103,38 +131,80 @@ def import_year(
         days = year_days(year, holidays, workdays)
     except ValueError as exc:
         raise ServiceError(str(exc)) from None
+    existing = session.get(CalendarYear, year)
+    if existing is not None and not replace:
+        raise YearExistsError(
+            f"{year} 年的节假日安排已导入（{existing.source}）；确需更正请加 --replace"
+            "（未办结办件中跨入该年的期限将随之重算）"
+        )
     session.execute(delete(CalendarDay).where(CalendarDay.day.between(min(days), max(days))))
     session.execute(insert(CalendarDay), [{"day": d, "is_workday": w} for d, w in days.items()])
-    existing = session.get(CalendarYear, year)
     if existing is None:
         session.add(CalendarYear(year=year, source=source))
     else:
         existing.source = source
     session.flush()
     working = sum(days.values())
-    recounted, moved = recount_provisional(session)
+    touched = (
+        _open_items_into(session, year) if existing is not None else _provisional_items(session)
+    )
+    moved = recount(session, touched)
     audit.record(
         session,
         actor.username,
         "calendar_import",
         str(year),
-        {"source": source, "workdays": working, "recounted": recounted, "moved": moved},
+        {
+            "source": source,
+            "workdays": working,
+            "replaced": existing is not None,
+            "recounted": len(touched),
+            "moved": [
+                [m.number, m.permit, m.before.isoformat(), m.after.isoformat()] for m in moved
+            ],
+        },
     )
-    return working
+    return YearImported(working, existing is not None, len(touched), tuple(moved))
 
 
-def recount_provisional(session: Session) -> tuple[int, int]:
-    """Counts every provisional deadline again; returns (items counted again, items moved).
+def _provisional_items(session: Session) -> list[Item]:
+    return list(
+        session.scalars(
+            select(Item)
+            .where(or_(Item.statutory_provisional, Item.promised_provisional))
+            .options(selectinload(Item.application))
+        )
+    )
+
+
+def _open_items_into(session: Session, year: int) -> list[Item]:
+    """Undecided items of open cases whose deadlines reach into ``year``."""
+    return list(
+        session.scalars(
+            select(Item)
+            .join(Application, Application.id == Item.application_id)
+            .where(
+                Application.state.in_(OPEN_APPLICATION_STATES),
+                Item.state.in_(OPEN_ITEM_STATES),
+                Item.statutory_days.is_not(None),
+                Application.accepted_on <= dt.date(year, 12, 31),
+                or_(
+                    Item.statutory_due >= dt.date(year, 1, 1),
+                    Item.promised_due >= dt.date(year, 1, 1),
+                ),
+            )
+            .options(selectinload(Item.application))
+        )
+    )
+
+
+def recount(session: Session, items: Sequence[Item]) -> list[MovedDeadline]:
+    """Counts the items' deadlines again over the calendar as it is now; returns those moved.
 
     A deadline is its limit in working days from acceptance, moved on by each finished 补正
     pause (as ``workflow.corrections_received_item`` moved it), so it is counted from there.
     """
-    items = session.scalars(
-        select(Item)
-        .where(or_(Item.statutory_provisional, Item.promised_provisional))
-        .options(selectinload(Item.application))
-    ).all()
-    moved = 0
+    moved = []
     for item in items:
         accepted_on = item.application.accepted_on
         calendar = calendar_from(session, accepted_on)
@@ -147,7 +217,7 @@ def recount_provisional(session: Session) -> tuple[int, int]:
             )
             if ended is not None  # an open pause moves the deadline when it ends
         ]
-        before = (item.statutory_due, item.promised_due)
+        before = (item.promised_due, item.statutory_due)
         if item.statutory_days is not None:
             item.statutory_due, item.statutory_provisional = _recount(
                 calendar, accepted_on, item.statutory_days, pauses
@@ -156,9 +226,11 @@ def recount_provisional(session: Session) -> tuple[int, int]:
             item.promised_due, item.promised_provisional = _recount(
                 calendar, accepted_on, item.promised_days, pauses
             )
-        moved += before != (item.statutory_due, item.promised_due)
+        if (item.promised_due, item.statutory_due) != before:
+            number = item.application.number
+            moved.append(MovedDeadline(number, item.permit, before[0], item.promised_due))
     session.flush()
-    return len(items), moved
+    return moved
 
 
 def _recount(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.auth import ROLE_NAMES, UserRow
+from desktop_app.services.calendar import YearExistsError, YearImported
 from desktop_app.services.errors import ServiceError
 from desktop_app.settings import MAX_OFFSET_MM, SettingsError, WorkstationSettings
 from desktop_app.ui.i18n import LANGUAGES, tr
@@ -43,7 +45,7 @@ class SettingsActions:
     users: Callable[[], list[UserRow]]
     add_user: Callable[[str, str, str, str | None, str], None]
     disable_user: Callable[[str], None]
-    import_calendar: Callable[[Path], int]
+    import_calendar: Callable[[Path, bool], YearImported]  # (file, replace a year there)
     departments: dict[str, str]
 
 
@@ -272,8 +274,17 @@ class SettingsTab(QWidget):
             self, tr("导入节假日安排"), "", tr("节假日文件 (*.txt)")
         )
         if name:
-            self._report(
-                lambda: tr("已导入：全年 {0} 个工作日").format(
-                    self._actions.import_calendar(Path(name))
-                )
-            )
+            self._report(lambda: self._import_calendar(Path(name)))
+
+    def _import_calendar(self, path: Path) -> str:
+        try:
+            imported = self._actions.import_calendar(path, False)
+        except YearExistsError as exc:
+            # Correcting a year moves open deadlines: only on a second, explicit yes.
+            answer = QMessageBox.question(self, tr("更正已导入的年份"), exc.message)
+            if answer != QMessageBox.StandardButton.Yes:
+                return tr("未导入")
+            imported = self._actions.import_calendar(path, True)
+        return tr("已导入：全年 {days} 个工作日；{moved} 件办件的期限随之调整").format(
+            days=imported.working_days, moved=len(imported.moved)
+        )

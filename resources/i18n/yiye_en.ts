@@ -104,7 +104,7 @@
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="+221"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+223"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1980,9 +1980,19 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Holiday files (*.txt)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>已导入：全年 {0} 个工作日</source>
-        <translation>Imported: {0} working days in the year</translation>
+        <location line="+10"/>
+        <source>更正已导入的年份</source>
+        <translation>Correct a year already imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已导入：全年 {days} 个工作日；{moved} 件办件的期限随之调整</source>
+        <translation>Imported: {days} working days in the year; deadlines of {moved} cases moved</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/situation_form.py" line="+46"/>

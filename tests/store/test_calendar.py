@@ -13,6 +13,7 @@ from desktop_app.db import Store
 from desktop_app.domain.workdays import Due, WorkCalendar, year_days
 from desktop_app.models import AuditEntry
 from desktop_app.services import auth, calendar, cases, intake, workflow
+from desktop_app.services.calendar import YearExistsError
 from desktop_app.services.errors import PermissionDeniedError, ServiceError
 from tests import factories
 from tests.store.conftest import actor
@@ -49,8 +50,8 @@ def test_2027_counts_weekends_only_until_imported(store: Store, tmp_path: Path) 
     notice = tmp_path / "2027.txt"
     notice.write_text(NOTICE_2027, encoding="utf-8")
     with store.write() as session:
-        working = calendar.import_year_file(session, auth.SYSTEM, notice)
-    assert working == 260
+        imported = calendar.import_year_file(session, auth.SYSTEM, notice)
+    assert (imported.working_days, imported.replaced) == (260, False)
     assert due(store, dt.date(2026, 12, 30), 2) == Due(dt.date(2027, 1, 4))
     with store.read() as session:
         known = calendar.status(session, dt.date(2027, 10, 8))
@@ -126,6 +127,36 @@ def test_a_case_accepted_in_late_december_is_recounted_when_next_year_is_importe
         2027, 1, 26
     )  # 1–3 January are the 元旦 holiday
     recorded = json.loads(entry.details)
-    assert (recorded["recounted"], recorded["moved"]) == (2, 1)  # the other fell on the same day
+    assert recorded["recounted"] == 2
+    assert [m[:2] for m in recorded["moved"]] == [[receipt.number, "drug_retail"]]  # the other
+    # item's dates fell on the same days
     with store.read() as session:
         assert calendar.status(session).provisional_items == 0
+
+
+def test_a_year_already_there_is_replaced_only_when_asked_and_open_deadlines_move(
+    store: Store, catalog: Catalog, tmp_path: Path
+) -> None:
+    clerk = actor(store, "clerk")
+    with store.write() as session:  # accepted 2025-09-26: 20 working days end on 30 October
+        receipt = intake.accept(session, clerk, catalog, factories.submission(catalog))
+        workflow.dispatch(session, clerk, receipt.number)
+    notice = tmp_path / "2025.txt"
+    # A correction: 27 October 2025 made a holiday (the real notice has no such day).
+    notice.write_text(
+        "年份 2025\n放假 2025-01-01\n放假 2025-10-01 至 2025-10-08\n放假 2025-10-27\n"
+        "上班 2025-09-28\n上班 2025-10-11\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(YearExistsError, match="--replace"), store.write() as session:
+        calendar.import_year_file(session, actor(store, "admin"), notice)
+    with store.write() as session:
+        imported = calendar.import_year_file(session, actor(store, "admin"), notice, replace=True)
+    drug = next(i for i in imported.moved if i.permit == "drug_retail")
+    assert imported.replaced
+    assert drug.number == receipt.number  # its promised date (16 October) stays, its statutory …
+    with store.read() as session:
+        view = cases.get_application(session, receipt.number)
+    assert next(i for i in view.items if i.permit == "drug_retail").statutory_due == dt.date(
+        2025, 10, 31
+    )  # … moves past the new holiday

@@ -1,5 +1,6 @@
 import collections
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.cli import main
-from desktop_app.models import IssuedNotice, ReceivedMaterial, VerificationTask
+from desktop_app.models import Certificate, IssuedNotice, ReceivedMaterial, VerificationTask
 from desktop_app.services import audit, cases, drafts
 
 
@@ -58,3 +59,27 @@ def test_demo_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
         assert "--force" in capsys.readouterr().err
     finally:
         sys.stdin = old
+
+
+def test_demo_certificates_never_verify_as_real_ones(
+    catalog: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app import config, demo
+    from desktop_app.domain import keys
+
+    real = keys.generate()  # this PC is the issuing PC: the demo must not sign with its key
+    keys.write_private_key(real, config.signing_key_path())
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    store = open_store(url)
+    demo.run(store, catalog, count=40)
+    with store.read() as session:
+        number = session.scalars(select(Certificate.number)).first()
+    store.dispose()
+    assert number is not None
+    assert not any(p.name.startswith("demo-") for p in config.keys_dir().glob("trusted/*"))
+    out_dir = tmp_path / "export"
+    assert main(["--database", url, "certificates", "export", number, "--out", str(out_dir)]) == 0
+    text = (out_dir / f"{number}.qr.txt").read_text(encoding="ascii").strip()
+    capsys.readouterr()
+    assert main(["verify", text]) == 1
+    assert json.loads(capsys.readouterr().out)["reason"] == "演示证书：由演示数据签发，不具法律效力"

@@ -2,7 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app import settings
@@ -123,4 +123,17 @@ def test_calendar_import(tab: SettingsTab, tmp_path: Path, monkeypatch: pytest.M
     notice.write_text("年份 2027\n放假 2027-01-01 元旦\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(notice), ""))
     tab.import_calendar_button.click()
-    assert tab.status_label.text() == "已导入：全年 260 个工作日"
+    assert tab.status_label.text() == "已导入：全年 260 个工作日；0 件办件的期限随之调整"
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    tab.import_calendar_button.click()  # the same year again: a correction, asked first
+    assert "2027 年的节假日安排已导入" in asked[0]
+    assert tab.status_label.text() == "未导入"
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    tab.import_calendar_button.click()
+    assert tab.status_label.text() == "已导入：全年 260 个工作日；0 件办件的期限随之调整"

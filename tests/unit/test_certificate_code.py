@@ -288,3 +288,10 @@ def test_a_longer_cbor_spelling_of_the_same_structure_is_refused(
     longer = b"\xd8\x12" + raw[1:]
     assert cbor2.loads(longer) == cbor2.loads(raw)
     assert cc.verify(_wrap(longer), trusted, NOW).reason == "签名结构无效（CBOR 编码不规范）"
+
+
+def test_a_demo_certificate_is_named_so_and_never_valid(text: str, key: PrivateKey) -> None:
+    demo = {kid_for(key.public_key()): [key.public_key()]}
+    verdict = cc.verify(text, {}, NOW, demo=demo)
+    assert (verdict.valid, verdict.reason) == (False, "演示证书：由演示数据签发，不具法律效力")
+    assert cc.verify(text, {}, NOW).reason == "签发密钥不受信任（未知的 kid）"
