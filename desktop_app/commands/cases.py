@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,16 @@ from desktop_app.services.errors import ServiceError, SubmissionError
 from desktop_app.sync.config import platform_departments
 
 MAX_CASE_FILE = 64 * 1024 * 1024  # some ten thousand applications
-SUBMISSION_KEYS = {"industry", "answers", "form", "materials", "commitments", "agent", "kind"}
+SUBMISSION_KEYS = {
+    "industry",
+    "answers",
+    "form",
+    "materials",
+    "commitments",
+    "agent",
+    "kind",
+    "client_ref",
+}
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -90,6 +100,9 @@ def submission_from_json(data: Any) -> intake.Submission:
         and isinstance(agent.get("phone", ""), str | None)
     ):
         errors["agent"] = '“agent”应为 {"name", "id_number", "phone"}，各为文字'
+    client_ref = data.get("client_ref")
+    if client_ref is not None and not isinstance(client_ref, str):
+        errors["client_ref"] = "“client_ref”应为文字（发送方自己的编号）"
     kind = data.get("kind", "new")
     if not isinstance(kind, str) or kind not in {k.value for k in ApplicationKind}:
         errors["kind"] = f"未知的申请类型“{str(kind)[:40]}”"
@@ -108,6 +121,7 @@ def submission_from_json(data: Any) -> intake.Submission:
         if agent
         else None,
         kind=ApplicationKind(kind),
+        client_ref=client_ref,
     )
 
 
@@ -130,7 +144,7 @@ def _accept(args: argparse.Namespace) -> int:
         on_platform = platform_departments(catalog.departments)
         with store.read() as session:
             actor = auth.actor_for(session, args.user)
-        for entry in entries:
+        for index, entry in enumerate(entries, start=1):
             # Each application in its own transaction: a bad one stores nothing and stops no other.
             try:
                 with store.write() as session:
@@ -140,6 +154,10 @@ def _accept(args: argparse.Namespace) -> int:
                             session, actor, receipt.number, platform_departments=on_platform
                         )
                 results.append({"number": receipt.number})
+                # Said as each one commits: a batch cut short still tells what it stored.
+                print(f"yiye：第 {index} 件已受理 {receipt.number}", file=sys.stderr, flush=True)
+            except intake.AlreadyAcceptedError as exc:
+                results.append({"number": exc.number, "duplicate": True})
             except SubmissionError as exc:
                 results.append({"errors": exc.errors})
     except ServiceError as exc:

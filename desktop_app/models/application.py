@@ -28,6 +28,8 @@ class Application(Base):
     accepted_on: Mapped[dt.date] = mapped_column(index=True)
     accepted_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
     accepted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    # The sender's own reference for a case sent in a batch: the same one twice is one case.
+    client_ref: Mapped[str | None] = mapped_column(String(100), unique=True, index=True)
     dispatched_at: Mapped[dt.datetime | None]
     # Touched by every change to the application or any of its items, so that version_id makes
     # two counters' concurrent edits of one application conflict instead of both winning.

@@ -21,7 +21,7 @@ from desktop_app.catalog.conditions import numeric_thresholds
 from desktop_app.catalog.model import Industry
 from desktop_app.catalog.report import industry_reduction
 from desktop_app.config import installation
-from desktop_app.domain.form_values import FormValue, agent_problems, check_form
+from desktop_app.domain.form_values import FormValue, agent_problems, check_form, text_problem
 from desktop_app.domain.identifiers import check_id_number
 from desktop_app.domain.states import (
     APPLICATION_KIND_NAMES,
@@ -45,6 +45,7 @@ from desktop_app.services import audit, documents, filed_form, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import calendar_from
 from desktop_app.services.errors import (
+    ServiceError,
     SubmissionError,
 )
 
@@ -79,6 +80,7 @@ class Submission:
     agent: AgentInfo | None = None
     kind: ApplicationKind = ApplicationKind.NEW
     draft_id: int | None = None
+    client_ref: str | None = None  # a batch sender's own reference: accepted once only
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,25 @@ def _parse_materials(
     return parsed, errors
 
 
+class AlreadyAcceptedError(ServiceError):
+    """A case with this client reference was accepted before; ``number`` is its 受理编号."""
+
+    def __init__(self, client_ref: str, number: str) -> None:
+        super().__init__(f"client_ref“{client_ref}”已于此前受理为 {number}，未重复受理")
+        self.number = number
+
+
+def _check_client_ref(session: Session, client_ref: str | None) -> None:
+    if client_ref is None:
+        return
+    problem = text_problem("client_ref", client_ref, 100)
+    if problem or not client_ref.strip():
+        raise SubmissionError({"client_ref": problem or "client_ref 不能为空"})
+    number = session.scalar(select(Application.number).where(Application.client_ref == client_ref))
+    if number is not None:
+        raise AlreadyAcceptedError(client_ref, number)
+
+
 def _with_answers(bundle: Bundle, form: Mapping[str, FormValue]) -> dict[str, FormValue]:
     """The form with the fields the situation answers filled (the area is asked once)."""
     values = dict(form)
@@ -187,6 +208,7 @@ def accept(
     """
     require_role(actor, "clerk", "supervisor", action="受理申请")
     today = today or clock.today()
+    _check_client_ref(session, submission.client_ref)
     try:
         bundle = resolve(catalog, submission.industry, submission.answers)
     except ResolveError as exc:
@@ -232,6 +254,7 @@ def accept(
         form=form,
         accepted_on=today,
         accepted_by=actor.id,
+        client_ref=submission.client_ref,
         separate_fields=saved.separate_fields,
         combined_fields=saved.combined_fields,
         separate_materials=saved.separate_materials,

@@ -285,3 +285,34 @@ def test_a_case_file_saved_with_a_bom_is_read(
     code, out, _ = yiye(capsys, cli_db, "cases", "accept", str(path), "--user", "clerk")
     assert code == 0
     assert json.loads(out)["number"].startswith("SL")
+
+
+def test_a_batch_run_twice_stores_each_case_once(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    entries = []
+    for serial, ref in ((1, "网办-0001"), (2, "网办-0002")):
+        sub = factories.submission(catalog, serial=serial)
+        entries.append(
+            {
+                "industry": sub.industry,
+                "answers": dict(sub.answers),
+                "form": dict(sub.form),
+                "materials": dict(sub.materials),
+                "client_ref": ref,
+            }
+        )
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(entries[:1], ensure_ascii=False), encoding="utf-8")
+    code, out, err = yiye(capsys, cli_db, "cases", "accept", str(path), "--user", "clerk")
+    first = json.loads(out)[0]["number"]
+    assert (code, err) == (0, f"yiye：第 1 件已受理 {first}\n")  # said as it commits
+    # The run is cut short and started again, with the whole file this time.
+    path.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    code, out, err = yiye(capsys, cli_db, "cases", "accept", str(path), "--user", "clerk")
+    results = json.loads(out)
+    assert code == 0
+    assert results[0] == {"number": first, "duplicate": True}
+    assert results[1]["number"] != first
+    listed = json.loads(yiye(capsys, cli_db, "cases", "list", "--json")[1])
+    assert len(listed) == 2
