@@ -9,11 +9,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop_app.commands import identity
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.printing import documents as rendering
-from desktop_app.services import audit, auth, deferred, documents
+from desktop_app.services import audit, deferred, documents
 
 WAYS = ("paper", "scan", "electronic")
 
@@ -23,7 +24,7 @@ def register(cases: argparse._SubParsersAction[Any]) -> None:
     receive.add_argument("number")
     receive.add_argument("material", metavar="MATERIAL_KEY")
     receive.add_argument("--how", choices=WAYS, default="paper", help="收取方式（默认 paper）")
-    receive.add_argument("--user", required=True, help="窗口人员用户名")
+    identity.add_arguments(receive, "窗口人员")
     receive.set_defaults(func=_receive)
 
     listing = cases.add_parser("deferred", help="列出尚未补交的容缺材料")
@@ -34,7 +35,7 @@ def register(cases: argparse._SubParsersAction[Any]) -> None:
     terminate = cases.add_parser("terminate", help="终止办理（窗口负责人），出具终止办理告知书")
     terminate.add_argument("number")
     terminate.add_argument("--reason", required=True)
-    terminate.add_argument("--user", required=True, help="窗口负责人用户名")
+    identity.add_arguments(terminate, "窗口负责人")
     terminate.set_defaults(func=_terminate)
 
     docs = cases.add_parser("documents", help="列出办件已出具的文书及打印记录")
@@ -46,13 +47,13 @@ def register(cases: argparse._SubParsersAction[Any]) -> None:
     printing.add_argument("number", help="受理编号，或补正/不予受理文书的编号")
     printing.add_argument("kind", choices=sorted(documents.KINDS), metavar="KIND")
     printing.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    printing.add_argument("--user", help="打印人（记入该文书的打印记录）")
+    identity.add_arguments(printing, "打印人（记入该文书的打印记录）", required=False)
     printing.set_defaults(func=_print)
 
 
 def _receive(args: argparse.Namespace) -> int:
+    actor = identity.signed_in(args)
     with transaction(args) as session:
-        actor = auth.actor_for(session, args.user)
         deferred.receive(session, actor, args.number, args.material, args.how)
     print(f"已登记 {args.number} 的容缺材料 {args.material}（{deferred.RECEIPT_WAYS[args.how]}）")
     return 0
@@ -86,8 +87,8 @@ def _deferred(args: argparse.Namespace) -> int:
 
 def _terminate(args: argparse.Namespace) -> int:
     catalog = load_or_fail()
+    actor = identity.signed_in(args)
     with transaction(args) as session:
-        actor = auth.actor_for(session, args.user)
         notice = deferred.terminate(session, actor, catalog, args.number, args.reason)
     print(f"已终止办理 {args.number}，终止办理告知书 {notice}")
     return 0
@@ -119,6 +120,7 @@ def _documents(args: argparse.Namespace) -> int:
 def _print(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".pdf":
         fail("--out 应为 .pdf 文件")
+    actor = identity.signed_in(args) if args.user else None
     with transaction(args) as session:
         document = documents.find(session, args.number, args.kind)
         pdf = rendering.render(document.kind, document.number, document.content)
@@ -126,8 +128,7 @@ def _print(args: argparse.Namespace) -> int:
             args.out.write_bytes(pdf)
         except OSError as exc:
             fail(f"无法写入 {args.out}：{exc.strerror or exc}")
-        if args.user:
-            actor = auth.actor_for(session, args.user)
+        if actor is not None:
             documents.record_print(session, actor, document.id, f"文件 {args.out.name}")
         else:  # a copy to a file, no one named: audited all the same
             audit.record(

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop_app.commands import case_steps
+from desktop_app.commands import case_steps, identity
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import open_or_fail, transaction
@@ -43,7 +43,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     accept = case_parser.add_parser("accept", help="受理 JSON 文件中的一件或多件申请")
     accept.add_argument("file", type=Path)
-    accept.add_argument("--user", required=True, help="受理人用户名")
+    identity.add_arguments(accept, "受理人")
     accept.add_argument("--no-dispatch", action="store_true", help="受理后暂不分送部门")
     accept.set_defaults(func=_accept)
     show = case_parser.add_parser("show", help="查看一件办件")
@@ -65,7 +65,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     decide = items.add_parser("decide", help="登记部门的审批决定（纸质决定补录）")
     decide.add_argument("number")
     decide.add_argument("permit")
-    decide.add_argument("--user", required=True, help="该事项审批部门的审批人员用户名")
+    identity.add_arguments(decide, "该事项审批部门的审批人员")
     choice = decide.add_mutually_exclusive_group(required=True)
     choice.add_argument("--approve", action="store_true")
     choice.add_argument("--reject", metavar="REASON")
@@ -138,12 +138,11 @@ def _accept(args: argparse.Namespace) -> int:
         fail(f"{args.file} 有误：{exc}")
     entries = data if isinstance(data, list) else [data]
     catalog = load_or_fail()
+    actor = identity.signed_in(args)
     store = open_or_fail(args)
     results: list[dict[str, Any]] = []
     try:
         on_platform = platform_departments(catalog.departments)
-        with store.read() as session:
-            actor = auth.actor_for(session, args.user)
         for index, entry in enumerate(entries, start=1):
             # Each application in its own transaction: a bad one stores nothing and stops no other.
             try:
@@ -282,8 +281,8 @@ def _list(args: argparse.Namespace) -> int:
 def _decide(args: argparse.Namespace) -> int:
     if args.approve and (not args.permit_no or not args.valid_from):
         fail("准予许可须同时给出 --permit-no 和 --valid-from（有效期截止日 --valid-to 可选）")
+    actor = identity.signed_in(args)
     with transaction(args) as session:
-        actor = auth.actor_for(session, args.user)
         _record_decision(session, actor, args)
     print(f"已登记 {args.number} {args.permit} 的审批决定")
     return 0

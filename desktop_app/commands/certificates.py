@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import clock, config
+from desktop_app.commands import identity
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.domain import certificate_code, json_guard, keys
 from desktop_app.domain.cose import PrivateKey, kid_for
-from desktop_app.services import auth, export, issuance
+from desktop_app.services import export, issuance
 
 MAX_INPUT = 100_000
 MAX_REVOCATIONS = 4 * 1024 * 1024  # a county's list for decades is well under 1 MB
@@ -34,7 +35,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     issue = certificates.add_parser("issue", help="核发行业综合许可证")
     issue.add_argument("case_number", metavar="CASE_NUMBER")
-    issue.add_argument("--user", required=True)
+    identity.add_arguments(issue, "签发人")
     issue.set_defaults(func=_issue)
     listing = certificates.add_parser("list", help="列出证书")
     listing.add_argument("--json", action="store_true")
@@ -82,8 +83,8 @@ def _signing_key() -> PrivateKey:
 def _issue(args: argparse.Namespace) -> int:
     catalog = load_or_fail()
     key = _signing_key()
+    actor = identity.signed_in(args)
     with transaction(args) as session:
-        actor = auth.actor_for(session, args.user)
         view = issuance.issue(session, actor, catalog, args.case_number, key)
     print(view.number)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from desktop_app.commands import identity
 from desktop_app.commands.output import print_json
 from desktop_app.commands.store import transaction
 from desktop_app.services import auth, commitments
@@ -18,7 +19,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     listing = parser.add_parser("list", help="列出待核查的告知承诺事项（最早到期的在前）")
     listing.add_argument("--due-before", type=dt.date.fromisoformat, metavar="DATE")
     listing.add_argument("--all", action="store_true", help="连同已核查的")
-    listing.add_argument("--user", help="以该用户的身份查看（审批人员只见本部门的）")
+    identity.add_arguments(listing, "以该用户的身份查看（审批人员只见本部门的）；", required=False)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=_list)
     verify = parser.add_parser("verify", help="登记核查结果（该事项的审批部门）")
@@ -28,13 +29,13 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     outcome.add_argument("--pass", dest="passed", action="store_true", help="核查通过")
     outcome.add_argument("--fail", metavar="REASON", help="核查不通过：写明发现的问题（撤销许可）")
     verify.add_argument("--note", default="", help="核查通过时的情况说明")
-    verify.add_argument("--user", required=True, help="该事项审批部门的审批人员用户名")
+    identity.add_arguments(verify, "该事项审批部门的审批人员")
     verify.set_defaults(func=_verify)
 
 
 def _list(args: argparse.Namespace) -> int:
+    actor = identity.signed_in(args) if args.user else auth.SYSTEM
     with transaction(args) as session:
-        actor = auth.actor_for(session, args.user) if args.user else auth.SYSTEM
         rows = commitments.checks(session, actor, args.due_before, include_closed=args.all)
     if args.json:
         print_json(
@@ -61,8 +62,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    actor = identity.signed_in(args)
     with transaction(args) as session:
-        actor = auth.actor_for(session, args.user)
         revocation = commitments.verify(
             session,
             actor,

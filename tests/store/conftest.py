@@ -124,11 +124,19 @@ def cli_db(sqlite_template: Path, tmp_path: Path) -> str:
 def run_cli(
     capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = ""
 ) -> tuple[int, str, str]:
-    """Runs ``yiye`` in-process; returns (exit code, stdout, stderr)."""
+    """Runs ``yiye`` in-process; returns (exit code, stdout, stderr).
+
+    A command acting as ``--user`` proves it with the test users' password on standard input
+    (``--password-stdin``), as a script does, unless the call passes its own.
+    """
     import io
     import sys
 
     from desktop_app.cli import main
+
+    if "--user" in argv and "--password-stdin" not in argv and not stdin:
+        argv = (*argv, "--password-stdin")
+        stdin = PASSWORD + "\n"
 
     old = sys.stdin
     sys.stdin = io.StringIO(stdin)

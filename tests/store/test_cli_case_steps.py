@@ -79,7 +79,7 @@ def test_receive_a_deferred_material_and_list_what_is_out(
         (("{n}", "no_such", "--user", "clerk"), "yiye：办件 {n} 没有材料“no_such”\n"),
         (("{n}", "site_plan", "--user", "clerk"), "不是容缺材料"),
         (("{n}", "drug_quality_rules", "--user", "r_market"), "须由窗口受理人员、窗口负责人办理"),
-        (("{n}", "drug_quality_rules", "--user", "nobody"), "nobody"),
+        (("{n}", "drug_quality_rules", "--user", "nobody"), "用户名或密码错误"),
         (("{n}", "drug_quality_rules", "--how", "fax", "--user", "clerk"), "参数错误"),
     ],
 )
@@ -316,3 +316,24 @@ def test_a_batch_run_twice_stores_each_case_once(
     assert results[1]["number"] != first
     listed = json.loads(yiye(capsys, cli_db, "cases", "list", "--json")[1])
     assert len(listed) == 2
+
+
+def test_a_headless_command_proves_who_acts(
+    capsys: pytest.CaptureFixture[str], cli_db: str, catalog: Catalog, tmp_path: Path
+) -> None:
+    number = deferred_case(cli_db, catalog)
+    receive = ("cases", "receive", number, "drug_quality_rules", "--user", "clerk")
+    code, _, err = run_cli(capsys, "--database", cli_db, *receive, "--password-stdin", stdin="x\n")
+    assert (code, err) == (2, "yiye：用户名或密码错误\n")
+    # No password at all, and no terminal to ask on: said, not guessed.
+    code, _, err = run_cli(capsys, "--database", cli_db, *receive, stdin="\n")
+    assert code == 2
+    assert "--password-stdin" in err
+    # Five wrong passwords lock the user out, on the command line as on the screens.
+    for _ in range(4):
+        run_cli(capsys, "--database", cli_db, *receive, "--password-stdin", stdin="wrong\n")
+    code, _, err = yiye(capsys, cli_db, *receive)  # the right password, too late
+    assert code == 2
+    assert "锁定" in err
+    listed = json.loads(yiye(capsys, cli_db, "cases", "deferred", "--json")[1])
+    assert [row["number"] for row in listed] == [number]  # nothing was recorded

@@ -11,7 +11,7 @@ from desktop_app.services import audit, intake, workflow
 from desktop_app.sync.feed import Change, FeedWatcher, changes_after, latest_seq
 from tests import factories
 from tests.feed_watch import ENV, ROOT, watch_feed, yiye
-from tests.store.conftest import actor
+from tests.store.conftest import PASSWORD, actor
 
 TODAY = dt.date(2025, 9, 26)
 CORRECTION = ["--correction", "营业执照复印件不清晰"]
@@ -107,10 +107,14 @@ def test_two_processes_on_postgresql_see_each_others_decisions(
     with watch_feed(pg_store.url, "--seconds", "60") as watch:
         assert watch.stdout is not None
         decide = subprocess.run(
-            yiye(pg_store.url, "items", "decide", number, "drug_retail", "--user", "r_market")
-            + CORRECTION,
+            yiye(
+                pg_store.url,
+                *("items", "decide", number, "drug_retail"),
+                *("--user", "r_market", "--password-stdin", *CORRECTION),
+            ),
             cwd=ROOT,
             env=ENV,
+            input=PASSWORD + "\n",
             capture_output=True,
             text=True,
             timeout=120,
