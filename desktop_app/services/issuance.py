@@ -20,7 +20,12 @@ from desktop_app.config import LICENCE_TYPE_CODE, installation
 from desktop_app.domain import certificate_code
 from desktop_app.domain.cose import PrivateKey
 from desktop_app.domain.license_id import license_identifier
-from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
+from desktop_app.domain.states import (
+    APPLICATION_STATE_NAMES,
+    ApplicationKind,
+    ApplicationState,
+    ItemState,
+)
 from desktop_app.models import (
     Application,
     Certificate,
@@ -122,9 +127,12 @@ def issue(
     )
     if application is None:
         raise NotFoundError(f"办件 {application_number} 不存在")
+    if application.state == ApplicationState.ISSUED:
+        raise WorkflowError(f"办件 {application_number} 已出证，不能再次出证（补证请走补证流程）")
     if application.state != ApplicationState.READY_TO_ISSUE:
+        state = APPLICATION_STATE_NAMES[ApplicationState(application.state)]
         raise WorkflowError(
-            f"办件 {application_number} 尚未全部准予许可，不能出证（当前：{application.state}）"
+            f"办件 {application_number} 尚未全部准予许可，不能出证（当前：{state}）"
         )
     items = [i for i in application.items if not i.dropped]
     if any(i.state != ItemState.APPROVED for i in items):

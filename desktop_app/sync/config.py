@@ -58,7 +58,11 @@ def platform_config(
 ) -> PlatformConfig:
     settings = settings or load()
     url = (environ.get(URL_ENV) or settings.platform_url).strip().rstrip("/")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises only when read)
+    except ValueError:  # 'https://[::1' and the like
+        raise PlatformConfigError(f"平台地址无效：{url}") from None
     # Plain HTTP only to this PC itself (a test platform); the token never crosses a wire in clear.
     loopback = parts.scheme == "http" and parts.hostname in LOOPBACK
     if (url and not (parts.scheme == "https" or loopback)) or (url and not parts.hostname):

@@ -289,3 +289,10 @@ def test_two_processes_issuing_at_once_give_exactly_one_to_n(
     with pg_store.read() as session:
         numbers = sorted(session.scalars(select(Certificate.number)).all())
     assert numbers == [f"640324-2025-{n:06d}" for n in range(1, 1001)]
+
+
+def test_issuing_twice_says_it_was_issued(store: Store, catalog: Catalog, key: PrivateKey) -> None:
+    number = ready_application(store, catalog)
+    issue(store, catalog, number, key)
+    with pytest.raises(WorkflowError, match="已出证，不能再次出证"):
+        issue(store, catalog, number, key)
