@@ -116,6 +116,18 @@ def font_for(ch: str, preferred: str) -> str:
     return preferred
 
 
+def undrawable(text: str, preferred: str = SERIF) -> list[str]:
+    """The characters of ``text`` that no bundled font can draw (an emoji, say).
+
+    Such a character would be signed into a certificate's QR code and print as nothing.
+    """
+    return [
+        ch
+        for ch in dict.fromkeys(text)
+        if not ch.isspace() and not has_glyph(font_for(ch, preferred), ch)
+    ]
+
+
 def runs(text: str, preferred: str) -> list[tuple[str, str]]:
     """Splits ``text`` into (font, text) runs so that every character has a glyph."""
     result: list[tuple[str, str]] = []

@@ -41,6 +41,7 @@ from desktop_app.models import (
     StateChange,
 )
 from desktop_app.models.base import utcnow
+from desktop_app.printing import fonts
 from desktop_app.services import audit, documents, filed_form, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import calendar_from
@@ -181,6 +182,24 @@ def _check_client_ref(session: Session, client_ref: str | None) -> None:
         raise AlreadyAcceptedError(client_ref, number)
 
 
+def _unprintable(
+    bundle: Bundle, form: Mapping[str, FormValue], errors: Mapping[str, str]
+) -> dict[str, str]:
+    """Text the documents cannot print: what is signed must be what is printed."""
+    problems = {}
+    for bundle_field in bundle.fields:
+        value = form.get(bundle_field.key)
+        if bundle_field.key in errors or not isinstance(value, str):
+            continue
+        missing = fonts.undrawable(value)
+        if missing:
+            shown = "、".join(f"“{ch}”（U+{ord(ch):04X}）" for ch in missing[:3])
+            problems[bundle_field.key] = (
+                f"{bundle_field.label}含有证照无法打印的字符{shown}，请删除或改用规范汉字"
+            )
+    return problems
+
+
 def _with_answers(bundle: Bundle, form: Mapping[str, FormValue]) -> dict[str, FormValue]:
     """The form with the fields the situation answers filled (the area is asked once)."""
     values = dict(form)
@@ -214,6 +233,7 @@ def accept(
     except ResolveError as exc:
         raise SubmissionError({exc.key or "industry": exc.message}) from None
     form, errors = check_form(bundle.fields, _with_answers(bundle, submission.form))
+    errors.update(_unprintable(bundle, form, errors))
     materials, material_errors = _parse_materials(bundle, submission.materials, today)
     errors.update(material_errors)
     errors.update(_check_agent(submission.agent))

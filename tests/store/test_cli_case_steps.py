@@ -243,6 +243,7 @@ def _one_case_file(tmp_path: Path, catalog: Catalog, change: dict[str, object]) 
         ({"form.enterprise_name": "同心县\ue000便利店"}, "U+E000"),
         ({"form.enterprise_name": "同心县\u2028便利店"}, "U+2028"),
         ({"form.enterprise_name": "同心县\ufdd0便利店"}, "U+FDD0"),
+        ({"form.enterprise_name": "同心县😀便利店"}, "证照无法打印的字符“😀”（U+1F600）"),
     ],
 )
 def test_hostile_case_files_are_refused_field_by_field(
