@@ -6,7 +6,6 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 
 from desktop_app.db import Store, database_url
 
@@ -30,11 +29,17 @@ def _sqlite_file(url: str) -> Path | None:
 
 
 def _revision(store: Store) -> str | None:
-    try:
-        with store.engine.connect() as connection:
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError:
-        return None  # a new database: no version table yet
+    """The schema's version; None for a new database (no version table), never for a busy one.
+
+    Read without the write lock: a counter whose neighbour is writing must still start, and a
+    lock that times out must not pass for an empty database (that once backed up and "upgraded"
+    a busy one).
+    """
+    with store.read_engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if version is None else str(version)
 
 
 def open_store(url: str | None = None, upgrade: bool = True) -> Store:
@@ -53,7 +58,7 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
         if file is not None and file.exists() and inspect(store.engine).get_table_names():
             migrate.backup_sqlite(file)
         migrate.upgrade(store.engine)
-    with store.engine.connect() as connection:
+    with store.read_engine.connect() as connection:
         seeded = connection.execute(text("SELECT count(*) FROM calendar_year")).scalar()
     if not seeded:  # a new database: the ORM and chinesecalendar load only for this
         from desktop_app.services import calendar

@@ -150,11 +150,14 @@ class Store:
             from sqlalchemy.orm import sessionmaker
 
             writer = sessionmaker(self.engine, expire_on_commit=False)
-            reader = sessionmaker(
-                self.engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False
-            )
+            reader = sessionmaker(self.read_engine, expire_on_commit=False)
             self._sessions = (writer, reader)
         return self._sessions
+
+    @property
+    def read_engine(self) -> Engine:
+        """The engine for reading only: on SQLite its transactions never take the write lock."""
+        return self.engine.execution_options(**{_READ_ONLY: True})
 
     @property
     def info(self) -> DatabaseInfo:

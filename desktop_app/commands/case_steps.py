@@ -61,7 +61,7 @@ def _receive(args: argparse.Namespace) -> int:
 
 def _deferred(args: argparse.Namespace) -> int:
     catalog = load_or_fail()
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         rows = deferred.outstanding(session, catalog, overdue_only=args.overdue)
     if args.json:
         print_json(
@@ -95,7 +95,7 @@ def _terminate(args: argparse.Namespace) -> int:
 
 
 def _documents(args: argparse.Namespace) -> int:
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         rows = documents.for_case(session, args.number)
     if args.json:
         print_json(

@@ -218,7 +218,7 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
 
 def _show(args: argparse.Namespace) -> int:
     catalog = load_or_fail() if args.for_department else None
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         view = cases.get_application(session, args.number)
         department = (
             cases.department_view(session, catalog, args.number, args.for_department)
@@ -256,7 +256,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         rows = cases.search_applications(session, state=args.state)
     if args.json:
         print_json(

@@ -91,7 +91,7 @@ def _issue(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         rows = issuance.list_certificates(session)
     if args.json:
         print_json(
@@ -119,7 +119,7 @@ def _export(args: argparse.Namespace) -> int:
     from desktop_app.printing import certificate  # reportlab loads only when a PDF is made
 
     catalog = load_or_fail()
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         view = issuance.certificate_view(session, catalog, args.number)
     for path in export.export(view, certificate.render(view), args.out):
         print(path)
@@ -127,7 +127,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _revocations(args: argparse.Namespace) -> int:
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         listing = issuance.revocation_list(session)
     data = {"min_revision": dict(listing.min_revision), "cancelled": sorted(listing.cancelled)}
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

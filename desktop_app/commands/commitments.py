@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     actor = identity.signed_in(args) if args.user else auth.SYSTEM
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         rows = commitments.checks(session, actor, args.due_before, include_closed=args.all)
     if args.json:
         print_json(

@@ -33,11 +33,14 @@ def open_or_fail(args: argparse.Namespace) -> Store:
 
 
 @contextmanager
-def transaction(args: argparse.Namespace) -> Iterator[Session]:
-    """One write transaction; a service refusal becomes one Chinese line and exit 2."""
+def transaction(args: argparse.Namespace, write: bool = True) -> Iterator[Session]:
+    """One transaction; a service refusal becomes one Chinese line and exit 2.
+
+    ``write=False`` for a command that only reads: it never waits for another counter's write.
+    """
     store = open_or_fail(args)
     try:
-        with store.write() as session:
+        with store.write() if write else store.read() as session:
             yield session
     except ServiceError as exc:
         fail(exc.message)
@@ -130,7 +133,7 @@ def _departments() -> frozenset[str]:
 
 
 def _users_list(args: argparse.Namespace) -> int:
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         rows = auth.list_users(session)
     if args.json:
         print_json(
@@ -183,7 +186,7 @@ def _calendar_import(args: argparse.Namespace) -> int:
 
 
 def _calendar_status(args: argparse.Namespace) -> int:
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         known = calendar.status(session)
     if args.json:
         print_json(known.as_json())
@@ -200,7 +203,7 @@ def _calendar_status(args: argparse.Namespace) -> int:
 def _calendar_due(args: argparse.Namespace) -> int:
     if args.days < 0:
         fail("工作日数不能为负")
-    with transaction(args) as session:
+    with transaction(args, write=False) as session:
         due = calendar.calendar_from(session, args.start).add_working_days(args.start, args.days)
     # A date over a year whose holidays are not imported yet counts weekends only: say so.
     print(due.day.isoformat() + ("（暂定：该年节假日安排尚未导入）" if due.provisional else ""))

@@ -1,6 +1,7 @@
 import datetime as dt
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,22 @@ def test_an_internal_error_is_one_line_naming_its_log_and_stores_nothing(
     assert "cases accept" in logged
     code, out, _ = run(capsys, "--database", db, "cases", "list", "--json")
     assert (code, json.loads(out)) == (0, [])  # the acceptance was rolled back whole
+
+
+def test_reading_commands_do_not_wait_for_a_writer(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    path = Path(db.removeprefix("sqlite:///"))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another counter in the middle of a write
+    try:
+        for argv in (("cases", "list", "--json"), ("audit", "verify"), ("calendar", "status")):
+            started = time.monotonic()
+            code, _, err = run(capsys, "--database", db, *argv)
+            assert (code, err) == (0, ""), argv
+            # Well under the 10 s a writer would wait for the lock (no timing goal, a bound).
+            assert time.monotonic() - started < 8, argv
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert list(path.parent.glob("*.before-upgrade-*")) == []  # not taken for a new database
