@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
-from desktop_app.db import Store, database_url
+from desktop_app.db import Store, database_url, storage_problem
 
 # The newest migration, so the start-up check needs no Alembic import (a test keeps it true).
 HEAD_REVISION = "0008"
+
+
+class BackupFailedError(RuntimeError):
+    """The copy taken before an upgrade failed: the upgrade did not run, the file is as it was."""
 
 
 class SchemaOutdatedError(RuntimeError):
@@ -56,7 +61,13 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
             raise SchemaOutdatedError("数据库结构需要升级，请先运行 yiye db upgrade")
         file = _sqlite_file(store.url)
         if file is not None and file.exists() and inspect(store.engine).get_table_names():
-            migrate.backup_sqlite(file)
+            try:
+                migrate.backup_sqlite(file)
+            except (OSError, sqlite3.Error) as exc:
+                raise BackupFailedError(
+                    f"升级数据库结构前的备份失败，未做升级，数据库保持原样：{storage_problem(str(exc))}"
+                    f"（{exc}）"
+                ) from exc
         migrate.upgrade(store.engine)
     with store.read_engine.connect() as connection:
         seeded = connection.execute(text("SELECT count(*) FROM calendar_year")).scalar()

@@ -40,11 +40,51 @@ class NetworkShareError(RuntimeError):
         )
 
 
+_DAMAGED = "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复"
+# What the driver says, and what the person at the counter can do about it. Retrying helps only
+# with a busy or unreachable database; the others need someone to act.
+_STORAGE_PROBLEMS = (
+    ("database is locked", "数据库正被其他窗口或程序占用，请稍后重试"),
+    ("readonly database", "数据库文件是只读的，无法保存：请管理员检查文件属性和权限"),
+    ("read-only file system", "数据库所在的磁盘是只读的，无法保存：请管理员检查"),
+    ("database or disk is full", "磁盘已满，无法保存：请清理磁盘空间后重试"),
+    (
+        "disk i/o error",
+        "磁盘读写出错（可能已满或损坏）：请检查磁盘空间后重试，并运行 yiye db check",
+    ),
+    (
+        "malformed",
+        "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复",
+    ),
+    (
+        "not a database",
+        "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复",
+    ),
+    ("unable to open database file", "无法打开数据库文件（文件夹不存在或无权限）：请管理员检查"),
+)
+
+
+def _unavailable(exc: Exception) -> bool:
+    """An operational failure, or a damaged file (SQLite reports that as a plain DatabaseError)."""
+    from sqlalchemy.exc import OperationalError
+
+    return isinstance(exc, OperationalError) or storage_problem(first_line(exc)) == _DAMAGED
+
+
+def storage_problem(detail: str) -> str:
+    """The driver's reason as the person at the counter can act on it."""
+    lowered = detail.lower()
+    for needle, advice in _STORAGE_PROBLEMS:
+        if needle in lowered:
+            return advice
+    return "数据库暂不可用，请稍后重试"
+
+
 class DatabaseUnavailableError(ServiceError):
-    """The database server cannot be reached (or the file cannot be written) just now."""
+    """The database cannot be used just now; the message says why and what to do."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"数据库暂不可用，已输入的内容不会丢失，请稍后重试（{detail}）")
+        super().__init__(f"{storage_problem(detail)}；已输入的内容不会丢失（{detail}）")
         self.detail = detail
 
 
@@ -174,7 +214,7 @@ class Store:
         A stale optimistic-locking check anywhere in the transaction (even at commit) surfaces
         as ConflictError, the message the counter shows.
         """
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DatabaseError
         from sqlalchemy.orm.exc import StaleDataError
 
         try:
@@ -182,20 +222,25 @@ class Store:
                 yield session
         except StaleDataError:
             raise ConflictError() from None
-        except OperationalError as exc:
-            # A lost server or an unwritable file: the counter says so; nothing was half-written.
-            raise DatabaseUnavailableError(first_line(exc)) from exc
+        except DatabaseError as exc:
+            # A lost server, an unwritable or damaged file: the counter says so and what to do;
+            # nothing was half-written. (A constraint violation is the caller's to handle.)
+            if _unavailable(exc):
+                raise DatabaseUnavailableError(first_line(exc)) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction that does not take SQLite's write lock."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DatabaseError
 
         try:
             with self._factories()[1].begin() as session:
                 yield session
-        except OperationalError as exc:
-            raise DatabaseUnavailableError(first_line(exc)) from exc
+        except DatabaseError as exc:
+            if _unavailable(exc):
+                raise DatabaseUnavailableError(first_line(exc)) from exc
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -218,4 +263,5 @@ __all__ = [
     "describe",
     "first_line",
     "is_network_path",
+    "storage_problem",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -54,10 +53,31 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
-def backup_sqlite(database: Path, now: dt.datetime | None = None) -> Path:
-    """Copies a live SQLite file consistently (the backup API, not a file copy mid-write)."""
-    stamp = (now or clock.wall_time()).strftime("%Y%m%d-%H%M%S")
-    target = database.with_name(f"{database.stem}.before-upgrade-{stamp}{database.suffix}")
-    with sqlite3.connect(database) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
+_connect = sqlite3.connect  # the backup's own, so a test can make it fail like a full disk
+
+
+def backup_sqlite(database: Path, target: Path | None = None) -> Path:
+    """Copies a live SQLite file consistently (the backup API, not a file copy mid-write).
+
+    Written under a temporary name and renamed when whole: a full disk leaves no partial copy
+    that could pass for a backup, and raises (an upgrade then does not go on).
+    """
+    if target is None:
+        stamp = clock.wall_time().strftime("%Y%m%d-%H%M%S")
+        target = database.with_name(f"{database.stem}.before-upgrade-{stamp}{database.suffix}")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        source = _connect(database)
+        try:
+            copy = _connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target

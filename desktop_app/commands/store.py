@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop_app import migrate
-from desktop_app.bootstrap import open_store
+from desktop_app.bootstrap import BackupFailedError, open_store
 from desktop_app.commands.output import fail, print_json
-from desktop_app.db import NetworkShareError, Store
+from desktop_app.db import (
+    NetworkShareError,
+    Store,
+    database_url,
+    first_line,
+    storage_problem,
+)
 from desktop_app.services import audit, auth, calendar
 from desktop_app.services.errors import ServiceError
 
@@ -26,10 +34,11 @@ Handler = Callable[[argparse.Namespace], int]
 def open_or_fail(args: argparse.Namespace) -> Store:
     try:
         return open_store(args.database)
-    except NetworkShareError as exc:
+    except (NetworkShareError, BackupFailedError) as exc:
         fail(str(exc))
     except SQLAlchemyError as exc:
-        fail(f"无法打开数据库：{exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+        detail = first_line(exc)
+        fail(f"无法打开数据库：{storage_problem(detail)}（{detail}）")
 
 
 @contextmanager
@@ -53,6 +62,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     db.add_parser("upgrade", help="升级数据库结构（SQLite 先自动备份）").set_defaults(
         func=_db_upgrade
     )
+    db.add_parser("check", help="完整检查数据库文件（SQLite integrity_check）").set_defaults(
+        func=_db_check
+    )
+    backup = db.add_parser("backup", help="把正在使用的数据库一致地复制到文件（SQLite）")
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup.set_defaults(func=_db_backup)
 
     users = commands.add_parser("users", help="用户管理").add_subparsers(
         dest="users_command", required=True
@@ -106,6 +121,54 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     revision = migrate.current_revision(store.engine)
     print(f"数据库已是最新结构（版本 {revision}）：{store.info.describe()}")
     store.dispose()
+    return 0
+
+
+def _sqlite_file(args: argparse.Namespace, what: str) -> Path:
+    url = make_url(database_url(args.database))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        fail(
+            f"{what}用于本机 SQLite 数据库；PostgreSQL 请由数据库管理员用 pg_dump 备份、"
+            "用 amcheck 检查"
+        )
+    path = Path(url.database)
+    if not path.exists():
+        fail(f"数据库文件 {path} 不存在")
+    return path
+
+
+def _db_check(args: argparse.Namespace) -> int:
+    path = _sqlite_file(args, "yiye db check ")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        problems = [str(exc)]
+    if problems == ["ok"]:
+        print(f"数据库完整：{path}")
+        return 0
+    print(f"数据库已损坏：{path}", file=sys.stderr)
+    for line in problems:
+        print(f"  {line}", file=sys.stderr)
+    print(
+        "请停止在本机写入，从最近的备份恢复（yiye db backup 的文件，或升级前的自动备份）",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _db_backup(args: argparse.Namespace) -> int:
+    path = _sqlite_file(args, "yiye db backup ")
+    if args.out.exists():
+        fail(f"{args.out} 已存在，不会覆盖")
+    try:
+        migrate.backup_sqlite(path, args.out)
+    except (OSError, sqlite3.Error) as exc:
+        fail(f"备份失败，未留下不完整的文件：{storage_problem(str(exc))}（{exc}）")
+    print(f"已备份到 {args.out}")
     return 0
 
 

@@ -104,7 +104,7 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
     """Opens the store and loads the catalog (after the dialog has painted)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from desktop_app.bootstrap import open_store
+    from desktop_app.bootstrap import BackupFailedError, open_store
     from desktop_app.catalog import CatalogError, load_catalog
     from desktop_app.db import NetworkShareError
 
@@ -113,7 +113,7 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         state.store = open_store(state.database_url)
     except CatalogError as exc:
         state.error = tr("行业目录有误：{exc}").format(exc=exc)
-    except NetworkShareError as exc:
+    except (NetworkShareError, BackupFailedError) as exc:
         state.error = str(exc)
     except SQLAlchemyError as exc:
         state.error = tr("无法打开数据库：{exc}").format(exc=exc)

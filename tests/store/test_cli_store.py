@@ -3,12 +3,16 @@ import json
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import create_engine
 
 from desktop_app import migrate
+from desktop_app.bootstrap import BackupFailedError, open_store
 from desktop_app.catalog import Catalog, resolve
 from desktop_app.clock import FixedClock
+from desktop_app.db import storage_problem
 from desktop_app.services import workflow
 from tests import factories
 from tests.store.conftest import PASSWORD, run_cli
@@ -303,3 +307,68 @@ def test_reading_commands_do_not_wait_for_a_writer(
         holder.execute("ROLLBACK")
         holder.close()
     assert list(path.parent.glob("*.before-upgrade-*")) == []  # not taken for a new database
+
+
+def test_db_check_finds_a_damaged_page_and_backup_copies_a_live_file(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    path = Path(db.removeprefix("sqlite:///"))
+    copy = tmp_path / "copy.sqlite3"
+    assert run(capsys, "--database", db, "db", "backup", "--out", str(copy))[:2] == (
+        0,
+        f"已备份到 {copy}\n",
+    )
+    assert run(capsys, "--database", db, "db", "backup", "--out", str(copy))[0] == 2  # no overwrite
+    assert not list(tmp_path.glob("*.partial"))
+    assert run(capsys, "--database", f"sqlite:///{copy}", "db", "check")[0] == 0
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle : middle + 4096] = bytes(range(256)) * 16  # garbage over one page
+    path.write_bytes(bytes(data))
+    code, out, err = run(capsys, "--database", db, "db", "check")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"数据库已损坏：{path}\n")
+    assert "从最近的备份恢复" in err
+
+
+def test_storage_faults_are_told_apart_with_what_to_do() -> None:
+    assert storage_problem("database is locked").startswith("数据库正被其他窗口或程序占用")
+    assert storage_problem("attempt to write a readonly database").startswith("数据库文件是只读的")
+    assert storage_problem("database or disk is full").startswith("磁盘已满")
+    assert storage_problem("database disk image is malformed").startswith("数据库文件已损坏")
+    assert storage_problem("unable to open database file").startswith("无法打开数据库文件")
+    assert storage_problem("connection refused") == "数据库暂不可用，请稍后重试"
+
+
+def test_a_failed_backup_leaves_no_partial_file_and_no_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0006")
+    engine.dispose()
+    real_connect = sqlite3.connect
+
+    class HalfCopy:
+        """A connection whose backup writes part of the copy, then finds the disk full."""
+
+        def __init__(self, database: Any) -> None:
+            self.connection = real_connect(database)
+
+        def backup(self, target: "HalfCopy") -> None:
+            target.connection.execute("CREATE TABLE half (x)")
+            target.connection.commit()
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            self.connection.close()
+
+    monkeypatch.setattr(migrate, "_connect", HalfCopy)
+    with pytest.raises(BackupFailedError, match=r"未做升级，数据库保持原样：磁盘已满"):
+        open_store(f"sqlite:///{path}")
+    assert [p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name] == []
+    monkeypatch.undo()
+    store = open_store(f"sqlite:///{path}")  # the disk has room again: backup, then upgrade
+    assert migrate.current_revision(store.engine) == "0008"
+    assert len([p for p in tmp_path.iterdir() if "before-upgrade" in p.name]) == 1
+    store.dispose()

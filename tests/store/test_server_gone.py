@@ -16,7 +16,7 @@ def test_no_certificate_number_without_the_database(catalog: Catalog) -> None:
     try:
         with pytest.raises(DatabaseUnavailableError) as caught, store.write() as session:
             issuance.issue(session, clerk, catalog, "SL1", keys.generate())
-        assert caught.value.message.startswith("数据库暂不可用，已输入的内容不会丢失")
+        assert caught.value.message.startswith("数据库暂不可用，请稍后重试；已输入的内容不会丢失")
         with pytest.raises(DatabaseUnavailableError), store.read() as session:
             session.connection()
     finally:
