@@ -32,12 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke", action="store_true", help="离屏启动整个程序，首次绘制后退出（自检）"
     )
     # The command modules (SQLAlchemy, Alembic, cryptography …) load only for the sub-commands.
-    from desktop_app.commands import cases, catalog, certificates, commitments, store, sync
+    from desktop_app.commands import (
+        audit_trail,
+        cases,
+        catalog,
+        certificates,
+        commitments,
+        store,
+        sync,
+    )
 
     # Sub-parsers are created with the parent's class, so they too answer in Chinese.
     commands = parser.add_subparsers(dest="command")
     catalog.register(commands)
     store.register(commands)
+    audit_trail.register(commands)
     cases.register(commands)
     commitments.register(commands)
     certificates.register(commands)

@@ -25,7 +25,7 @@ from desktop_app.db import (
     first_line,
     storage_problem,
 )
-from desktop_app.services import audit, auth, calendar
+from desktop_app.services import auth, calendar
 from desktop_app.services.errors import ServiceError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -87,11 +87,6 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     disable = users.add_parser("disable", help="停用用户")
     disable.add_argument("name")
     disable.set_defaults(func=_users_disable)
-
-    audit_parser = commands.add_parser("audit", help="审计日志").add_subparsers(
-        dest="audit_command", required=True
-    )
-    audit_parser.add_parser("verify", help="校验审计日志哈希链").set_defaults(func=_audit_verify)
 
     demo = commands.add_parser("demo", help="向空数据库写入约200件演示办件")
     demo.add_argument("--count", type=int, default=200)
@@ -224,18 +219,6 @@ def _users_disable(args: argparse.Namespace) -> int:
         auth.disable_user(session, auth.SYSTEM, args.name)
     print(f"已停用用户 {args.name}")
     return 0
-
-
-def _audit_verify(args: argparse.Namespace) -> int:
-    store = open_or_fail(args)
-    with store.read() as session:
-        report = audit.verify_chain(session)
-    store.dispose()
-    if report.ok:
-        print(f"审计日志完整：共 {report.entries} 条记录")
-        return 0
-    print(f"审计日志已被破坏：第 {report.first_bad_seq} 条记录：{report.reason}", file=sys.stderr)
-    return 1
 
 
 def _calendar_import(args: argparse.Namespace) -> int:

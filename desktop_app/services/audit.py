@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -73,6 +74,33 @@ def record_many(
             text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(last)}
         )
     return last
+
+
+class _CaseItem(Protocol):
+    @property
+    def permit(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def dropped(self) -> bool: ...
+
+
+def case_details(state: str, items: Iterable[_CaseItem]) -> dict[str, Any]:
+    """An application's state with each item's: what `audit_anchor` holds the tables to."""
+    items = list(items)
+    details: dict[str, Any] = {"state": state, "items": {i.permit: i.state for i in items}}
+    dropped = sorted(i.permit for i in items if i.dropped)
+    if dropped:
+        details["dropped"] = dropped
+    return details
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The newest entry's sequence and hash: (0, GENESIS) for an empty chain."""
+    row = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    return (row.seq, row.hash) if row is not None else (0, GENESIS)
 
 
 @dataclass(frozen=True)

@@ -367,7 +367,12 @@ def accept(
         actor.username,
         "accept",
         number,
-        {"industry": bundle.industry, "permits": [p.code for p in bundle.permits]},
+        {
+            "industry": bundle.industry,
+            "permits": [p.code for p in bundle.permits],
+            "state": application.state,
+            "items": {p.code: ItemState.PENDING.value for p in bundle.permits},
+        },
     )
     session.flush()
     return receipt

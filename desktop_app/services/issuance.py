@@ -221,7 +221,7 @@ def issue(
         actor.username,
         "certificate_issue",
         number,
-        {"revision": revision, "application": application_number},
+        {"revision": revision, "application": application_number, "state": "issued"},
     )
     session.flush()
     return certificate_view(session, catalog, number, revision)

@@ -17,7 +17,7 @@ from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import Reduction, batch_report
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.models import Application, Certificate, Item, ReceivedMaterial
-from desktop_app.services import issuance
+from desktop_app.services import audit, issuance
 from desktop_app.services.auth import Actor, require_role
 
 
@@ -70,6 +70,8 @@ class Dashboard:
     average_working_days_to_certificate: float | None  # acceptance to first certificate
     statutory_days_average: float | None
     reform: tuple[ReformRow, ...]
+    # The audit chain's head as of this export: filed with it, a later rewrite of the chain shows.
+    audit_head: tuple[int, str]
 
 
 def _counts_since(session: Session, start: dt.date) -> tuple[int, int]:
@@ -160,6 +162,7 @@ def dashboard(
         average_working_days_to_certificate=_average_working_days(session),
         statutory_days_average=round(sum(statutory) / len(statutory), 1) if statutory else None,
         reform=_reform(session, catalog),
+        audit_head=audit.head(session),
     )
 
 
@@ -234,6 +237,8 @@ def export_excel(board: Dashboard, path: Path) -> None:
         ("含已撤销许可的有效证书", board.revoked_on_valid),
         ("平均办结（工作日）", board.average_working_days_to_certificate),
         ("法定时限平均（工作日）", board.statutory_days_average),
+        ("审计日志末条序号", board.audit_head[0]),
+        ("审计日志末条哈希", board.audit_head[1]),
     ):
         sheet.append([label, value])
     industries = book.create_sheet("按行业")

@@ -120,6 +120,7 @@ class ItemRow:
 
     id: int
     application_id: int
+    permit: str
     department: str
     mode: str
     state: str
@@ -234,7 +235,13 @@ def settle(session: Session, actor: Actor, application: Application, action: str
     except StaleDataError:
         # Another counter committed a change to the same rows between our read and our write.
         raise ConflictError() from None
-    audit.record(session, actor.username, action, application.number, {"state": application.state})
+    audit.record(
+        session,
+        actor.username,
+        action,
+        application.number,
+        audit.case_details(application.state, application.items),
+    )
 
 
 def dispatch(

@@ -142,6 +142,7 @@ class _ApplicationRow:
 _ITEM_COLUMNS = (
     Item.id,
     Item.application_id,
+    Item.permit,
     Item.department,
     Item.mode,
     Item.state,
@@ -336,7 +337,7 @@ class _Batch:
             self.session,
             PLATFORM_USER,
             "platform_event",
-            [(a.number, {"state": a.state}) for a in applications],
+            [(a.number, audit.case_details(a.state, a.items)) for a in applications],
         )
 
 

@@ -151,7 +151,13 @@ class DashboardTab(QWidget):
             for column, value in enumerate(values):
                 self.reform_table.setItem(row, column, QTableWidgetItem(str(value)))
         self.reform_table.resizeColumnsToContents()
-        self.status_label.setText(tr("统计至 {0}").format(board.day.isoformat()))
+        seq, digest = board.audit_head
+        self.status_label.setText(
+            tr("统计至 {0}；审计日志第 {1} 条（{2}…）").format(
+                board.day.isoformat(), seq, digest[:12]
+            )
+        )
+        self.status_label.setToolTip(tr("审计日志末条哈希：{0}").format(digest))
 
     def _on_failed(self, message: str) -> None:
         self.status_label.setText(tr("统计未能刷新：{message}").format(message=message))

@@ -868,9 +868,14 @@
         <translation>Materials saved (real cases)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>统计至 {0}</source>
-        <translation>As of {0}</translation>
+        <location line="+13"/>
+        <source>统计至 {0}；审计日志第 {1} 条（{2}…）</source>
+        <translation>Figures as of {0}; audit log entry {1} ({2}…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>审计日志末条哈希：{0}</source>
+        <translation>Hash of the newest audit log entry: {0}</translation>
     </message>
     <message>
         <location line="+3"/>

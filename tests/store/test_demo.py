@@ -11,7 +11,7 @@ from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.cli import main
 from desktop_app.models import Certificate, IssuedNotice, ReceivedMaterial, VerificationTask
-from desktop_app.services import audit, cases, drafts
+from desktop_app.services import audit, audit_anchor, cases, drafts
 
 
 def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_path: Path) -> None:
@@ -24,6 +24,7 @@ def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_pa
     with store.read() as session:
         rows = cases.search_applications(session, limit=1000)
         assert audit.verify_chain(session).ok
+        assert audit_anchor.check_records(session) == []  # every path leaves its audit entries
         kinds = collections.Counter(session.scalars(select(IssuedNotice.kind)))
         late = session.scalars(
             select(ReceivedMaterial).where(ReceivedMaterial.due_on.is_not(None))

@@ -16,7 +16,7 @@ from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.domain.states import ItemState
 from desktop_app.models import InboxEvent, Item, OutboxBody, OutboxMessage, StateChange
-from desktop_app.services import cases, intake, issuance, reporting, workflow
+from desktop_app.services import audit_anchor, cases, intake, issuance, reporting, workflow
 from desktop_app.services.errors import ConflictError, WorkflowError
 from desktop_app.sync import exchange
 from desktop_app.sync.client import PlatformClient
@@ -241,6 +241,8 @@ def test_faults_and_a_three_day_outage_lose_nothing_and_double_nothing(
     platform.come_back()
     rounds_until_drained(store, platform, clock)
     assert_exactly_once_and_never_backwards(store, platform)
+    with store.read() as session:
+        assert audit_anchor.check_records(session) == []  # each decision has its audit entry
     # Every retry of a dropped answer reused the key: the platform made each item once.
     created = Counter(key for key, status in platform.state.posts if status == 201)
     assert set(created.values()) == {1}
@@ -411,5 +413,6 @@ def test_a_revocation_after_issue_flags_the_certificate_for_a_supervisor(
         with store.read() as session:
             assert [c.revoked_permits for c in issuance.list_certificates(session)] == [()]
             assert reporting.dashboard(session, boss, catalog, TODAY).revoked_on_valid == 0
+            assert audit_anchor.check_records(session) == []
     finally:
         server.stop()

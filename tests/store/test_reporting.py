@@ -9,7 +9,7 @@ from desktop_app.catalog.report import industry_reduction
 from desktop_app.clock import FixedClock
 from desktop_app.db import Store
 from desktop_app.domain import keys
-from desktop_app.services import intake, issuance, reporting, workflow
+from desktop_app.services import audit, intake, issuance, reporting, workflow
 from desktop_app.services.errors import PermissionDeniedError
 from tests import factories
 from tests.store.conftest import actor
@@ -51,6 +51,11 @@ def test_dashboard_counts(
     book = load_workbook(path)
     assert book.sheetnames == ["概况", "按行业", "按部门", "改革成效"]
     assert book["按行业"]["A2"].value == "便利店"
+    with store.read() as session:
+        seq, digest = audit.head(session)
+    overview = {row[0]: row[1] for row in book["概况"].iter_rows(values_only=True)}
+    assert (overview["审计日志末条序号"], overview["审计日志末条哈希"]) == (seq, digest)
+    assert seq > 0
 
 
 def test_only_supervisors_see_the_dashboard(store: Store, catalog: Catalog) -> None:

@@ -21,6 +21,7 @@ BOARD = Dashboard(
     average_working_days_to_certificate=9.5,
     statutory_days_average=20.0,
     reform=(ReformRow("便利店", 44, 30, 21, 16, 12, 31.8, None),),
+    audit_head=(1628, "9f3a" * 16),
 )
 
 
@@ -36,6 +37,7 @@ def test_refresh_runs_in_the_background_and_fills_the_board(
     assert tab.kpis["overdue"].text() == "2"
     assert tab.kpis["average"].text() == "9.5 / 20.0"
     assert tab.kpis["revoked"].text() == "1"
+    assert "审计日志第 1628 条（9f3a9f3a9f3a…）" in tab.status_label.text()
     assert "#b00020" in tab.kpis["revoked"].styleSheet()  # red: a supervisor must act
     assert tab.industry_chart.bars == (("便利店", 20, 0), ("超市", 8, 0))
     assert tab.department_chart.bars[0] == ("市场监管局", 14, 2)
