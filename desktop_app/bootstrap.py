@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import make_url
 
-from desktop_app.db import Store, database_url, storage_problem
+from desktop_app import integrity
+from desktop_app.db import Store, database_url, sqlite_file, storage_problem
 
 # The newest migration, so the start-up check needs no Alembic import (a test keeps it true).
 HEAD_REVISION = "0008"
@@ -18,19 +17,12 @@ class BackupFailedError(RuntimeError):
     """The copy taken before an upgrade failed: the upgrade did not run, the file is as it was."""
 
 
+class DamagedStoreError(RuntimeError):
+    """The file to upgrade is damaged: neither copied (the copy would be as bad) nor upgraded."""
+
+
 class SchemaOutdatedError(RuntimeError):
     """The database needs ``yiye db upgrade`` and this caller may not upgrade it."""
-
-
-def _sqlite_file(url: str) -> Path | None:
-    parsed = make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
-        return None
-    return Path(parsed.database)
 
 
 def _revision(store: Store) -> str | None:
@@ -59,8 +51,12 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
 
         if not upgrade:
             raise SchemaOutdatedError("数据库结构需要升级，请先运行 yiye db upgrade")
-        file = _sqlite_file(store.url)
+        file = sqlite_file(store.url)
         if file is not None and file.exists() and inspect(store.engine).get_table_names():
+            findings = integrity.check_file(file)
+            if findings:
+                message = integrity.damaged_message(file, findings)
+                raise DamagedStoreError(f"{message}；数据库结构未升级")
             try:
                 migrate.backup_sqlite(file)
             except (OSError, sqlite3.Error) as exc:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import ctypes
 import ntpath
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -40,7 +42,7 @@ class NetworkShareError(RuntimeError):
         )
 
 
-_DAMAGED = "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复"
+DAMAGED = "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复"
 # What the driver says, and what the person at the counter can do about it. Retrying helps only
 # with a busy or unreachable database; the others need someone to act.
 _STORAGE_PROBLEMS = (
@@ -52,14 +54,8 @@ _STORAGE_PROBLEMS = (
         "disk i/o error",
         "磁盘读写出错（可能已满或损坏）：请检查磁盘空间后重试，并运行 yiye db check",
     ),
-    (
-        "malformed",
-        "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复",
-    ),
-    (
-        "not a database",
-        "数据库文件已损坏：请停止使用本机，由管理员运行 yiye db check 并从最近的备份恢复",
-    ),
+    ("malformed", DAMAGED),
+    ("not a database", DAMAGED),
     ("unable to open database file", "无法打开数据库文件（文件夹不存在或无权限）：请管理员检查"),
 )
 
@@ -68,24 +64,62 @@ def _unavailable(exc: Exception) -> bool:
     """An operational failure, or a damaged file (SQLite reports that as a plain DatabaseError)."""
     from sqlalchemy.exc import OperationalError
 
-    return isinstance(exc, OperationalError) or storage_problem(first_line(exc)) == _DAMAGED
+    return isinstance(exc, OperationalError) or storage_problem(first_line(exc)) == DAMAGED
 
 
-def storage_problem(detail: str) -> str:
-    """The driver's reason as the person at the counter can act on it."""
+def storage_problem(detail: str, file: Path | None = None) -> str:
+    """The driver's reason as the person at the counter can act on it.
+
+    SQLite says "unable to open database file" or "disk I/O error" for several causes; with the
+    file at hand, the disk tells which (read-only, full, no such folder, no permission).
+    """
     lowered = detail.lower()
+    if file is not None and any(vague in lowered for vague in _VAGUE):
+        diagnosed = _diagnose(file)
+        if diagnosed is not None:
+            return diagnosed
     for needle, advice in _STORAGE_PROBLEMS:
         if needle in lowered:
             return advice
     return "数据库暂不可用，请稍后重试"
 
 
+_VAGUE = ("unable to open database file", "disk i/o error", "readonly database")
+FULL_BELOW_BYTES = 1 << 20  # SQLite needs room for its journal as well as for the page
+
+
+def _diagnose(file: Path) -> str | None:
+    folder = file.parent
+    try:
+        if not folder.is_dir():
+            return f"数据库所在的文件夹 {folder} 不存在：请管理员检查数据库设置"
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "数据库所在的磁盘是只读的，无法保存：请管理员检查"
+        if shutil.disk_usage(folder).free < FULL_BELOW_BYTES:
+            return "磁盘已满，无法保存：请清理磁盘空间后重试"
+        if file.exists() and not os.access(file, os.W_OK):
+            return "数据库文件是只读的，无法保存：请管理员检查文件属性和权限"
+        if not os.access(folder, os.W_OK):
+            return f"无权写入数据库所在的文件夹 {folder}：请管理员检查权限"
+    except OSError:
+        return None
+    return None
+
+
 class DatabaseUnavailableError(ServiceError):
     """The database cannot be used just now; the message says why and what to do."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"{storage_problem(detail)}；已输入的内容不会丢失（{detail}）")
+    def __init__(self, detail: str, file: Path | None = None) -> None:
+        super().__init__(f"{storage_problem(detail, file)}；已输入的内容不会丢失（{detail}）")
         self.detail = detail
+
+
+class WritesStoppedError(DatabaseUnavailableError):
+    """The file was found damaged: nothing more is written into it (reading goes on)."""
+
+    def __init__(self, message: str) -> None:
+        ServiceError.__init__(self, f"{message}；已输入的内容不会丢失")
+        self.detail = message
 
 
 @dataclass(frozen=True)
@@ -147,12 +181,16 @@ def is_network_path(
     return (drive_type or _windows_drive_type)(drive + "\\") == _DRIVE_REMOTE
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another counter's write to finish
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: object) -> None:
     # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite would emit a deferred BEGIN).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # synchronous=FULL: a number printed on paper must never be handed out twice after a power cut.
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=10000", "synchronous=FULL"):
+    busy = f"busy_timeout={BUSY_TIMEOUT_MS}"
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", busy, "synchronous=FULL"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -160,6 +198,14 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: object) -> None:
 def _on_sqlite_begin(conn: Connection) -> None:
     read_only = conn.get_execution_options().get(_READ_ONLY, False)
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL or an in-memory database)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
 
 
 def create_store_engine(url: str) -> Engine:
@@ -182,6 +228,11 @@ class Store:
         self.url = url
         self.engine = engine or create_store_engine(url)
         self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+        self.writes_stopped: str | None = None  # why: the file was found damaged
+
+    def stop_writes(self, message: str) -> None:
+        """No more writes into this database (integrity.py found the file damaged)."""
+        self.writes_stopped = message
 
     def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
         # The ORM loads with the first session, not with the store: the login dialog's start-up
@@ -217,6 +268,8 @@ class Store:
         from sqlalchemy.exc import DatabaseError
         from sqlalchemy.orm.exc import StaleDataError
 
+        if self.writes_stopped is not None:
+            raise WritesStoppedError(self.writes_stopped)
         try:
             with self._factories()[0].begin() as session:
                 yield session
@@ -226,7 +279,10 @@ class Store:
             # A lost server, an unwritable or damaged file: the counter says so and what to do;
             # nothing was half-written. (A constraint violation is the caller's to handle.)
             if _unavailable(exc):
-                raise DatabaseUnavailableError(first_line(exc)) from exc
+                detail = first_line(exc)
+                if storage_problem(detail) == DAMAGED:
+                    self.stop_writes(f"{DAMAGED}（{detail}）")
+                raise DatabaseUnavailableError(detail, sqlite_file(self.url)) from exc
             raise
 
     @contextmanager
@@ -239,7 +295,7 @@ class Store:
                 yield session
         except DatabaseError as exc:
             if _unavailable(exc):
-                raise DatabaseUnavailableError(first_line(exc)) from exc
+                raise DatabaseUnavailableError(first_line(exc), sqlite_file(self.url)) from exc
             raise
 
     def dispose(self) -> None:
@@ -253,15 +309,18 @@ def first_line(exc: BaseException, limit: int = 200) -> str:
 
 
 __all__ = [
+    "DAMAGED",
     "DATABASE_URL_ENV",
     "DatabaseInfo",
     "DatabaseUnavailableError",
     "NetworkShareError",
     "Store",
+    "WritesStoppedError",
     "create_store_engine",
     "database_url",
     "describe",
     "first_line",
     "is_network_path",
+    "sqlite_file",
     "storage_problem",
 ]

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app import config
+from desktop_app import config, integrity
 from desktop_app.commands import identity
 from desktop_app.commands.output import fail
 from desktop_app.commands.store import open_or_fail
@@ -56,9 +56,12 @@ def _verify(args: argparse.Namespace) -> int:
     anchor = _read_anchor(args.anchor) if args.anchor is not None else None
     store = open_or_fail(args)
     try:
+        findings: list[str] = []
+        damaged = integrity.check_store(store).findings
+        if damaged:
+            findings.append(f"数据库文件已损坏（{damaged[0]}）：详见 yiye db check")
         with store.read() as session:
             report = audit.verify_chain(session)
-            findings: list[str] = []
             if not report.ok:
                 findings.append(f"第 {report.first_bad_seq} 条记录：{report.reason}")
             else:
@@ -89,7 +92,7 @@ def _anchor(args: argparse.Namespace) -> int:
         fail(f"{exc}（锚点须在签发电脑上用签发密钥签署）")
     actor = identity.signed_in(args)
     auth.require_role(actor, "auditor", "admin", action="签署审计锚点")
-    store = open_or_fail(args)
+    store = open_or_fail(args, write=True)
     try:
         with store.write() as session:
             anchor = audit_anchor.make_anchor(session, key)

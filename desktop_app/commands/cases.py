@@ -139,7 +139,7 @@ def _accept(args: argparse.Namespace) -> int:
     entries = data if isinstance(data, list) else [data]
     catalog = load_or_fail()
     actor = identity.signed_in(args)
-    store = open_or_fail(args)
+    store = open_or_fail(args, write=True)
     results: list[dict[str, Any]] = []
     try:
         on_platform = platform_departments(catalog.departments)

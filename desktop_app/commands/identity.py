@@ -37,7 +37,7 @@ def _password(args: argparse.Namespace) -> str:
 def signed_in(args: argparse.Namespace) -> Actor:
     """The user of ``--user``, once their password is right (exit 2 with the reason if not)."""
     password = _password(args)
-    store = open_or_fail(args)
+    store = open_or_fail(args, write=True)
     try:
         return auth.login(store.write, args.user, password)
     except LoginError as exc:

@@ -11,18 +11,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop_app import migrate
-from desktop_app.bootstrap import BackupFailedError, open_store
+from desktop_app import integrity, migrate
+from desktop_app.bootstrap import BackupFailedError, DamagedStoreError, open_store
 from desktop_app.commands.output import fail, print_json
 from desktop_app.db import (
+    DatabaseUnavailableError,
     NetworkShareError,
     Store,
     database_url,
     first_line,
+    sqlite_file,
     storage_problem,
 )
 from desktop_app.services import auth, calendar
@@ -31,14 +32,30 @@ from desktop_app.services.errors import ServiceError
 Handler = Callable[[argparse.Namespace], int]
 
 
-def open_or_fail(args: argparse.Namespace) -> Store:
+def open_or_fail(args: argparse.Namespace, write: bool = False) -> Store:
+    """The store; ``write``: one that is about to be written, so its file is checked first.
+
+    Only writers pay for the check (it reads the whole file): a damaged file must not take more
+    cases, while reading it goes on (the hall looks cases up until the administrator restores).
+    """
     try:
-        return open_store(args.database)
-    except (NetworkShareError, BackupFailedError) as exc:
+        store = open_store(args.database)
+    except (NetworkShareError, BackupFailedError, DamagedStoreError) as exc:
         fail(str(exc))
     except SQLAlchemyError as exc:
         detail = first_line(exc)
-        fail(f"无法打开数据库：{storage_problem(detail)}（{detail}）")
+        file = sqlite_file(database_url(args.database))
+        fail(f"无法打开数据库：{storage_problem(detail, file)}（{detail}）")
+    if write:
+        try:
+            checked = integrity.check_store(store)
+        except DatabaseUnavailableError as exc:
+            store.dispose()
+            fail(exc.message)
+        if checked.message is not None:
+            store.dispose()
+            fail(checked.message)
+    return store
 
 
 @contextmanager
@@ -47,7 +64,7 @@ def transaction(args: argparse.Namespace, write: bool = True) -> Iterator[Sessio
 
     ``write=False`` for a command that only reads: it never waits for another counter's write.
     """
-    store = open_or_fail(args)
+    store = open_or_fail(args, write)
     try:
         with store.write() if write else store.read() as session:
             yield session
@@ -120,13 +137,12 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _sqlite_file(args: argparse.Namespace, what: str) -> Path:
-    url = make_url(database_url(args.database))
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    path = sqlite_file(database_url(args.database))
+    if path is None:
         fail(
             f"{what}用于本机 SQLite 数据库；PostgreSQL 请由数据库管理员用 pg_dump 备份、"
             "用 amcheck 检查"
         )
-    path = Path(url.database)
     if not path.exists():
         fail(f"数据库文件 {path} 不存在")
     return path
@@ -135,21 +151,19 @@ def _sqlite_file(args: argparse.Namespace, what: str) -> Path:
 def _db_check(args: argparse.Namespace) -> int:
     path = _sqlite_file(args, "yiye db check ")
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
-        finally:
-            connection.close()
-    except sqlite3.Error as exc:
-        problems = [str(exc)]
-    if problems == ["ok"]:
+        findings = integrity.check_file(path, full=True)
+    except DatabaseUnavailableError as exc:
+        fail(f"无法检查 {path}：{exc.message}")
+    if not findings:
         print(f"数据库完整：{path}")
         return 0
     print(f"数据库已损坏：{path}", file=sys.stderr)
-    for line in problems:
+    for line in findings:
         print(f"  {line}", file=sys.stderr)
+    backup = integrity.latest_backup(path)
+    where = f"，最近的自动备份是 {backup}" if backup else ""
     print(
-        "请停止在本机写入，从最近的备份恢复（yiye db backup 的文件，或升级前的自动备份）",
+        f"请停止在本机写入，从最近的备份恢复（yiye db backup 的文件，或升级前的自动备份{where}）",
         file=sys.stderr,
     )
     return 1
@@ -262,7 +276,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if not 1 <= args.count <= 100_000:
         fail("--count 应在 1 到 100000 之间")
-    store = open_or_fail(args)
+    store = open_or_fail(args, write=True)
     try:
         result = demo.run(store, load_or_fail(), args.count, args.force)
     except demo.DemoRefusedError as exc:

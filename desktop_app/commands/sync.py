@@ -79,7 +79,7 @@ def _client() -> PlatformClient:
 
 def _once(args: argparse.Namespace) -> int:
     client = _client()
-    store = open_or_fail(args)
+    store = open_or_fail(args, write=True)
     try:
         result = run_once(store, client)
     finally:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop_app import clock
+from desktop_app import clock, integrity
 from desktop_app.db import DatabaseUnavailableError, Store
 from desktop_app.sync import lease
 from desktop_app.sync.client import PlatformClient
@@ -66,6 +66,16 @@ class SyncWorker:
             self._thread.join(timeout)
 
     def run_round(self) -> WorkerReport:
+        if self._store.writes_stopped is not None:  # said on every round until restored
+            return WorkerReport(None, None, self._store.writes_stopped)
+        try:
+            # The nightly full check of a SQLite file, whose PC is its exchange PC (it is the
+            # only one); a hall's PostgreSQL is checked by its server.
+            checked = integrity.nightly_check(self._store, clock.now())
+        except DatabaseUnavailableError as exc:
+            return WorkerReport(None, None, exc.message)
+        if checked is not None and checked.message is not None:
+            return WorkerReport(None, None, checked.message)
         try:
             config = self._config()
         except PlatformConfigError as exc:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop_app.catalog import Catalog
     from desktop_app.db import Store
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.startup_check import StartupCheck
 
 COUNTER_SCREEN = (1366, 768)
 IDLE_LOCK_MS = 15 * 60 * 1000
@@ -42,12 +43,15 @@ class AppState:
     main_window: MainWindow | None = None
     error: str = ""
     idle_lock: IdleLock | None = None
+    startup_check: StartupCheck | None = None
 
     def login(self, username: str, password: str) -> Actor:
         from desktop_app.services import auth
 
         if self.store is None:
             raise LoginError(self.error or tr("正在打开数据库，请稍候"))
+        if self.store.writes_stopped is not None:  # signing in is written to the audit log
+            raise LoginError(self.store.writes_stopped)
         return auth.login(self.store.write, username, password)
 
 
@@ -104,19 +108,35 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
     """Opens the store and loads the catalog (after the dialog has painted)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from desktop_app.bootstrap import BackupFailedError, open_store
+    from desktop_app.bootstrap import BackupFailedError, DamagedStoreError, open_store
     from desktop_app.catalog import CatalogError, load_catalog
-    from desktop_app.db import NetworkShareError
+    from desktop_app.db import (
+        NetworkShareError,
+        database_url,
+        first_line,
+        sqlite_file,
+        storage_problem,
+    )
 
     try:
         state.catalog = load_catalog()
         state.store = open_store(state.database_url)
     except CatalogError as exc:
         state.error = tr("行业目录有误：{exc}").format(exc=exc)
-    except (NetworkShareError, BackupFailedError) as exc:
+    except (NetworkShareError, BackupFailedError, DamagedStoreError) as exc:
         state.error = str(exc)
     except SQLAlchemyError as exc:
-        state.error = tr("无法打开数据库：{exc}").format(exc=exc)
+        detail = first_line(exc)
+        file = sqlite_file(database_url(state.database_url))
+        state.error = tr("无法打开数据库：{problem}（{detail}）").format(
+            problem=storage_problem(detail, file), detail=detail
+        )
+    if state.store is not None:
+        from desktop_app.ui.startup_check import StartupCheck
+
+        check = state.startup_check = StartupCheck(state.store)
+        check.damaged.connect(lambda message: _writes_stopped(state, dialog, message))
+        check.start()
     if state.error:
         print(tr("yiye：{error}").format(error=state.error), file=sys.stderr)
         dialog.error_label.setText(state.error)
@@ -125,6 +145,14 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
     if not state.error:
         # While the clerk types: load what the log-in and the main window need.
         QTimer.singleShot(50, _warm_up)
+
+
+def _writes_stopped(state: AppState, dialog: LoginDialog, message: str) -> None:
+    """The start-up check found the file damaged: said where the clerk is looking."""
+    if state.main_window is not None:
+        state.main_window.show_writes_stopped(message)
+    else:
+        dialog.error_label.setText(message)
 
 
 def _warm_up() -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -155,7 +156,12 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_lists)
+        self.storage_label = named(QLabel(tr("数据库文件已损坏：已停止保存")), "storageLabel")
+        self.storage_label.setStyleSheet(ALARM_STYLE)
+        self.storage_label.setVisible(False)
+        self.writes_stopped_box: QMessageBox | None = None
         labels = (
+            self.storage_label,
             self.connection_label,
             self.calendar_label,
             self.sync_label,
@@ -185,6 +191,18 @@ class MainWindow(QMainWindow):
         )
         self.calendar_label.setVisible(known.warn)
 
+    def show_writes_stopped(self, message: str) -> None:
+        """The file was found damaged: said once in a box, and kept in the status bar."""
+        self.storage_label.setToolTip(message)
+        if self.storage_label.isVisible() and self.writes_stopped_box is not None:
+            return
+        self.storage_label.setVisible(True)
+        box = self.writes_stopped_box = named(
+            QMessageBox(QMessageBox.Icon.Critical, tr("数据库文件已损坏"), message, parent=self),
+            "writesStoppedBox",
+        )
+        box.open()  # not exec(): the screens stay readable behind it
+
     def follow(self, live: LiveUpdates) -> None:
         """Keeps the lists current with the other counters' changes, and says when it cannot."""
         self.live_updates = live
@@ -196,6 +214,7 @@ class MainWindow(QMainWindow):
         """Runs the platform exchange in the background; its state shows in the status bar."""
         self.platform_sync = sync
         sync.reported.connect(self.show_sync)
+        sync.writes_stopped.connect(self.show_writes_stopped)
         sync.start()
 
     def show_sync(self, report: WorkerReport) -> None:

@@ -11,10 +11,12 @@ from desktop_app.ui.i18n import tr
 
 class PlatformSync(QObject):
     reported = Signal(object)  # WorkerReport, queued onto the GUI thread
+    writes_stopped = Signal(str)  # the nightly check found the file damaged
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stopped = False
+        self._store = store
         worker = self._worker = SyncWorker(store, self._report)
         self.destroyed.connect(lambda *_: worker.stop(0))
 
@@ -31,6 +33,8 @@ class PlatformSync(QObject):
     def _report(self, report: WorkerReport) -> None:
         if not self._stopped:
             self.reported.emit(report)
+            if self._store.writes_stopped is not None:
+                self.writes_stopped.emit(self._store.writes_stopped)
 
 
 def describe(report: WorkerReport) -> tuple[str, str, bool]:

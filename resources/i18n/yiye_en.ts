@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="+50"/>
+        <location filename="../../desktop_app/ui/app.py" line="+52"/>
         <source>正在打开数据库，请稍候</source>
         <translation>Opening the database, please wait</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>已锁定，请输入密码解锁</source>
         <translation>Locked: enter your password to unlock</translation>
     </message>
@@ -19,17 +19,17 @@
         <translation>Error in the industry catalog: {exc}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>无法打开数据库：{exc}</source>
-        <translation>Cannot open the database: {exc}</translation>
+        <location line="+5"/>
+        <source>无法打开数据库：{problem}（{detail}）</source>
+        <translation>Cannot open the database: {problem} ({detail})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>yiye：{error}</source>
         <translation>yiye: {error}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>一业一证</source>
         <translation>One Industry, One Licence</translation>
     </message>
@@ -1575,7 +1575,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+68"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+69"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1640,7 +1640,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog {batch} v{version}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+22"/>
+        <source>数据库文件已损坏：已停止保存</source>
+        <translation>Database file damaged: saving stopped</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>未导入{year}年节假日安排：跨年期限暂按周末计算（暂定）</source>
         <translation>Holidays of {year} not imported: deadlines into that year count weekends only (provisional)</translation>
     </message>
@@ -1648,6 +1653,11 @@ Nothing entered was lost; you can print again.</translation>
         <location line="+4"/>
         <source>国务院办公厅公布{year}年节假日安排后，请管理员在 设置 → 导入节假日安排 中导入；导入后暂定期限自动重算（现有 {count} 项）。</source>
         <translation>Once the State Council publishes the {year} holidays, an administrator imports them under Settings → Import holidays; provisional deadlines are then recounted ({count} now).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>数据库文件已损坏</source>
+        <translation>Database file damaged</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -2010,7 +2020,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/platform_sync.py" line="+39"/>
+        <location filename="../../desktop_app/ui/platform_sync.py" line="+43"/>
         <source>平台同步：{problem}</source>
         <translation>Platform sync: {problem}</translation>
     </message>

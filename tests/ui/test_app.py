@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import open_store
@@ -12,6 +12,7 @@ from desktop_app.services import auth
 from desktop_app.ui.app import AppState, start
 from desktop_app.ui.login_dialog import LoginDialog
 from desktop_app.ui.main_window import MainWindow
+from tests.storage_damage import damage
 
 PASSWORD = "Counter2026"
 
@@ -75,6 +76,36 @@ def test_reviewer_sees_no_intake(qapp: QApplication, qtbot: QtBot, database: str
     assert state.main_window is not None
     qtbot.addWidget(state.main_window)
     assert state.main_window.findChild(QWidget, "intakeTab") is None
+
+
+def test_a_file_found_damaged_at_start_says_so_and_lets_nobody_write(
+    qapp: QApplication, qtbot: QtBot, database: str
+) -> None:
+    damage(Path(database.removeprefix("sqlite:///")), "calendar_day")
+    dialog, state = started(qtbot, database)
+    qtbot.waitUntil(lambda: "数据库文件已损坏" in dialog.error_label.text(), timeout=20_000)
+    assert "yiye db check" in dialog.error_label.text()
+    log_in(dialog, "zhang", PASSWORD)  # signing in is a write (the audit log)
+    assert state.main_window is None
+    assert "已停止保存" in dialog.error_label.text()
+
+
+def test_writes_stopped_while_signed_in_stay_in_the_status_bar(
+    qapp: QApplication, qtbot: QtBot, database: str
+) -> None:
+    window, _state = signed_in(qtbot, database, "zhang")
+    label = window.findChild(QLabel, "storageLabel")
+    assert label is not None
+    assert not label.isVisible()
+    window.show_writes_stopped("数据库文件已损坏，已停止保存（Page 8）：请停止使用本机")
+    assert label.isVisible()
+    assert "Page 8" in label.toolTip()
+    box = window.findChild(QMessageBox, "writesStoppedBox")
+    assert box is not None
+    assert box.isVisible()
+    assert "请停止使用本机" in box.text()
+    window.show_writes_stopped("again")  # the nightly check says it on every round: one box
+    assert len(window.findChildren(QMessageBox, "writesStoppedBox")) == 1
 
 
 def test_wrong_password_says_so_and_keeps_the_name(
