@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desktop_app import integrity
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import load_catalog
 from desktop_app.services import auth, cases, intake
@@ -54,6 +55,14 @@ def main() -> None:
                 cases.get_application(session, number)
             load_times.append(time.perf_counter() - start)
         store.dispose()
+        # Every command that writes pays for a quick_check of the whole file (integrity.py).
+        path = Path(folder) / "bench.sqlite3"
+        megabytes = path.stat().st_size / 1e6
+        checks = {}
+        for full in (False, True):
+            start = time.perf_counter()
+            integrity.check_file(path, full)
+            checks[full] = (time.perf_counter() - start) * 1e3
     print(f"SQLite synchronous={synchronous} (2 = FULL), {RUNS} applications of 5 permits")
     print(
         "accept (one transaction, committed): "
@@ -63,6 +72,11 @@ def main() -> None:
     print(
         f"load application with items: median {statistics.median(load_times) * 1e3:.2f} ms, "
         f"p90 {sorted(load_times)[int(RUNS * 0.9)] * 1e3:.2f} ms (goal <= 5 ms)"
+    )
+    print(
+        f"file check of {megabytes:.1f} MB: quick_check {checks[False]:.1f} ms "
+        f"({checks[False] / megabytes:.1f} ms/MB; paid by each command that writes), "
+        f"integrity_check {checks[True]:.1f} ms ({checks[True] / megabytes:.1f} ms/MB; nightly)"
     )
 
 
