@@ -34,12 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     # The command modules (SQLAlchemy, Alembic, cryptography …) load only for the sub-commands.
     from desktop_app.commands import (
         audit_trail,
+        calendar_commands,
         cases,
         catalog,
         certificates,
         commitments,
         store,
         sync,
+        users,
     )
 
     # Sub-parsers are created with the parent's class, so they too answer in Chinese.
@@ -47,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.register(commands)
     store.register(commands)
     audit_trail.register(commands)
+    users.register(commands)
+    calendar_commands.register(commands)
     cases.register(commands)
     commitments.register(commands)
     certificates.register(commands)

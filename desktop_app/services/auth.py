@@ -115,6 +115,12 @@ def add_user(
     return _actor(user)
 
 
+def has_active_admin(session: Session) -> bool:
+    """Whether an administrator can act: until then the first one may be added unproven."""
+    query = select(User.id).where(User.role == "admin", User.disabled.is_(False)).limit(1)
+    return session.scalar(query) is not None
+
+
 @dataclass(frozen=True)
 class LoginOutcome:
     """A log-in attempt: the actor, or why not (the failure must be committed, not rolled back)."""

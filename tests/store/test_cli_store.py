@@ -33,58 +33,95 @@ def test_db_upgrade_on_a_new_file(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert f"版本 {migrate.head_revision()}" in out
 
 
-def test_users_add_list_disable(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, out, err = run(
+def add_user(
+    capsys: pytest.CaptureFixture[str], db: str, name: str, password: str, *options: str
+) -> tuple[int, str, str]:
+    """``users add`` as the template's administrator: its password first, then the new one."""
+    return run(
         capsys,
         "--database",
         db,
         "users",
         "add",
-        "wang",
-        "--role",
-        "reviewer",
-        "--department",
-        "health",
+        name,
+        *options,
+        "--user",
+        "admin",
         "--password-stdin",
-        stdin="Health2026x\n",
+        stdin=f"{PASSWORD}\n{password}\n",
+    )
+
+
+def test_users_add_list_disable(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = add_user(
+        capsys, db, "wang", "Health2026x", "--role", "reviewer", "--department", "health"
     )
     assert (code, err) == (0, "")
-    code, _, err = run(
-        capsys,
-        "--database",
-        db,
-        "users",
-        "add",
-        "w2",
-        "--role",
-        "clerk",
-        "--password-stdin",
-        stdin="abc\n",
-    )
+    code, _, err = add_user(capsys, db, "w2", "abc", "--role", "clerk")
     assert code == 2
     assert "密码至少8位" in err
-    code, _, err = run(
-        capsys,
-        "--database",
-        db,
-        "users",
-        "add",
-        "w3",
-        "--role",
-        "reviewer",
-        "--department",
-        "mars",
-        "--password-stdin",
-        stdin="Health2026x\n",
+    code, _, err = add_user(
+        capsys, db, "w3", "Health2026x", "--role", "reviewer", "--department", "mars"
     )
     assert "未知的部门" in err
-    run(capsys, "--database", db, "users", "disable", "wang")
+    assert run(capsys, "--database", db, "users", "disable", "wang", "--user", "admin")[0] == 0
     code, out, _ = run(capsys, "--database", db, "users", "list", "--json")
     users = {u["username"]: u for u in json.loads(out)}
     assert users["wang"]["role"] == "reviewer"
     assert users["wang"]["department"] == "health"
     assert users["wang"]["disabled"] is True
     assert "password_hash" not in users["wang"]
+
+
+def test_only_a_proven_administrator_manages_users_and_the_calendar(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    add = ("--database", db, "users", "add", "evil", "--role", "admin", "--password-stdin")
+    code, _, err = run(capsys, *add, stdin="Evil2026xx\n")  # no --user: the store has an admin
+    assert code == 2
+    assert "须以系统管理员身份操作" in err
+    code, _, err = run(capsys, *add, "--user", "boss", stdin=f"{PASSWORD}\nEvil2026xx\n")
+    assert code == 2
+    assert "系统管理员" in err  # a supervisor is not one
+    code, _, err = run(capsys, *add, "--user", "admin", stdin="wrong-2026\nEvil2026xx\n")
+    assert code == 2
+    assert "用户名或密码错误" in err
+    code, _, err = run(capsys, "--database", db, "users", "disable", "clerk", "--user", "boss")
+    assert code == 2
+    notice = tmp_path / "2027.txt"
+    notice.write_text("年份 2027\n放假 2027-01-01 元旦\n", encoding="utf-8")
+    code, _, err = run(capsys, "--database", db, "calendar", "import", str(notice))
+    assert code == 2
+    assert "--user" in err
+    code, out, _ = run(capsys, "--database", db, "users", "list", "--json")
+    assert "evil" not in {u["username"] for u in json.loads(out)}
+    assert not any(u["disabled"] for u in json.loads(out))
+
+
+def test_the_first_administrator_of_an_empty_store_needs_no_proof(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    users = ("--database", url, "users", "add")
+    code, _, err = run(
+        capsys, *users, "zhang", "--role", "clerk", "--password-stdin", stdin="Clerk2026x\n"
+    )
+    assert code == 2
+    assert "请先添加一名系统管理员" in err
+    code, out, _ = run(
+        capsys, *users, "root", "--role", "admin", "--password-stdin", stdin="Admin2026x\n"
+    )
+    assert (code, out) == (0, "已添加用户 root（系统管理员）\n")
+    code, _, err = run(
+        capsys, *users, "zhang", "--role", "clerk", "--password-stdin", stdin="Clerk2026x\n"
+    )
+    assert code == 2
+    assert "须以系统管理员身份操作" in err
+    code, _, _ = run(
+        capsys, *users, "zhang", "--role", "clerk", "--user", "root", "--password-stdin",
+        stdin="Admin2026x\nClerk2026x\n",
+    )  # fmt: skip
+    assert code == 0
 
 
 @pytest.mark.parametrize(
@@ -111,7 +148,9 @@ def test_calendar_due_into_2027_is_provisional_until_imported(
     assert (json.loads(out)["last"], json.loads(out)["next_year_missing"]) == (2026, True)
     notice = tmp_path / "2027.txt"
     notice.write_text("年份 2027\n放假 2027-01-01 至 2027-01-03 元旦\n", encoding="utf-8")
-    assert run(capsys, "--database", db, "calendar", "import", str(notice))[0] == 0
+    assert (
+        run(capsys, "--database", db, "calendar", "import", str(notice), "--user", "admin")[0] == 0
+    )
     code, out, _ = run(capsys, "--database", db, "calendar", "due", "2026-12-30", "2")
     assert (code, out) == (0, "2027-01-04\n")
     code, out, _ = run(capsys, "--database", db, "calendar", "status", "--json")
@@ -123,7 +162,9 @@ def test_a_wrong_holiday_file_is_refused_with_its_line(
 ) -> None:
     notice = tmp_path / "2027.txt"
     notice.write_text("年份 2027\n放假 2027-01-01\n上班 2027-01-04\n", encoding="utf-8")
-    code, out, err = run(capsys, "--database", db, "calendar", "import", str(notice))
+    code, out, err = run(
+        capsys, "--database", db, "calendar", "import", str(notice), "--user", "admin"
+    )
     assert (code, out) == (2, "")
     assert err == (
         "yiye：节假日文件 2027.txt 有误：第 3 行：2027-01-04 是星期一，本来就是工作日；"

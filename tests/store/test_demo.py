@@ -54,8 +54,14 @@ def test_demo_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
         assert main(["--database", url, "demo", "--count", "15"]) == 0
         out = capsys.readouterr().out
         assert "演示用户（密码 Demo2026x）" in out
+        again = ["--database", url, "demo", "--count", "5"]
         with pytest.raises(SystemExit) as info:
-            main(["--database", url, "demo", "--count", "5"])
+            main(again)  # the store has an administrator now: only they may add demo data
+        assert info.value.code == 2
+        assert "须以系统管理员身份操作" in capsys.readouterr().err
+        sys.stdin = io.StringIO("Demo2026x\n")
+        with pytest.raises(SystemExit) as info:
+            main([*again, "--user", "demo_admin", "--password-stdin"])
         assert info.value.code == 2
         assert "--force" in capsys.readouterr().err
     finally:

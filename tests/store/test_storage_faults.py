@@ -20,7 +20,7 @@ from desktop_app.services import audit
 from desktop_app.sync import state
 from desktop_app.sync.worker import SyncWorker
 from tests.storage_damage import damage
-from tests.store.conftest import run_cli
+from tests.store.conftest import PASSWORD, run_cli
 from tests.store.test_cli_store import _case_file, _entry
 
 
@@ -144,7 +144,7 @@ def test_a_write_that_waits_for_a_held_lock_says_so_and_loses_nothing(
     try:
         code, _, err = run_cli(
             capsys, "--database", url, "users", "add", "late", "--role", "clerk",
-            "--password-stdin", stdin="Xy2026abcd\n",
+            "--user", "admin", "--password-stdin", stdin=f"{PASSWORD}\nXy2026abcd\n",
         )  # fmt: skip
         assert code == 2
         assert "数据库正被其他窗口或程序占用，请稍后重试" in err
@@ -153,7 +153,7 @@ def test_a_write_that_waits_for_a_held_lock_says_so_and_loses_nothing(
         holder.close()
     code, _, _ = run_cli(
         capsys, "--database", url, "users", "add", "late", "--role", "clerk",
-        "--password-stdin", stdin="Xy2026abcd\n",
+        "--user", "admin", "--password-stdin", stdin=f"{PASSWORD}\nXy2026abcd\n",
     )  # fmt: skip
     assert code == 0  # the lock gone, the same command goes through
 
