@@ -48,7 +48,8 @@ class Anchor:
 def make_anchor(session: Session, key: PrivateKey) -> dict[str, Any]:
     """The chain's head, signed: the file an auditor keeps."""
     seq, digest = audit.head(session)
-    payload = {"v": ANCHOR_VERSION, "seq": seq, "hash": digest, "at": clock.now().isoformat()}
+    at = clock.local(clock.now()).isoformat(timespec="seconds")  # the hall's time, for people
+    payload = {"v": ANCHOR_VERSION, "seq": seq, "hash": digest, "at": at}
     signed = sign1(cbor2.dumps(payload), key)
     return {**payload, "signature": base64.b64encode(signed).decode("ascii")}
 
