@@ -50,5 +50,9 @@ def loads(text: str, max_bytes: int, max_depth: int = MAX_DEPTH) -> Any:
         raise JsonShapeError(
             f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
         ) from None
-    except (ValueError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):  # Python's limit: 4,300 digits
+            raise JsonShapeError("不是有效的 JSON：其中的数字位数过多") from None
         raise JsonShapeError(f"不是有效的 JSON：{exc}") from None
+    except RecursionError:
+        raise JsonShapeError(f"JSON 嵌套过深（超过 {max_depth} 层）") from None
