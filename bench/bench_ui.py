@@ -152,7 +152,7 @@ def _big_database(url: str, count: int) -> None:
                     "id": i,
                     "number": f"SL{i:012d}",
                     "industry": industry,
-                    "catalog_version": "2023.1.0",
+                    "catalog_version": "2023.1.1",
                     "kind": "new",
                     "state": state,
                     "enterprise_id": enterprise,

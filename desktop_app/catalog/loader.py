@@ -20,12 +20,14 @@ from desktop_app.catalog.conditions import (
 )
 from desktop_app.catalog.enumerate import answer_space
 from desktop_app.catalog.model import (
+    AFTER_ISSUE_KINDS,
     FIELD_TYPES,
     Catalog,
     Constraint,
     Department,
     FieldSpec,
     Industry,
+    KindRule,
     MaterialSpec,
     Permit,
     PermitMaterial,
@@ -37,7 +39,16 @@ from desktop_app.catalog.selection import select_permits
 from desktop_app.domain.identifiers import CHECKS
 from desktop_app.paths import CATALOG_DIR
 
-FILES = ("catalog", "departments", "questions", "fields", "materials", "permits", "industries")
+FILES = (
+    "catalog",
+    "departments",
+    "questions",
+    "fields",
+    "materials",
+    "permits",
+    "industries",
+    "lifecycle",
+)
 PERMIT_KINDS = frozenset({"licence", "registration", "filing", "commitment"})
 T = TypeVar("T")
 
@@ -116,6 +127,9 @@ class _Table:
     def mapping(self, key: str) -> dict[str, Any] | None:
         return cast(dict[str, Any] | None, self.value(key, dict, None))
 
+    def has(self, key: str) -> bool:
+        return key in self._data
+
     def done(self) -> None:
         """Refuses keys nobody read: a misspelt key must not be silently ignored."""
         unknown = sorted(set(self._data) - self._read)
@@ -162,6 +176,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         root["industries"], "industry", lambda t: _industry(t, questions, permits)
     )
     _check_aliases_unique(industries)
+    after_issue, reissue_materials = load_after_issue(root["lifecycle"], permits, materials)
     catalog = Catalog(
         version=header.text("version"),
         batch=header.text("batch"),
@@ -175,6 +190,8 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         materials=_values(materials),
         permits=_values(permits),
         industries=tuple(sorted((i for _, i in industries.values()), key=lambda i: i.number)),
+        after_issue=after_issue,
+        reissue_materials=reissue_materials,
     )
     header.done()
     for table, industry in industries.values():
@@ -183,6 +200,81 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
 
 
 Loaded = dict[str, tuple[_Table, T]]
+
+
+def load_after_issue(
+    root: _Table, permits: Loaded[Permit], materials: Loaded[MaterialSpec]
+) -> tuple[dict[tuple[str, str], KindRule], tuple[str, ...]]:
+    """lifecycle.toml: each kind's procedure for every permit, with per-permit overrides."""
+    kinds = root.value("kind", dict)
+    defaults: dict[str, _Table] = {}
+    for kind in AFTER_ISSUE_KINDS:
+        if kind not in kinds:
+            raise root.error(f"kind.{kind}", "缺少必填项")
+        defaults[kind] = _Table(root.file, f"kind.{kind}", kinds[kind])
+    unknown = sorted(set(kinds) - set(AFTER_ISSUE_KINDS))
+    if unknown:
+        raise root.error(
+            f"kind.{unknown[0]}", f"未知的办理类型（可用：{'、'.join(AFTER_ISSUE_KINDS)}）"
+        )
+    base = {kind: _kind_rule(t, kind, None, materials) for kind, t in defaults.items()}
+    for t in defaults.values():
+        t.done()
+    rules = {(code, kind): rule for code in permits for kind, rule in base.items()}
+    for t in root.tables("permit", []):
+        code = _reference(t, "code", permits, "许可证")
+        kind = t.text("kind")
+        if kind not in AFTER_ISSUE_KINDS:
+            raise t.error("kind", f"未知的办理类型 {kind!r}")
+        rules[(code, kind)] = _kind_rule(t, kind, base[kind], materials)
+        t.done()
+    reissue = _Table(root.file, "reissue", root.value("reissue", dict))
+    reissue_materials = _material_keys(reissue, materials)
+    reissue.done()
+    root.done()
+    return rules, reissue_materials
+
+
+def _material_keys(t: _Table, materials: Loaded[MaterialSpec]) -> tuple[str, ...]:
+    keys = t.strings("materials")
+    for index, key in enumerate(keys):
+        if key not in materials:
+            raise t.error(f"materials[{index}]", f"未知的材料 {key!r}")
+    if len(set(keys)) != len(keys):
+        raise t.error("materials", "材料重复")
+    return keys
+
+
+def _kind_rule(
+    t: _Table, kind: str, base: KindRule | None, materials: Loaded[MaterialSpec]
+) -> KindRule:
+    """One kind's rule; an override keeps from ``base`` whatever it does not give."""
+    if base is None:
+        days = {key: t.integer(key) for key in ("statutory_days", "promised_days")}
+        basis, keys = t.text("basis"), _material_keys(t, materials)
+    else:
+        days = {
+            key: t.integer(key, getattr(base, key)) for key in ("statutory_days", "promised_days")
+        }
+        basis = t.text("basis", base.basis)
+        keys = _material_keys(t, materials) if t.has("materials") else base.materials
+    for key, value in days.items():
+        if value < 0:
+            raise t.error(key, "时限不能为负")
+    if days["promised_days"] > days["statutory_days"]:
+        raise t.error("promised_days", "承诺时限不能长于法定时限")
+    unverified = frozenset(t.strings("unverified", ()))
+    known = {"statutory_days", "promised_days", "materials", "basis"}
+    if unverified - known:
+        raise t.error("unverified", f"未知的项目 {sorted(unverified - known)[0]!r}")
+    return KindRule(
+        kind=kind,
+        basis=basis,
+        statutory_days=days["statutory_days"],
+        promised_days=days["promised_days"],
+        materials=keys,
+        unverified=unverified,
+    )
 
 
 def _load_list(root: _Table, key: str, build: Callable[[_Table], T]) -> Loaded[T]:
@@ -269,6 +361,7 @@ def _field(t: _Table, questions: Loaded[Question]) -> FieldSpec:
         choices=choices,
         multiple=t.flag("multiple"),
         answer=answer,
+        contact=t.flag("contact"),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from desktop_app.catalog.conditions import Condition
@@ -55,6 +55,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     multiple: bool = False
     answer: str | None = None
+    contact: bool = False  # how to reach the holder: changed without a department
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,21 @@ class Permit:
         if variant and self.variants:
             return f"{self.name}（{self.variants[variant]}）"
         return self.name
+
+
+AFTER_ISSUE_KINDS = ("change", "renewal", "cancellation")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """A permit's own 变更, 延续 or 注销 procedure: its materials and time limits."""
+
+    kind: str
+    basis: str
+    statutory_days: int
+    promised_days: int
+    materials: tuple[str, ...]
+    unverified: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -154,6 +170,9 @@ class Catalog:
     materials: Mapping[str, MaterialSpec]
     permits: Mapping[str, Permit]
     industries: tuple[Industry, ...]
+    # (permit, kind) → its procedure after issue, for every permit and every AFTER_ISSUE_KINDS.
+    after_issue: Mapping[tuple[str, str], KindRule] = field(default_factory=dict)
+    reissue_materials: tuple[str, ...] = ()
 
     def find_industry(self, query: str) -> Industry | None:
         """Finds an industry by code, Chinese name or alias; None when nothing matches."""

@@ -129,7 +129,11 @@ def _export(args: argparse.Namespace) -> int:
 def _revocations(args: argparse.Namespace) -> int:
     with transaction(args, write=False) as session:
         listing = issuance.revocation_list(session)
-    data = {"min_revision": dict(listing.min_revision), "cancelled": sorted(listing.cancelled)}
+    data = {
+        "min_revision": dict(listing.min_revision),
+        "cancelled": sorted(listing.cancelled),
+        "min_print": dict(listing.min_print),
+    }
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     print(args.out)
     return 0

@@ -43,6 +43,7 @@ _CERT_KEYS = {
     "holder_uscc": 5,
     "holder_name": 6,
     "permits": 7,
+    "print": 8,  # 印制号, present from the second print on (补证); absent means 1
 }
 
 
@@ -69,14 +70,19 @@ class CertificateClaims:
     holder_name: str
     permits: tuple[PermitClaim, ...]
     schema: int = SCHEMA_VERSION
+    print_no: int = 1
 
 
 @dataclass(frozen=True)
 class RevocationList:
-    """Certificate number → lowest revision still valid; cancelled numbers are never valid."""
+    """Certificate number → lowest revision still valid; cancelled numbers are never valid.
+
+    ``min_print``: number → the 印制号 of the sheet in use, after a 补证 replaced lost ones.
+    """
 
     min_revision: Mapping[str, int] = field(default_factory=dict)
     cancelled: frozenset[str] = frozenset()
+    min_print: Mapping[str, int] = field(default_factory=dict)
 
 
 class RevocationFormatError(ValueError):
@@ -89,28 +95,36 @@ MAX_NUMBER = 40
 def parse_revocations(data: Any) -> RevocationList:
     """The list as ``yiye certificates revocations`` writes it, checked strictly.
 
-    ``{"min_revision": {number: revision ≥ 1}, "cancelled": [number, …]}``; nothing else.
+    ``{"min_revision": {number: revision ≥ 1}, "cancelled": [number, …],
+    "min_print": {number: 印制号 ≥ 1}}``; nothing else.
     """
     if not isinstance(data, dict):
         raise RevocationFormatError("应为 JSON 对象")
-    unknown = set(data) - {"min_revision", "cancelled"}
+    unknown = set(data) - {"min_revision", "cancelled", "min_print"}
     if unknown:
         raise RevocationFormatError(f"未知的键“{sorted(unknown)[0]}”")
-    minimum = data.get("min_revision", {})
-    if not isinstance(minimum, dict):
-        raise RevocationFormatError("min_revision 应为“证书编号: 最低有效版本”的对象")
-    for number, revision in minimum.items():
-        if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 10**6:
-            raise RevocationFormatError(f"min_revision 中 {number[:MAX_NUMBER]} 的版本应为正整数")
-        if len(number) > MAX_NUMBER:
-            raise RevocationFormatError("min_revision 中的证书编号过长")
+    minimum = _numbered(data, "min_revision", "版本")
+    prints = _numbered(data, "min_print", "印制号")
     cancelled = data.get("cancelled", [])
     if not isinstance(cancelled, list):
         raise RevocationFormatError("cancelled 应为证书编号的列表")
     for number in cancelled:
         if not isinstance(number, str) or not 0 < len(number) <= MAX_NUMBER:
             raise RevocationFormatError("cancelled 中的证书编号应为字符串")
-    return RevocationList(min_revision=dict(minimum), cancelled=frozenset(cancelled))
+    return RevocationList(min_revision=minimum, cancelled=frozenset(cancelled), min_print=prints)
+
+
+def _numbered(data: dict[str, Any], key: str, what: str) -> dict[str, int]:
+    """``{number: n ≥ 1}`` under ``key``, checked."""
+    mapping = data.get(key, {})
+    if not isinstance(mapping, dict):
+        raise RevocationFormatError(f"{key} 应为“证书编号: 最低有效{what}”的对象")
+    for number, value in mapping.items():
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value < 10**6:
+            raise RevocationFormatError(f"{key} 中 {number[:MAX_NUMBER]} 的{what}应为正整数")
+        if len(number) > MAX_NUMBER:
+            raise RevocationFormatError(f"{key} 中的证书编号过长")
+    return dict(mapping)
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,8 @@ def claims_to_cbor(claims: CertificateClaims) -> bytes:
             for p in claims.permits
         ],
     }
+    if claims.print_no != 1:
+        cert[_CERT_KEYS["print"]] = claims.print_no
     body: dict[int, Any] = {
         CLAIM_ISS: claims.issuer,
         CLAIM_IAT: int(claims.issued_at.replace(tzinfo=dt.UTC).timestamp()),
@@ -223,7 +239,17 @@ def claims_from_cbor(body: Any) -> CertificateClaims:
         holder_name=_text(cert.get(_CERT_KEYS["holder_name"]), "持证主体名称"),
         permits=tuple(permits),
         schema=_int(cert.get(_CERT_KEYS["schema"]), "版本"),
+        print_no=_print_no(cert.get(_CERT_KEYS["print"])),
     )
+
+
+def _print_no(value: Any) -> int:
+    # Absent for a first print; present only from 2 on: one valid spelling per certificate.
+    if value is None:
+        return 1
+    if _int(value, "印制号") < 2:
+        raise _ClaimsError("印制号格式错误")
+    return int(value)
 
 
 def _canonical_zlib(compressed: bytes, raw: bytes) -> bool:
@@ -318,4 +344,7 @@ def _verify(
     minimum = revocations.min_revision.get(claims.number, 0)
     if claims.revision < minimum:
         return Verdict(False, f"证书已被第 {minimum} 版取代", claims)
+    in_use = revocations.min_print.get(claims.number, 0)
+    if claims.print_no < in_use and claims.revision == minimum:
+        return Verdict(False, f"该印制件已作废：证书已补发（印制号 {in_use}）", claims)
     return Verdict(True, "有效", claims)

@@ -30,6 +30,7 @@ class ApplicationState(StrEnum):
     ISSUED = "issued"
     WITHDRAWN = "withdrawn"
     TERMINATED = "terminated"  # 终止办理: ended by a supervisor (容缺 materials never came …)
+    COMPLETED = "completed"  # 办结 without a new sheet: a 变更 no permit records, a 注销
 
 
 class ItemMode(StrEnum):
@@ -42,16 +43,28 @@ class ApplicationKind(StrEnum):
     NEW = "new"
     CHANGE = "change"
     RENEWAL = "renewal"
-    CANCELLATION = "cancellation"
+    ADDITION = "addition"  # 增项: a permit added to the certificate
+    REMOVAL = "removal"  # 减项: a permit given up
     REISSUE = "reissue"
+    CANCELLATION = "cancellation"
 
 
 APPLICATION_KIND_NAMES: dict[str, str] = {
     ApplicationKind.NEW.value: "新办",
     ApplicationKind.CHANGE.value: "变更",
     ApplicationKind.RENEWAL.value: "延续",
-    ApplicationKind.CANCELLATION.value: "注销",
+    ApplicationKind.ADDITION.value: "增项",
+    ApplicationKind.REMOVAL.value: "减项",
     ApplicationKind.REISSUE.value: "补证",
+    ApplicationKind.CANCELLATION.value: "注销",
+}
+# What a department decides on one permit: a new permit (新办, 增项), or its own 变更, 延续 or
+# 注销 procedure (减项 and 注销 both cancel the permit).
+ITEM_KIND_NAMES: dict[str, str] = {
+    "new": "新办",
+    "change": "变更",
+    "renewal": "延续",
+    "cancellation": "注销",
 }
 ITEM_STATE_NAMES = {
     ItemState.PENDING: "待受理",
@@ -83,6 +96,7 @@ APPLICATION_STATE_NAMES = {
     ApplicationState.ISSUED: "已出证",
     ApplicationState.WITHDRAWN: "已撤回",
     ApplicationState.TERMINATED: "终止办理",
+    ApplicationState.COMPLETED: "已办结",
 }
 
 # Every legal move; anything else is refused. Nothing moves backwards except the pause of a
@@ -103,6 +117,7 @@ TERMINAL_APPLICATION_STATES = frozenset(
         ApplicationState.WITHDRAWN,
         ApplicationState.REFUSED,
         ApplicationState.TERMINATED,
+        ApplicationState.COMPLETED,
     }
 )
 # As stored (plain strings, for queries): work still under way, and items still with a department.

@@ -13,10 +13,15 @@ from desktop_app.models.application import (
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.base import Base
 from desktop_app.models.calendar import CalendarDay, CalendarYear
-from desktop_app.models.certificate import Certificate, CertificatePermit, PrintRecord
+from desktop_app.models.certificate import (
+    Certificate,
+    CertificatePermit,
+    PrintRecord,
+    ReplacedPrint,
+)
 from desktop_app.models.counter import NumberCounter
 from desktop_app.models.draft import Draft
-from desktop_app.models.enterprise import Agent, Enterprise
+from desktop_app.models.enterprise import Agent, Enterprise, EnterpriseVersion
 from desktop_app.models.sync import InboxEvent, OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.user import User
 
@@ -32,6 +37,7 @@ __all__ = [
     "ClockPause",
     "Draft",
     "Enterprise",
+    "EnterpriseVersion",
     "InboxEvent",
     "IssuedNotice",
     "Item",
@@ -41,6 +47,7 @@ __all__ = [
     "OutboxMessage",
     "PrintRecord",
     "ReceivedMaterial",
+    "ReplacedPrint",
     "StateChange",
     "SyncState",
     "User",

@@ -21,6 +21,12 @@ class Application(Base):
     catalog_version: Mapped[str] = mapped_column(String(20))
     kind: Mapped[code]
     state: Mapped[code] = mapped_column(index=True)
+    # For everything but 新办: the certificate it changes, renews, reduces, reissues or cancels.
+    certificate_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    # The form keys this application changes against the certificate as issued (变更).
+    changes: Mapped[list[Any] | None]
+    # 补证: lost or damaged; 注销 and 减项: the applicant's reason.
+    reason: Mapped[str | None] = mapped_column(Text)
     enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id"), index=True)
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
     answers: Mapped[dict[str, Any]]
@@ -88,6 +94,8 @@ class Item(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     permit: Mapped[code]
     variant: Mapped[str | None] = mapped_column(String(40))
+    # new, change, renewal or cancellation: what the department decides on this permit.
+    kind: Mapped[code] = mapped_column(default="new", server_default="new")
     department: Mapped[code] = mapped_column(index=True)
     mode: Mapped[code]
     state: Mapped[code] = mapped_column(index=True)

@@ -25,6 +25,10 @@ class Certificate(Base):
     industry: Mapped[code]
     holder_name: Mapped[str] = mapped_column(String(200))
     holder_uscc: Mapped[str] = mapped_column(String(18))
+    # The holder data as issued: prints, exports and verification read these, never the live
+    # enterprise row that a later application may change.
+    legal_rep_name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(400))
     issuer_uscc: Mapped[str] = mapped_column(String(18))
     issued_on: Mapped[dt.date] = mapped_column(index=True)
     issued_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
@@ -36,6 +40,9 @@ class Certificate(Base):
     license_id: Mapped[str] = mapped_column(String(120))
     qr_text: Mapped[str] = mapped_column(Text)
     reprints: Mapped[int] = mapped_column(default=0)
+    # 印制号: 1 for the first print of a revision's sheet; a 补证 re-signs the QR code with the
+    # next one, so the QR code of a lost sheet verifies as replaced.
+    print_no: Mapped[int] = mapped_column(default=1, server_default="1")
     # Working days from acceptance to this issue (统计's average), by the calendar of that day;
     # None when the calendar did not cover them.
     working_days: Mapped[int | None]
@@ -75,3 +82,17 @@ class PrintRecord(Base):
     overlay: Mapped[bool] = mapped_column(default=False)  # 套打 on pre-printed stock
     voided: Mapped[bool] = mapped_column(default=False)
     void_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ReplacedPrint(Base):
+    """The QR text of a sheet replaced by a 补证 (遗失 or 损毁), kept as it was issued."""
+
+    __tablename__ = "replaced_print"
+
+    id: Mapped[intpk]
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificate.id"), index=True)
+    print_no: Mapped[int]
+    qr_text: Mapped[str] = mapped_column(Text)
+    replaced_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"))
+    reason: Mapped[code]  # lost, damaged

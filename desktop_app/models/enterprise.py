@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.models.base import Base, intpk, utc_timestamp, utcnow
@@ -19,6 +19,27 @@ class Enterprise(Base):
     legal_rep_id: Mapped[str | None] = mapped_column(String(18))
     address: Mapped[str] = mapped_column(String(400))
     created_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+
+
+class EnterpriseVersion(Base):
+    """The master data as it stood from one approved application on: its history, never lost.
+
+    The ``enterprise`` row is the newest version; an application in progress never changes it.
+    """
+
+    __tablename__ = "enterprise_version"
+    __table_args__ = (UniqueConstraint("enterprise_id", "version"),)
+
+    id: Mapped[intpk]
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id"), index=True)
+    version: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    legal_rep_name: Mapped[str] = mapped_column(String(100))
+    legal_rep_id: Mapped[str | None] = mapped_column(String(18))
+    address: Mapped[str] = mapped_column(String(400))
+    # The application whose approval made this version (None: carried over by the migration).
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("application.id"))
+    recorded_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
 
 
 class Agent(Base):

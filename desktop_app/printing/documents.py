@@ -30,9 +30,20 @@ def _receipt(number: str, content: Mapping[str, Any]) -> bytes:
             i.get("promised_days"),
             i.get("statutory_days"),
             bool(i.get("provisional")),
+            i.get("kind", "new"),
         )
         for i in content["items"]
     ]
+    after_issue = (
+        letters.AfterIssue(
+            content["kind_name"],
+            content["certificate"],
+            [tuple(row) for row in content.get("changes", [])],
+            content.get("reason"),
+        )
+        if content.get("certificate")
+        else None
+    )
     return letters.acceptance_notice(
         number,
         _addressee(content),
@@ -41,6 +52,7 @@ def _receipt(number: str, content: Mapping[str, Any]) -> bytes:
         [(name, how) for name, how in content.get("received", [])],
         _day(content.get("day") or content["accepted_on"]),
         [(name, _day(due)) for name, due in content.get("deferred", [])],
+        after_issue,
     )
 
 
@@ -86,6 +98,19 @@ def render(kind: str, number: str, content: Mapping[str, Any]) -> bytes:
             content["permit_no"],
             content["department"],
             content["findings"],
+            day,
+            case or "",
+        )
+    if kind == "cancellation":
+        return letters.cancellation_notice(
+            number,
+            who,
+            content["industry"],
+            content["certificate"],
+            content["kind_name"],
+            [tuple(row) for row in content["cancelled"]],
+            [tuple(row) for row in content.get("kept", [])],
+            content.get("reason"),
             day,
             case or "",
         )

@@ -118,6 +118,19 @@ def _letter(letter: Letter) -> bytes:
 
 
 @dataclass(frozen=True)
+class AfterIssue:
+    """What a receipt after issue says besides the items: the kind, the certificate, changes."""
+
+    kind_name: str  # 变更, 延续, 增项, 减项, 补证, 注销
+    certificate: str
+    changes: Sequence[tuple[str, str, str]] = ()  # (field, before, after)
+    reason: str | None = None
+
+
+ITEM_KIND_WORDS = {"new": "新办", "change": "变更", "renewal": "延续", "cancellation": "注销"}
+
+
+@dataclass(frozen=True)
 class ReceiptItemLine:
     permit: str
     department: str
@@ -127,6 +140,7 @@ class ReceiptItemLine:
     promised_days: int | None  # None: a receipt kept before the limits were stored in days
     statutory_days: int | None
     provisional: bool = False
+    kind: str = "new"
 
 
 PROVISIONAL_NOTE = (
@@ -160,12 +174,16 @@ def acceptance_notice(
     received: Sequence[tuple[str, str]],
     day: dt.date,
     deferred: Sequence[tuple[str, dt.date]] = (),
+    after_issue: AfterIssue | None = None,
 ) -> bytes:
     """受理通知书, or with 容缺 materials the 容缺受理通知书: it names each one and its due date.
 
     Periods are stated in working days from acceptance, never as a date that is not yet certain.
+    After issue the title names the kind (变更受理通知书 …) and the letter lists what changes.
     """
     longest = max((i.promised_days or 0 for i in items), default=0)
+    if after_issue is not None:
+        return _after_issue_notice(number, addressee, industry, items, received, day, after_issue)
     if deferred:
         opening = (
             f"你（单位）于{date_cn(day)}提出的“{industry}”行业综合许可申请，"
@@ -234,6 +252,121 @@ def acceptance_notice(
                 if deferred
                 else "申请人（经办人）签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日＿＿时",
             ),
+        )
+    )
+
+
+def _after_issue_notice(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    items: Sequence[ReceiptItemLine],
+    received: Sequence[tuple[str, str]],
+    day: dt.date,
+    after: AfterIssue,
+) -> bytes:
+    """变更 (延续, 增项, 减项, 补证, 注销) 受理通知书."""
+    opening = (
+        f"你（单位）于{date_cn(day)}提出的行业综合许可证（编号：{after.certificate}）"
+        f"“{industry}”{after.kind_name}申请，申请材料齐全、符合法定形式，"
+        "根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。"
+    )
+    paragraphs = [opening]
+    tables = []
+    if after.changes:
+        tables.append(Table(("变更事项", "变更前", "变更后"), after.changes, (40, 58, 58)))
+    if after.reason:
+        paragraphs.append(f"申请理由：{_sentence(after.reason)}")
+    longest = max((i.promised_days or 0 for i in items), default=0)
+    if items:
+        paragraphs.append(
+            f"本申请由下列部门并联办理，承诺自受理之日起{longest}个工作日内全部办结"
+            "（补正、听证、检验、检测、专家评审和现场核查整改时间不计入）："
+        )
+        tables.append(
+            Table(
+                ("许可事项", "办理类型", "审批部门", "承诺时限", "法定时限"),
+                [
+                    (
+                        i.permit,
+                        ITEM_KIND_WORDS.get(i.kind, i.kind),
+                        i.department,
+                        _period(i.promised_days, i.promised_due, i.provisional),
+                        _period(i.statutory_days, i.statutory_due, i.provisional),
+                    )
+                    for i in items
+                ],
+                (40, 16, 34, 33, 33),
+            )
+        )
+    elif after.kind_name == "补证":
+        paragraphs.append("补证无需部门审批，由综合窗口当场补发；原证书印制件自补发之日起作废。")
+    else:
+        paragraphs.append("所改事项不涉及任何许可证，无需部门审批，已当场办结并记录。")
+    closing = []
+    if received:
+        closing.append(
+            "已收取材料："
+            + "；".join(f"{name}（{HOW_RECEIVED.get(way, way)}）" for name, way in received)
+            + "。"
+        )
+    closing.append(f"办理进度可凭受理编号到{COUNTER_NAME}查询。")
+    if any(i.provisional for i in items):
+        closing.append(PROVISIONAL_NOTE)
+    return _letter(
+        Letter(
+            title=f"{after.kind_name}受理通知书",
+            number=number,
+            case_number=number,
+            addressee=addressee,
+            paragraphs=paragraphs,
+            tables=tables,
+            closing=closing,
+            day=day,
+            barcode=number,
+            signature_lines=(
+                "申请人（经办人）签收：＿＿＿＿＿＿　　签收时间：＿＿＿＿年＿＿月＿＿日＿＿时",
+            ),
+        )
+    )
+
+
+def cancellation_notice(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    certificate: str,
+    kind_name: str,
+    cancelled: Sequence[tuple[str, str, str]],
+    kept: Sequence[tuple[str, str, str]],
+    reason: str | None,
+    day: dt.date,
+    case_number: str,
+) -> bytes:
+    """行业综合许可证注销通知书: after 注销, or a 减项 that left fewer than two permits."""
+    because = f"申请理由：{_sentence(reason)}" if reason else ""
+    paragraphs = [
+        f"你（单位）申请{kind_name}的“{industry}”行业综合许可证（编号：{certificate}），"
+        f"经各审批部门办理，下列许可证已依法注销。{because}",
+        f"根据《中华人民共和国行政许可法》第七十条的规定，行业综合许可证（编号：{certificate}）"
+        "自本通知书送达之日起注销，其二维码经核验显示为“已注销”。请将证书正、副本原件交回综合窗口。",
+    ]
+    tables = [Table(("已注销的许可证", "许可证编号", "审批部门"), cancelled, (60, 50, 46))]
+    if kept:
+        paragraphs.append(
+            "减项后剩余的许可证不足两项，不再核发行业综合许可证；下列许可证继续有效，单独持有："
+        )
+        tables.append(Table(("继续有效的许可证", "许可证编号", "审批部门"), kept, (60, 50, 46)))
+    return _letter(
+        Letter(
+            title="行业综合许可证注销通知书",
+            number=number,
+            case_number=case_number,
+            addressee=addressee,
+            paragraphs=paragraphs,
+            tables=tables,
+            day=day,
+            signature_lines=(SIGNED_FOR,),
         )
     )
 

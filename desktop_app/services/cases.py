@@ -21,7 +21,7 @@ from desktop_app.models import (
     StateChange,
     User,
 )
-from desktop_app.services import filed_form
+from desktop_app.services import filed_form, holder
 from desktop_app.services.auth import Actor
 from desktop_app.services.errors import NotFoundError, ServiceError
 
@@ -84,7 +84,7 @@ def _view(
     application: Application, platform: dict[int, tuple[str, str | None]] | None = None
 ) -> ApplicationView:
     platform = platform or {}
-    enterprise = application.enterprise
+    filed = holder.as_filed(application.form)
     return ApplicationView(
         number=application.number,
         industry=application.industry,
@@ -93,11 +93,11 @@ def _view(
         catalog_version=application.catalog_version,
         accepted_on=application.accepted_on,
         enterprise=EnterpriseView(
-            enterprise.name,
-            enterprise.credit_code,
-            enterprise.legal_rep_name,
-            mask_id_number(enterprise.legal_rep_id or ""),
-            enterprise.address,
+            filed.name,
+            filed.credit_code,
+            filed.legal_rep_name,
+            mask_id_number(filed.legal_rep_id or ""),
+            filed.address,
         ),
         agent=AgentView(
             application.agent.name,
@@ -376,7 +376,7 @@ def reveal(session: Session, actor: Actor, number: str, what: str, reason: str) 
         raise NotFoundError(f"办件 {number} 不存在")
     agent = application.agent
     values = {
-        "legal_rep_id": application.enterprise.legal_rep_id,
+        "legal_rep_id": holder.as_filed(application.form).legal_rep_id,
         "agent_id": agent.id_number if agent else None,
         "agent_phone": agent.phone if agent else None,
     }

@@ -19,7 +19,7 @@ from desktop_app import clock
 from desktop_app.config import installation
 from desktop_app.domain.form_values import text_problem
 from desktop_app.models import Application, Draft, IssuedNotice, NoticePrint, User
-from desktop_app.services import audit, numbers
+from desktop_app.services import audit, holder, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, ServiceError
 
@@ -40,6 +40,7 @@ KINDS: dict[str, DocumentKind] = {
     "termination": DocumentKind("终止办理告知书", "ZZ"),
     "revocation": DocumentKind("撤销行政许可决定书", "CX"),
     "delivery": DocumentKind("送达回执", "SD"),
+    "cancellation": DocumentKind("行业综合许可证注销通知书", "ZX"),
 }
 PRINT_ROLES = ("clerk", "supervisor", "reviewer")
 # It names what is missing; it does not say "申请材料齐全".
@@ -47,6 +48,8 @@ DEFERRED_RECEIPT_TITLE = "容缺受理通知书"
 
 
 def title_of(kind: str, content: dict[str, Any]) -> str:
+    if kind == "receipt" and content.get("kind_name") and content.get("certificate"):
+        return f"{content['kind_name']}受理通知书"
     if kind == "receipt" and content.get("deferred"):
         return "容缺受理通知书"  # it names what is missing; it does not say "材料齐全"
     return KINDS[kind].title
@@ -60,15 +63,16 @@ def addressee(enterprise: str, legal_rep: str, agent: str | None) -> dict[str, s
 
 
 def case_header(application: Application, industry_name: str, day: dt.date) -> dict[str, Any]:
-    """What every document of a case starts with (``enterprise`` and ``agent`` loaded)."""
+    """What every document of a case starts with (``agent`` loaded), the holder as filed."""
     agent = application.agent
+    filed = holder.as_filed(application.form)
     return {
         "case": application.number,
         "industry": industry_name,
         "day": day.isoformat(),
         "addressee": addressee(
-            application.enterprise.name,
-            application.enterprise.legal_rep_name,
+            filed.name,
+            filed.legal_rep_name,
             agent.name if agent is not None else None,
         ),
     }

@@ -38,7 +38,7 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
-def _masked(field: BundleField, value: str) -> str:
+def mask_value(field: BundleField, value: str) -> str:
     if field.check == "id_number":
         return mask_id_number(value)
     if field.check == "phone" and field.personal:
@@ -64,7 +64,7 @@ def sections(
             if field.key not in form:
                 continue
             value = show_value(form[field.key])
-            rows.append((field.key, field.label, _masked(field, value) if masked else value))
+            rows.append((field.key, field.label, mask_value(field, value) if masked else value))
         if not rows:
             continue
         if group == SHARED_GROUP:

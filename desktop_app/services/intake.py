@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,14 +35,13 @@ from desktop_app.models import (
     Agent,
     Application,
     Draft,
-    Enterprise,
     Item,
     ReceivedMaterial,
     StateChange,
 )
 from desktop_app.models.base import utcnow
 from desktop_app.printing import fonts
-from desktop_app.services import audit, documents, filed_form, numbers
+from desktop_app.services import audit, documents, filed_form, holder, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import calendar_from
 from desktop_app.services.errors import (
@@ -96,6 +95,7 @@ class ReceiptItem:
     statutory_days: int
     # The dates rest on a year whose holidays are not published yet: letters give the days only.
     provisional: bool = False
+    kind: str = "new"  # what the department decides: new, change, renewal, cancellation
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,8 @@ class Receipt:
     items: tuple[ReceiptItem, ...]
     received: tuple[tuple[str, str], ...]
     deferred: tuple[tuple[str, dt.date], ...] = field(default=())
+    kind: str = "new"
+    certificate_number: str | None = None  # the certificate a later application works on
 
 
 def is_optional_permit(industry: Industry, permit: str) -> bool:
@@ -123,11 +125,11 @@ def is_optional_permit(industry: Industry, permit: str) -> bool:
     return rule is not None and next(numeric_thresholds(rule.condition), None) is None
 
 
-def _parse_materials(
-    bundle: Bundle, given: Mapping[str, str], today: dt.date
+def parse_materials(
+    needed: Sequence[BundleMaterial], given: Mapping[str, str], today: dt.date
 ) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, str]]:
     """Returns (key → (how, due date, sha256)) and errors by material key."""
-    known = {m.key: m for m in bundle.materials}
+    known = {m.key: m for m in needed}
     errors = {k: f"本次申请不需要材料“{k}”" for k in given if k not in known}
     parsed: dict[str, tuple[str, dt.date | None, str | None]] = {}
     for key, material in known.items():
@@ -171,7 +173,7 @@ class AlreadyAcceptedError(ServiceError):
         self.number = number
 
 
-def _check_client_ref(session: Session, client_ref: str | None) -> None:
+def check_client_ref(session: Session, client_ref: str | None) -> None:
     if client_ref is None:
         return
     problem = text_problem("client_ref", client_ref, 100)
@@ -182,7 +184,7 @@ def _check_client_ref(session: Session, client_ref: str | None) -> None:
         raise AlreadyAcceptedError(client_ref, number)
 
 
-def _unprintable(
+def unprintable(
     bundle: Bundle, form: Mapping[str, FormValue], errors: Mapping[str, str]
 ) -> dict[str, str]:
     """Text the documents cannot print: what is signed must be what is printed."""
@@ -200,7 +202,7 @@ def _unprintable(
     return problems
 
 
-def _with_answers(bundle: Bundle, form: Mapping[str, FormValue]) -> dict[str, FormValue]:
+def with_answers(bundle: Bundle, form: Mapping[str, FormValue]) -> dict[str, FormValue]:
     """The form with the fields the situation answers filled (the area is asked once)."""
     values = dict(form)
     for bundle_field in bundle.fields:
@@ -209,7 +211,7 @@ def _with_answers(bundle: Bundle, form: Mapping[str, FormValue]) -> dict[str, Fo
     return values
 
 
-def _check_agent(agent: AgentInfo | None) -> dict[str, str]:
+def check_agent(agent: AgentInfo | None) -> dict[str, str]:
     return {} if agent is None else agent_problems(agent.name, agent.id_number, agent.phone or "")
 
 
@@ -226,17 +228,20 @@ def accept(
         SubmissionError: field- and material-level messages; nothing is stored.
     """
     require_role(actor, "clerk", "supervisor", action="受理申请")
+    if submission.kind != ApplicationKind.NEW:
+        # After issue the application starts from the certificate: services/lifecycle.py.
+        raise SubmissionError({"kind": "变更、延续、增项、减项、补证和注销须从已发证书办理"})
     today = today or clock.today()
-    _check_client_ref(session, submission.client_ref)
+    check_client_ref(session, submission.client_ref)
     try:
         bundle = resolve(catalog, submission.industry, submission.answers)
     except ResolveError as exc:
         raise SubmissionError({exc.key or "industry": exc.message}) from None
-    form, errors = check_form(bundle.fields, _with_answers(bundle, submission.form))
-    errors.update(_unprintable(bundle, form, errors))
-    materials, material_errors = _parse_materials(bundle, submission.materials, today)
+    form, errors = check_form(bundle.fields, with_answers(bundle, submission.form))
+    errors.update(unprintable(bundle, form, errors))
+    materials, material_errors = parse_materials(bundle.materials, submission.materials, today)
     errors.update(material_errors)
-    errors.update(_check_agent(submission.agent))
+    errors.update(check_agent(submission.agent))
     for code in submission.commitments:
         selected = next((p for p in bundle.permits if p.code == code), None)
         if selected is None:
@@ -249,18 +254,9 @@ def accept(
     industry = catalog.find_industry(bundle.industry)
     assert industry is not None
     calendar = calendar_from(session, today)
-    enterprise = _upsert_enterprise(session, form)
-    agent = None
-    if submission.agent is not None:
-        agent = Agent(
-            name=submission.agent.name,
-            id_number=check_id_number(submission.agent.id_number).value,
-            phone=submission.agent.phone,
-        )
-        session.add(agent)
-    site = installation()
-    sequence = numbers.allocate(session, f"receipt:{today.year}")
-    number = f"SL{today.year}{site.office_code}{site.workstation}{sequence:06d}"
+    enterprise = holder.find_or_add(session, form)
+    agent = add_agent(session, submission.agent)
+    number = receipt_number(session, today)
     saved = industry_reduction(catalog, bundle)
     application = Application(
         number=number,
@@ -327,26 +323,13 @@ def accept(
                 promised.provisional or statutory.provisional,
             )
         )
-    now = utcnow()
+    store_materials(session, application.id, bundle.materials, materials)
     names = {m.key: m.name for m in bundle.materials}
-    needed_by = {m.key: list(m.permits) for m in bundle.materials}
-    for key, (how, due, digest) in materials.items():
-        session.add(
-            ReceivedMaterial(
-                application_id=application.id,
-                key=key,
-                permits=needed_by[key],
-                how=how,
-                due_on=due,
-                received_at=None if how == "deferred" else now,
-                sha256=digest,
-            )
-        )
     receipt = Receipt(
         number=number,
         application_id=application.id,
         accepted_on=today,
-        enterprise_name=enterprise.name,
+        enterprise_name=str(form["enterprise_name"]),
         industry_name=bundle.industry_name,
         items=tuple(receipt_items),
         received=tuple(
@@ -356,7 +339,7 @@ def accept(
             (names[k], due) for k, (how, due, _) in materials.items() if due is not None
         ),
     )
-    _issue_documents(session, actor, catalog, bundle, application, submission, receipt)
+    issue_documents(session, actor, catalog, bundle, application, submission, receipt)
     if submission.draft_id is not None:
         draft = session.get(Draft, submission.draft_id)
         if draft is not None:
@@ -376,6 +359,44 @@ def accept(
     )
     session.flush()
     return receipt
+
+
+def add_agent(session: Session, info: AgentInfo | None) -> Agent | None:
+    if info is None:
+        return None
+    agent = Agent(name=info.name, id_number=check_id_number(info.id_number).value, phone=info.phone)
+    session.add(agent)
+    return agent
+
+
+def receipt_number(session: Session, today: dt.date) -> str:
+    """The 受理编号: per year and workstation, from the counter row (gap-free)."""
+    site = installation()
+    sequence = numbers.allocate(session, f"receipt:{today.year}")
+    return f"SL{today.year}{site.office_code}{site.workstation}{sequence:06d}"
+
+
+def store_materials(
+    session: Session,
+    application_id: int,
+    needed: Sequence[BundleMaterial],
+    received: Mapping[str, tuple[str, dt.date | None, str | None]],
+) -> None:
+    """The materials as ``parse_materials`` read them, each with the permits that need it."""
+    now = utcnow()
+    needed_by = {m.key: list(m.permits) for m in needed}
+    for key, (how, due, digest) in received.items():
+        session.add(
+            ReceivedMaterial(
+                application_id=application_id,
+                key=key,
+                permits=needed_by[key],
+                how=how,
+                due_on=due,
+                received_at=None if how == "deferred" else now,
+                sha256=digest,
+            )
+        )
 
 
 def item_modes(
@@ -398,7 +419,7 @@ def item_modes(
     }
 
 
-def _issue_documents(
+def issue_documents(
     session: Session,
     actor: Actor,
     catalog: Catalog,
@@ -413,7 +434,7 @@ def _issue_documents(
         session,
         actor,
         "receipt",
-        {**header, **_receipt_content(receipt)},
+        {**header, **receipt_content(receipt)},
         application_id=application.id,
         number=application.number,
     )
@@ -461,7 +482,7 @@ def application_form_preview(catalog: Catalog, submission: Submission) -> dict[s
         bundle = resolve(catalog, submission.industry, submission.answers)
     except ResolveError as exc:
         raise SubmissionError({exc.key or "industry": exc.message}) from None
-    form = _with_answers(bundle, submission.form)
+    form = with_answers(bundle, submission.form)
     agent = submission.agent
     header = {
         "case": None,
@@ -495,8 +516,14 @@ def application_form_content(
     commitments: Collection[str],
     agent: Mapping[str, Any] | None,
     kind: ApplicationKind = ApplicationKind.NEW,
+    permits: Sequence[tuple[str, str, str]] | None = None,
+    materials_needed: Sequence[BundleMaterial] | None = None,
 ) -> dict[str, Any]:
-    """What the 一业一证综合申请表 says: the form as filed, by section, with the permits' modes."""
+    """What the 一业一证综合申请表 says: the form as filed, by section, with the permits' modes.
+
+    After issue, ``permits`` (name, department, what is asked) and ``materials_needed`` give the
+    affected permits and that kind's materials instead of the new application's.
+    """
     modes = item_modes(bundle, materials, commitments)
     return {
         "kind": APPLICATION_KIND_NAMES[kind.value],
@@ -505,11 +532,16 @@ def application_form_content(
             for s in filed_form.sections(catalog, bundle, form)
         ],
         "situation": filed_form.situation(catalog, bundle),
-        "permits": [
+        "permits": [list(p) for p in permits]
+        if permits is not None
+        else [
             [p.name, p.department_name, ITEM_MODE_NAMES[modes[p.code].value]]
             for p in bundle.permits
         ],
-        "materials": [[m.name, *_received_as(m, materials.get(m.key))] for m in bundle.materials],
+        "materials": [
+            [m.name, *_received_as(m, materials.get(m.key))]
+            for m in (bundle.materials if materials_needed is None else materials_needed)
+        ],
         "agent": dict(agent) if agent else None,
     }
 
@@ -525,7 +557,7 @@ def _received_as(material: BundleMaterial, value: str | None) -> list[str]:
     return [names.get(how, "未收取"), ""]
 
 
-def _receipt_content(receipt: Receipt) -> dict[str, Any]:
+def receipt_content(receipt: Receipt) -> dict[str, Any]:
     return {
         "enterprise": receipt.enterprise_name,
         "industry": receipt.industry_name,
@@ -541,23 +573,10 @@ def _receipt_content(receipt: Receipt) -> dict[str, Any]:
                 "promised_days": i.promised_days,
                 "statutory_days": i.statutory_days,
                 "provisional": i.provisional,
+                "kind": i.kind,
             }
             for i in receipt.items
         ],
         "received": [list(r) for r in receipt.received],
         "deferred": [[name, due.isoformat()] for name, due in receipt.deferred],
     }
-
-
-def _upsert_enterprise(session: Session, form: Mapping[str, FormValue]) -> Enterprise:
-    """The enterprise by its credit code, its master data refreshed from this application."""
-    credit_code = str(form["credit_code"])
-    enterprise = session.scalar(select(Enterprise).where(Enterprise.credit_code == credit_code))
-    if enterprise is None:
-        enterprise = Enterprise(credit_code=credit_code)
-        session.add(enterprise)
-    enterprise.name = str(form["enterprise_name"])
-    enterprise.legal_rep_name = str(form["legal_rep_name"])
-    enterprise.legal_rep_id = str(form.get("legal_rep_id") or "") or None
-    enterprise.address = str(form["address"])
-    return enterprise

@@ -21,6 +21,7 @@ from desktop_app.domain import certificate_code
 from desktop_app.domain.cose import PrivateKey
 from desktop_app.domain.license_id import license_identifier
 from desktop_app.domain.states import (
+    APPLICATION_KIND_NAMES,
     APPLICATION_STATE_NAMES,
     ApplicationKind,
     ApplicationState,
@@ -30,17 +31,18 @@ from desktop_app.models import (
     Application,
     Certificate,
     CertificatePermit,
-    Enterprise,
     Item,
     PrintRecord,
+    ReplacedPrint,
     StateChange,
 )
 from desktop_app.models.base import utcnow
-from desktop_app.services import audit, numbers
+from desktop_app.services import audit, documents, holder, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import working_days_between
 from desktop_app.services.errors import NotFoundError, PermissionDeniedError, WorkflowError
 
+REISSUE_REASON_NAMES = {"lost": "遗失", "damaged": "损毁"}
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")  # any select, whatever its columns
 
 
@@ -77,6 +79,7 @@ class CertificateView:
     application_number: str
     reprints: int
     permits: tuple[PermitLine, ...]
+    print_no: int = 1
 
 
 def _require_issuer(actor: Actor, catalog: Catalog, action: str) -> None:
@@ -109,6 +112,18 @@ def _current(session: Session, enterprise_id: int, industry: str) -> Certificate
     )
 
 
+@dataclass(frozen=True)
+class _Line:
+    """One permit as it will stand on the new revision."""
+
+    permit: str
+    name: str
+    permit_no: str
+    department: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
 def issue(
     session: Session,
     actor: Actor,
@@ -117,13 +132,22 @@ def issue(
     signing_key: PrivateKey,
     today: dt.date | None = None,
 ) -> CertificateView:
-    """Issues the certificate (for 变更, 延续 or 补证: a new revision of the same number)."""
+    """Issues what the case decided, by its kind.
+
+    新办: revision 1 of a new number. 变更, 延续, 增项, 减项: the next revision, carrying the
+    permits no item touched. 注销 (and a 减项 leaving fewer than two permits): the certificate is
+    cancelled. 补证: the same revision re-signed with the next 印制号; the old sheets are void.
+    """
     _require_issuer(actor, catalog, "核发行业综合许可证")
     today = today or clock.today()
     application = session.scalar(
         select(Application)
         .where(Application.number == application_number)
-        .options(selectinload(Application.items), selectinload(Application.enterprise))
+        .options(
+            selectinload(Application.items),
+            selectinload(Application.enterprise),
+            selectinload(Application.agent),
+        )
     )
     if application is None:
         raise NotFoundError(f"办件 {application_number} 不存在")
@@ -137,21 +161,95 @@ def issue(
     items = [i for i in application.items if not i.dropped]
     if any(i.state != ItemState.APPROVED for i in items):
         raise WorkflowError("尚有事项未准予许可")
-    if len(items) < 2:
-        raise WorkflowError("仅涉及一项许可，单独发放该许可证，不核发行业综合许可证")
-    enterprise = application.enterprise
-    previous = _current(session, enterprise.id, application.industry)
-    if previous is not None and application.kind == ApplicationKind.NEW:
-        raise WorkflowError(f"该主体已持有本行业综合许可证 {previous.number}，请办理变更或延续")
-    if previous is None and application.kind != ApplicationKind.NEW:
-        raise WorkflowError("没有可变更、延续或补发的有效行业综合许可证")
-    if previous is not None:
-        number, revision = previous.number, previous.revision + 1
-        previous.state = "superseded"
-        previous.state_reason = f"{application.kind}：{application_number}"
-    else:
+    kind = ApplicationKind(application.kind)
+    if kind == ApplicationKind.NEW:
+        previous = _current(session, application.enterprise_id, application.industry)
+        if previous is not None:
+            raise WorkflowError(f"该主体已持有本行业综合许可证 {previous.number}，请办理变更或延续")
+        if len(items) < 2:
+            raise WorkflowError("仅涉及一项许可，单独发放该许可证，不核发行业综合许可证")
+        lines = [_new_line(catalog, i, today) for i in items]
         number, revision = certificate_number(session, today.year), 1
-    expiries = [i.valid_to for i in items if i.valid_to is not None]
+        _sign(session, actor, catalog, application, lines, number, revision, signing_key, today)
+        return _issued(session, actor, catalog, application, number, revision)
+    previous = session.scalar(
+        select(Certificate)
+        .where(Certificate.number == application.certificate_number, Certificate.state == "valid")
+        .options(selectinload(Certificate.permits))
+    )
+    if previous is None:
+        raise WorkflowError(
+            f"证书 {application.certificate_number} 已不是有效证书，不能办理"
+            f"{APPLICATION_KIND_NAMES[kind.value]}"
+        )
+    if kind == ApplicationKind.REISSUE:
+        return _reissue(session, actor, catalog, application, previous, signing_key)
+    lines = _next_lines(catalog, previous, items, today)
+    if kind == ApplicationKind.CANCELLATION or len(lines) < 2:
+        return _cancel_by_application(session, actor, catalog, application, previous, today)
+    previous.state = "superseded"
+    previous.state_reason = f"{APPLICATION_KIND_NAMES[kind.value]}：{application_number}"
+    revision = previous.revision + 1
+    _sign(
+        session, actor, catalog, application, lines, previous.number, revision, signing_key, today
+    )
+    return _issued(session, actor, catalog, application, previous.number, revision)
+
+
+def _new_line(catalog: Catalog, item: Item, today: dt.date) -> _Line:
+    permit = catalog.permits[item.permit]
+    return _Line(
+        item.permit,
+        permit.display_name(item.variant),
+        item.permit_no or "",
+        item.department,
+        item.valid_from or today,
+        item.valid_to,
+    )
+
+
+def _next_lines(
+    catalog: Catalog, previous: Certificate, items: list[Item], today: dt.date
+) -> list[_Line]:
+    """The previous revision's permits with this case's decisions applied, in their order."""
+    decided = {i.permit: i for i in items}
+    lines = []
+    for p in previous.permits:
+        item = decided.pop(p.permit, None)
+        if item is None:
+            lines.append(
+                _Line(p.permit, p.name, p.permit_no, p.department, p.valid_from, p.valid_to)
+            )
+        elif item.kind != "cancellation":
+            # 变更 and 延续: the number and validity the department recorded (or confirmed).
+            lines.append(
+                _Line(
+                    p.permit,
+                    p.name,
+                    item.permit_no or p.permit_no,
+                    p.department,
+                    item.valid_from or p.valid_from,
+                    item.valid_to,
+                )
+            )
+    lines += [_new_line(catalog, i, today) for i in decided.values() if i.kind == "new"]
+    return lines
+
+
+def _sign(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    application: Application,
+    lines: list[_Line],
+    number: str,
+    revision: int,
+    signing_key: PrivateKey,
+    today: dt.date,
+) -> Certificate:
+    """Signs and stores one revision, with the holder data as this application filed it."""
+    filed = holder.as_filed(application.form)
+    expiries = [line.valid_to for line in lines if line.valid_to is not None]
     # Filings without an expiry do not drive the certificate's validity.
     valid_until = min(expiries) if expiries else None
     site = installation()
@@ -162,23 +260,25 @@ def issue(
         number=number,
         revision=revision,
         industry=application.industry,
-        holder_uscc=enterprise.credit_code,
-        holder_name=enterprise.name,
+        holder_uscc=filed.credit_code,
+        holder_name=filed.name,
         permits=tuple(
             certificate_code.PermitClaim(
-                i.permit, i.permit_no or "", i.department, i.valid_from or today, i.valid_to
+                line.permit, line.permit_no, line.department, line.valid_from, line.valid_to
             )
-            for i in items
+            for line in lines
         ),
     )
     certificate = Certificate(
         number=number,
         revision=revision,
         application_id=application.id,
-        enterprise_id=enterprise.id,
+        enterprise_id=application.enterprise_id,
         industry=application.industry,
-        holder_name=enterprise.name,
-        holder_uscc=enterprise.credit_code,
+        holder_name=filed.name,
+        holder_uscc=filed.credit_code,
+        legal_rep_name=filed.legal_rep_name,
+        address=filed.address,
         issuer_uscc=site.issuer_uscc,
         issued_on=today,
         issued_at=claims.issued_at,
@@ -192,39 +292,180 @@ def issue(
     )
     session.add(certificate)
     session.flush()
-    for i in items:
-        permit = catalog.permits[i.permit]
+    for line in lines:
         session.add(
             CertificatePermit(
                 certificate_id=certificate.id,
-                permit=i.permit,
-                name=permit.display_name(i.variant),
-                permit_no=i.permit_no or "",
-                department=i.department,
-                valid_from=i.valid_from or today,
-                valid_to=i.valid_to,
+                permit=line.permit,
+                name=line.name,
+                permit_no=line.permit_no,
+                department=line.department,
+                valid_from=line.valid_from,
+                valid_to=line.valid_to,
             )
         )
+    holder.approve(session, application.enterprise, application.form, application.id)
+    return certificate
+
+
+def _finish(
+    session: Session, actor: Actor, application: Application, state: ApplicationState
+) -> None:
     old_state = application.state
-    application.state = ApplicationState.ISSUED.value
+    application.state = state.value
     application.updated_at = utcnow()
     session.add(
         StateChange(
             application_id=application.id,
             from_state=old_state,
-            to_state="issued",
+            to_state=state.value,
             actor_id=actor.id,
         )
     )
+
+
+def _issued(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    application: Application,
+    number: str,
+    revision: int,
+) -> CertificateView:
+    _finish(session, actor, application, ApplicationState.ISSUED)
     audit.record(
         session,
         actor.username,
         "certificate_issue",
         number,
-        {"revision": revision, "application": application_number, "state": "issued"},
+        {
+            "revision": revision,
+            "application": application.number,
+            "kind": application.kind,
+            "state": "issued",
+        },
     )
     session.flush()
     return certificate_view(session, catalog, number, revision)
+
+
+def _cancel_by_application(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    application: Application,
+    previous: Certificate,
+    today: dt.date,
+) -> CertificateView:
+    """注销 (or a 减项 that leaves fewer than two permits): the certificate ends, with a notice."""
+    kind_name = APPLICATION_KIND_NAMES[application.kind]
+    cancelled = [i for i in application.items if not i.dropped and i.kind == "cancellation"]
+    names = {p.permit: p.name for p in previous.permits}
+    kept = [p for p in previous.permits if p.permit not in {i.permit for i in cancelled}]
+    previous.state = "cancelled"
+    previous.state_reason = f"{kind_name}：{application.number}"
+    if application.reason:
+        previous.state_reason += f"（{application.reason}）"
+    _finish(session, actor, application, ApplicationState.COMPLETED)
+    industry = catalog.find_industry(application.industry)
+    header = documents.case_header(
+        application, industry.name if industry else application.industry, today
+    )
+    documents.issue(
+        session,
+        actor,
+        "cancellation",
+        {
+            **header,
+            "kind_name": kind_name,
+            "certificate": previous.number,
+            "revision": previous.revision,
+            "reason": application.reason,
+            "cancelled": [
+                [names.get(i.permit, i.permit), i.permit_no or "", i.department] for i in cancelled
+            ],
+            "kept": [[p.name, p.permit_no, p.department] for p in kept],
+        },
+        application_id=application.id,
+    )
+    audit.record(
+        session,
+        actor.username,
+        "certificate_cancelled",
+        previous.number,
+        {
+            "revision": previous.revision,
+            "application": application.number,
+            "kind": application.kind,
+            "state": "cancelled",
+        },
+    )
+    session.flush()
+    return certificate_view(session, catalog, previous.number, previous.revision)
+
+
+def _reissue(
+    session: Session,
+    actor: Actor,
+    catalog: Catalog,
+    application: Application,
+    certificate: Certificate,
+    signing_key: PrivateKey,
+) -> CertificateView:
+    """补证: the revision re-signed with the next 印制号; every earlier sheet is void."""
+    claims = certificate_code.CertificateClaims(
+        issuer=certificate.issuer_uscc,
+        issued_at=utcnow(),
+        expires=certificate.valid_until,
+        number=certificate.number,
+        revision=certificate.revision,
+        industry=certificate.industry,
+        holder_uscc=certificate.holder_uscc,
+        holder_name=certificate.holder_name,
+        permits=tuple(
+            certificate_code.PermitClaim(
+                p.permit, p.permit_no, p.department, p.valid_from, p.valid_to
+            )
+            for p in certificate.permits
+        ),
+        print_no=certificate.print_no + 1,
+    )
+    reason = application.reason or "lost"
+    session.add(
+        ReplacedPrint(
+            certificate_id=certificate.id,
+            print_no=certificate.print_no,
+            qr_text=certificate.qr_text,
+            application_id=application.id,
+            reason=reason,
+        )
+    )
+    void_reason = f"补证（{REISSUE_REASON_NAMES.get(reason, reason)}）：{application.number}"
+    for sheet in session.scalars(
+        select(PrintRecord).where(
+            PrintRecord.certificate_id == certificate.id, PrintRecord.voided.is_(False)
+        )
+    ):
+        sheet.voided = True
+        sheet.void_reason = void_reason
+    certificate.print_no = claims.print_no
+    certificate.qr_text = certificate_code.encode(claims, signing_key)
+    _finish(session, actor, application, ApplicationState.ISSUED)
+    audit.record(
+        session,
+        actor.username,
+        "certificate_reissue",
+        certificate.number,
+        {
+            "revision": certificate.revision,
+            "print_no": certificate.print_no,
+            "application": application.number,
+            "reason": reason,
+            "state": "issued",
+        },
+    )
+    session.flush()
+    return certificate_view(session, catalog, certificate.number, certificate.revision)
 
 
 def _load(session: Session, number: str, revision: int | None = None) -> Certificate:
@@ -250,7 +491,6 @@ def certificate_view(
     """The newest revision of ``number`` (or the one asked for)."""
     c = _load(session, number, revision)
     application = session.get_one(Application, c.application_id)
-    enterprise = session.get_one(Enterprise, c.enterprise_id)
     industry = catalog.find_industry(c.industry)
     return CertificateView(
         number=c.number,
@@ -260,8 +500,8 @@ def certificate_view(
         industry_name=industry.name if industry else c.industry,
         holder_name=c.holder_name,
         holder_uscc=c.holder_uscc,
-        legal_rep_name=enterprise.legal_rep_name,
-        address=enterprise.address,
+        legal_rep_name=c.legal_rep_name,
+        address=c.address,
         issuer_uscc=c.issuer_uscc,
         issued_on=c.issued_on,
         valid_from=c.valid_from,
@@ -270,6 +510,7 @@ def certificate_view(
         qr_text=c.qr_text,
         application_number=application.number,
         reprints=c.reprints,
+        print_no=c.print_no,
         permits=tuple(
             PermitLine(
                 p.permit,
@@ -462,13 +703,18 @@ def void(session: Session, actor: Actor, number: str, reason: str) -> None:
 
 
 def revocation_list(session: Session) -> certificate_code.RevocationList:
-    """What offline verifiers need: current revision per number, and the cancelled numbers."""
+    """What offline verifiers need: current revision and 印制号 per number, the cancelled ones."""
     newest: dict[str, int] = {}
+    prints: dict[str, int] = {}
     ended: set[str] = set()
-    for number, revision, state in session.execute(
-        select(Certificate.number, Certificate.revision, Certificate.state)
+    for number, revision, state, print_no in session.execute(
+        select(Certificate.number, Certificate.revision, Certificate.state, Certificate.print_no)
     ):
         newest[number] = max(newest.get(number, 0), revision)
         if state in ("cancelled", "void"):
             ended.add(number)
-    return certificate_code.RevocationList(min_revision=newest, cancelled=frozenset(ended))
+        if state == "valid" and print_no > 1:
+            prints[number] = print_no
+    return certificate_code.RevocationList(
+        min_revision=newest, cancelled=frozenset(ended), min_print=prints
+    )

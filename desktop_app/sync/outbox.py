@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app.models import (
     Application,
-    Enterprise,
     Item,
     OutboxBody,
     OutboxMessage,
     ReceivedMaterial,
 )
 from desktop_app.models.base import utcnow
+from desktop_app.services import holder
 from desktop_app.sync.protocol import item_payload
 
 
@@ -25,7 +25,7 @@ def enqueue(session: Session, application: Application, items: Iterable[Item]) -
     items = list(items)
     if not items:
         return 0
-    enterprise = session.get_one(Enterprise, application.enterprise_id)
+    filed = holder.as_filed(application.form)
     materials = session.scalars(
         select(ReceivedMaterial).where(ReceivedMaterial.application_id == application.id)
     ).all()
@@ -43,8 +43,8 @@ def enqueue(session: Session, application: Application, items: Iterable[Item]) -
             item.permit,
             item.department,
             item.mode,
-            enterprise.name,
-            enterprise.credit_code,
+            filed.name,
+            filed.credit_code,
             application.accepted_at,
             dict(application.form),
             received,

@@ -14,12 +14,12 @@
         <translation>Locked: enter your password to unlock</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>行业目录有误：{exc}</source>
         <translation>Error in the industry catalog: {exc}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>无法打开数据库：{problem}（{detail}）</source>
         <translation>Cannot open the database: {problem} ({detail})</translation>
     </message>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="+22"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+23"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
@@ -666,7 +666,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-6"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-7"/>
         <source>待出证</source>
         <translation>Ready to issue</translation>
     </message>
@@ -712,7 +712,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="+8"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+9"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
@@ -953,7 +953,7 @@
         <translation>Cannot load the bundled Chinese font: {CJK_FONT_FILE}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-16"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-17"/>
         <source>待受理</source>
         <translation>Pending</translation>
     </message>
@@ -1009,7 +1009,12 @@
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
@@ -1045,17 +1050,22 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>行业综合许可证注销通知书</source>
+        <translation>Notice of cancellation of the comprehensive industry licence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>容缺受理通知书</source>
         <translation>Acceptance notice with deferred materials</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cases_tab.py" line="-52"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-22"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-24"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="+1"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+2"/>
         <source>一般程序</source>
         <translation>Normal procedure</translation>
     </message>

@@ -13,10 +13,10 @@ from desktop_app.catalog import Catalog
 from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.domain.cose import PrivateKey, PublicKey, kid_for
-from desktop_app.domain.states import ApplicationKind
 from desktop_app.models import AuditEntry
 from desktop_app.services import audit, audit_anchor, issuance, workflow
 from desktop_app.services.audit_anchor import AnchorError
+from tests.lifecycle_steps import change_and_issue
 from tests.store.conftest import actor, run_cli
 from tests.store.test_audit import _drop_guards
 from tests.store.test_issuance import issue, ready_application
@@ -65,8 +65,8 @@ def last_seq(store: Store) -> int:
 
 
 def test_a_working_store_has_no_findings(store: Store, catalog: Catalog, key: PrivateKey) -> None:
-    issue(store, catalog, ready_application(store, catalog, 6), key)
-    view = issue(store, catalog, ready_application(store, catalog, 6, ApplicationKind.CHANGE), key)
+    first = issue(store, catalog, ready_application(store, catalog, 6), key)
+    view = change_and_issue(store, catalog, key, first.number, area_m2=40)
     assert view.revision == 2  # the first is superseded, as the chain says
     with store.write() as session:
         issuance.cancel(session, actor(store, "boss"), view.number, "企业申请注销")

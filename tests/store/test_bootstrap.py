@@ -110,3 +110,55 @@ def test_outbox_bodies_move_to_their_own_table_and_back(tmp_path: Path) -> None:
         back = connection.execute(text("SELECT payload FROM sync_outbox")).scalar_one()
     assert json.loads(back) == body
     engine.dispose()
+
+
+def test_certificates_get_the_holder_data_they_were_issued_with(tmp_path: Path) -> None:
+    """0009: each certificate takes 法定代表人 and 经营场所 from its application as filed, not
+    from the enterprise row a later application overwrote; master data gets its first version."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'frozen.sqlite3'}")  # foreign keys off
+    migrate.upgrade(engine, "0008")
+    filed = {"legal_rep_name": "马建国", "address": "同心县豫海镇新区街1号"}
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO enterprise (id, credit_code, name, legal_rep_name, legal_rep_id,"
+                " address, created_at) VALUES (1, '91640324MA0000001T', '同心县清真超市',"
+                " '后来的人', NULL, '后来的地址', '2026-01-05 00:00:00.000000')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO application (id, number, industry, catalog_version, kind, state,"
+                " enterprise_id, answers, form, accepted_on, accepted_at, accepted_by,"
+                " version_id) VALUES (3, 'SL1', 'supermarket', '2023.1.0', 'new', 'issued', 1,"
+                " '{}', :form, '2026-01-05', '2026-01-05 00:00:00.000000', 1, 1)"
+            ),
+            {"form": json.dumps(filed, ensure_ascii=False)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO certificate (id, number, revision, application_id, enterprise_id,"
+                " industry, holder_name, holder_uscc, issuer_uscc, issued_on, issued_at,"
+                " issued_by, valid_from, state, license_id, qr_text, reprints) VALUES"
+                " (1, '640324-2026-000001', 1, 3, 1, 'supermarket', '同心县清真超市',"
+                " '91640324MA0000001T', '11640324MB0000000X', '2026-01-09',"
+                " '2026-01-09 00:00:00.000000', 1, '2026-01-09', 'valid', 'L', 'YZ1:X', 0)"
+            )
+        )
+    migrate.upgrade(engine, "0009")
+    with engine.connect() as connection:
+        frozen = connection.execute(
+            text("SELECT legal_rep_name, address, print_no FROM certificate")
+        ).one()
+        version = connection.execute(
+            text("SELECT version, legal_rep_name FROM enterprise_version")
+        ).one()
+        kinds = connection.execute(text("SELECT count(*) FROM item")).scalar_one()
+    assert tuple(frozen) == ("马建国", "同心县豫海镇新区街1号", 1)
+    assert tuple(version) == (1, "后来的人")
+    assert kinds == 0
+    migrate.downgrade(engine, "0008")
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("certificate")}
+    assert "legal_rep_name" not in columns
+    engine.dispose()

@@ -410,6 +410,6 @@ def test_a_failed_backup_leaves_no_partial_file_and_no_upgrade(
     assert [p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name] == []
     monkeypatch.undo()
     store = open_store(f"sqlite:///{path}")  # the disk has room again: backup, then upgrade
-    assert migrate.current_revision(store.engine) == "0008"
+    assert migrate.current_revision(store.engine) == "0009"
     assert len([p for p in tmp_path.iterdir() if "before-upgrade" in p.name]) == 1
     store.dispose()

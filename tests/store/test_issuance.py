@@ -15,11 +15,11 @@ from desktop_app.db import Store
 from desktop_app.domain import certificate_code, keys
 from desktop_app.domain.cose import PrivateKey, kid_for
 from desktop_app.domain.license_id import is_valid_license_identifier
-from desktop_app.domain.states import ApplicationKind
 from desktop_app.models import Application, AuditEntry, Certificate, Enterprise, Item
 from desktop_app.services import intake, issuance, workflow
 from desktop_app.services.errors import PermissionDeniedError, WorkflowError
 from tests import factories
+from tests.lifecycle_steps import change_and_issue
 from tests.store.conftest import actor
 
 TODAY = dt.date(2025, 9, 26)
@@ -35,12 +35,10 @@ def ready_application(
     store: Store,
     catalog: Catalog,
     serial: int = 1,
-    kind: ApplicationKind = ApplicationKind.NEW,
     valid_to: tuple[dt.date, dt.date] = (dt.date(2030, 9, 30), dt.date(2028, 3, 31)),
 ) -> str:
     """A 便利店 that sells drugs, accepted, dispatched and approved by market supervision."""
     sub = factories.submission(catalog, serial=serial)
-    sub = intake.Submission(sub.industry, sub.answers, sub.form, sub.materials, kind=kind)
     clerk, reviewer = actor(store, "clerk"), actor(store, "r_market")
     with store.write() as session:
         number = intake.accept(session, clerk, catalog, sub, TODAY).number
@@ -128,8 +126,7 @@ def test_change_makes_a_new_revision_and_supersedes_the_old(
     store: Store, catalog: Catalog, key: PrivateKey
 ) -> None:
     first = issue(store, catalog, ready_application(store, catalog, 6), key)
-    change = ready_application(store, catalog, 6, ApplicationKind.CHANGE)
-    second = issue(store, catalog, change, key)
+    second = change_and_issue(store, catalog, key, first.number, area_m2=40)
     assert (second.number, second.revision) == (first.number, 2)
     trusted = {kid_for(key.public_key()): [key.public_key()]}
     with store.read() as session:

@@ -197,3 +197,45 @@ def test_missing_required_key_is_refused(edited_catalog: EditCatalog) -> None:
 def test_promised_longer_than_statutory_is_refused(edited_catalog: EditCatalog) -> None:
     directory = edited_catalog("permits.toml", "promised_days = 5", "promised_days = 50")
     assert _refused(directory).path == "permit[0].promised_days"
+
+
+def test_every_permit_has_its_change_renewal_and_cancellation(catalog: Catalog) -> None:
+    for code in catalog.permits:
+        for kind in ("change", "renewal", "cancellation"):
+            rule = catalog.after_issue[(code, kind)]
+            assert rule.promised_days <= rule.statutory_days
+            assert "combined_application" in rule.materials
+    renewal = catalog.after_issue[("food_business", "renewal")]
+    assert "health_certificates" in renewal.materials  # its own override
+    assert catalog.after_issue[("halal", "renewal")].basis == renewal.basis  # kept from the kind
+    assert catalog.reissue_materials == ("combined_application", "reissue_statement")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "problem"),
+    [
+        ('code = "public_hygiene"', 'code = "hygiene"', "permit[1].code", "未知的许可证"),
+        ('kind = "renewal"', 'kind = "renew"', "permit[0].kind", "未知的办理类型"),
+        ("[kind.cancellation]", "[kind.cancel]", "kind.cancellation", "缺少必填项"),
+        ('"renewal_statement"]', '"renewal_statemnt"]', "kind.renewal.materials[2]", "未知的材料"),
+        (
+            "promised_days = 5\nmaterials",
+            "promised_days = 50\nmaterials",
+            "kind.change",
+            "承诺时限",
+        ),
+        (
+            'unverified = ["statutory_days"',
+            'unverified = ["statutory_dayz"',
+            "kind.cancellation",
+            "未知的项目",
+        ),
+    ],
+)
+def test_a_wrong_lifecycle_entry_names_its_place(
+    edited_catalog: EditCatalog, old: str, new: str, path: str, problem: str
+) -> None:
+    error = _refused(edited_catalog("lifecycle.toml", old, new))
+    assert error.file == "lifecycle.toml"
+    assert error.path.startswith(path), error
+    assert problem in error.problem
