@@ -35,7 +35,8 @@ def approve_items(store: Store, number: str, day: dt.date = DAY, **valid_to: dt.
     """Dispatches the case and has each department approve its items as the certificate says
     (or with a new expiry for the permits named in ``valid_to``)."""
     with store.write() as session:
-        workflow.dispatch(session, actor(store, "clerk"), number)
+        if any(i.dispatched_at is None for i in workflow.load_application(session, number).items):
+            workflow.dispatch(session, actor(store, "clerk"), number)
     with store.read() as session:
         items = [
             (i.permit, i.department, i.permit_no, i.valid_from, i.valid_to)

@@ -14,14 +14,20 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop_app.catalog import Catalog
 from desktop_app.commands import case_steps, identity
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import open_or_fail, transaction
 from desktop_app.domain import json_guard
 from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
-from desktop_app.services import auth, cases, intake, workflow
-from desktop_app.services.errors import ServiceError, SubmissionError
+from desktop_app.services import auth, cases, intake, lifecycle, workflow
+from desktop_app.services.errors import (
+    NotFoundError,
+    ServiceError,
+    SubmissionError,
+    WorkflowError,
+)
 from desktop_app.sync.config import platform_departments
 
 MAX_CASE_FILE = 64 * 1024 * 1024  # some ten thousand applications
@@ -35,6 +41,8 @@ SUBMISSION_KEYS = {
     "kind",
     "client_ref",
 }
+# After issue the certificate names the industry; these say what the application asks of it.
+AFTER_ISSUE_KEYS = (SUBMISSION_KEYS - {"industry"}) | {"certificate", "permits", "reason"}
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -76,21 +84,39 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     decide.set_defaults(func=_decide)
 
 
-def submission_from_json(data: Any) -> intake.Submission:
-    """Turns one JSON object into a Submission; raises SubmissionError on a malformed one."""
+def submission_from_json(data: Any) -> intake.Submission | lifecycle.Request:
+    """One JSON object as a new application or one on an issued certificate (by ``kind``).
+
+    Raises SubmissionError on a malformed one, naming each key that is wrong.
+    """
     if not isinstance(data, dict):
         raise SubmissionError({"file": "每件申请应为 JSON 对象"})
-    unknown = set(data) - SUBMISSION_KEYS
+    kind = data.get("kind", "new")
+    if not isinstance(kind, str) or kind not in {k.value for k in ApplicationKind}:
+        known = "、".join(k.value for k in ApplicationKind)
+        raise SubmissionError({"kind": f"未知的申请类型“{str(kind)[:40]}”（可用：{known}）"})
+    after_issue = kind != ApplicationKind.NEW
+    allowed = AFTER_ISSUE_KEYS if after_issue else SUBMISSION_KEYS
+    unknown = set(data) - allowed
     if unknown:
+        if after_issue and "industry" in unknown:
+            raise SubmissionError({"industry": "持证后的申请由证书确定行业，请删除 industry"})
         raise SubmissionError({k: f"未知的键“{k}”" for k in sorted(unknown)})
     errors = {}
-    for key, kind in (("answers", dict), ("form", dict), ("materials", dict)):
-        if not isinstance(data.get(key, {}), kind):
+    for key, shape in (("answers", dict), ("form", dict), ("materials", dict)):
+        if not isinstance(data.get(key, {}), shape):
             errors[key] = f"“{key}”应为 JSON 对象"
-    if not isinstance(data.get("industry"), str):
+    if after_issue:
+        if not isinstance(data.get("certificate"), str) or not data["certificate"].strip():
+            errors["certificate"] = "缺少证书编号（certificate）"
+        if not _strings(data.get("permits", [])):
+            errors["permits"] = "“permits”应为许可证代码的列表"
+        if not isinstance(data.get("reason", ""), str):
+            errors["reason"] = "“reason”应为文字"
+    elif not isinstance(data.get("industry"), str):
         errors["industry"] = "缺少行业（industry）"
     commitments = data.get("commitments", [])
-    if not isinstance(commitments, list) or not all(isinstance(c, str) for c in commitments):
+    if not _strings(commitments):
         errors["commitments"] = "“commitments”应为许可证代码的列表"
     agent = data.get("agent")
     if agent is not None and not (
@@ -103,26 +129,56 @@ def submission_from_json(data: Any) -> intake.Submission:
     client_ref = data.get("client_ref")
     if client_ref is not None and not isinstance(client_ref, str):
         errors["client_ref"] = "“client_ref”应为文字（发送方自己的编号）"
-    kind = data.get("kind", "new")
-    if not isinstance(kind, str) or kind not in {k.value for k in ApplicationKind}:
-        errors["kind"] = f"未知的申请类型“{str(kind)[:40]}”"
     materials = data.get("materials", {})
     if isinstance(materials, dict) and not all(isinstance(v, str) for v in materials.values()):
         errors["materials"] = "材料的收取方式应为字符串"
     if errors:
         raise SubmissionError(errors)
+    agent_info = (
+        intake.AgentInfo(agent["name"], agent["id_number"], agent.get("phone")) if agent else None
+    )
+    if after_issue:
+        return lifecycle.Request(
+            kind=ApplicationKind(kind),
+            certificate=data["certificate"].strip(),
+            form=data.get("form", {}),
+            answers=data.get("answers"),
+            permits=tuple(data.get("permits", [])),
+            materials=materials,
+            reason=data.get("reason"),
+            agent=agent_info,
+            commitments=tuple(commitments),
+            client_ref=client_ref,
+        )
     return intake.Submission(
         industry=data["industry"],
         answers=data.get("answers", {}),
         form=data.get("form", {}),
         materials=materials,
         commitments=tuple(commitments),
-        agent=intake.AgentInfo(agent["name"], agent["id_number"], agent.get("phone"))
-        if agent
-        else None,
+        agent=agent_info,
         kind=ApplicationKind(kind),
         client_ref=client_ref,
     )
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _accept_one(
+    session: Session, actor: auth.Actor, catalog: Catalog, entry: Any
+) -> tuple[intake.Receipt, list[str]]:
+    """Accepts one entry; returns its receipt and what the clerk must tell the applicant."""
+    request = submission_from_json(entry)
+    if isinstance(request, intake.Submission):
+        return intake.accept(session, actor, catalog, request), []
+    try:
+        held = lifecycle.held(session, catalog, request.certificate)
+    except (NotFoundError, WorkflowError) as exc:
+        raise SubmissionError({"certificate": exc.message}) from None
+    warnings = lifecycle.plan(catalog, held, request).warnings()
+    return lifecycle.accept(session, actor, catalog, request), warnings
 
 
 def _accept(args: argparse.Namespace) -> int:
@@ -147,14 +203,22 @@ def _accept(args: argparse.Namespace) -> int:
             # Each application in its own transaction: a bad one stores nothing and stops no other.
             try:
                 with store.write() as session:
-                    receipt = intake.accept(session, actor, catalog, submission_from_json(entry))
-                    if not args.no_dispatch:
+                    receipt, warnings = _accept_one(session, actor, catalog, entry)
+                    if receipt.items and not args.no_dispatch:
                         workflow.dispatch(
                             session, actor, receipt.number, platform_departments=on_platform
                         )
-                results.append({"number": receipt.number})
+                result: dict[str, Any] = {"number": receipt.number, "kind": receipt.kind}
+                if receipt.certificate_number:
+                    result["certificate"] = receipt.certificate_number
+                    result["items"] = {i.permit: i.kind for i in receipt.items}
+                if warnings:
+                    result["warnings"] = warnings
+                results.append(result)
                 # Said as each one commits: a batch cut short still tells what it stored.
                 print(f"yiye：第 {index} 件已受理 {receipt.number}", file=sys.stderr, flush=True)
+                for warning in warnings:
+                    print(f"yiye：{receipt.number}：{warning}", file=sys.stderr, flush=True)
             except intake.AlreadyAcceptedError as exc:
                 results.append({"number": exc.number, "duplicate": True})
             except SubmissionError as exc:
@@ -177,6 +241,9 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
         "number": view.number,
         "industry": view.industry,
         "kind": view.kind,
+        "certificate": view.certificate_number,
+        "changes": list(view.changes),
+        "reason": view.reason,
         "state": view.state,
         "catalog_version": view.catalog_version,
         "accepted_on": view.accepted_on,
@@ -198,6 +265,7 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
         "items": [
             {
                 "permit": i.permit,
+                "kind": i.kind,
                 "department": i.department,
                 "state": i.state,
                 "mode": i.mode,

@@ -15,7 +15,8 @@ from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.domain import certificate_code, json_guard, keys
 from desktop_app.domain.cose import PrivateKey, kid_for
-from desktop_app.services import export, issuance
+from desktop_app.domain.states import CERTIFICATE_STATE_NAMES
+from desktop_app.services import documents, expiry, export, issuance
 
 MAX_INPUT = 100_000
 MAX_REVOCATIONS = 4 * 1024 * 1024  # a county's list for decades is well under 1 MB
@@ -44,6 +45,20 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     exporting.add_argument("number")
     exporting.add_argument("--out", required=True, type=Path)
     exporting.set_defaults(func=_export)
+    show = certificates.add_parser("show", help="查看证书：状态、各版本的持证信息和许可、打印记录")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=_show)
+    expiring = certificates.add_parser("expiring", help="列出即将到期的许可（到期提醒）")
+    expiring.add_argument("--within-days", type=int, default=90, metavar="N")
+    expiring.add_argument("--json", action="store_true")
+    expiring.set_defaults(func=_expiring)
+    remind = certificates.add_parser("remind", help="出具延续提醒告知书（PDF）")
+    remind.add_argument("number")
+    remind.add_argument("--within-days", type=int, default=90, metavar="N")
+    remind.add_argument("--out", required=True, type=Path)
+    identity.add_arguments(remind, "出具人")
+    remind.set_defaults(func=_remind)
     revocations = certificates.add_parser("revocations", help="导出离线核验用的变更/注销清单")
     revocations.add_argument("--out", required=True, type=Path)
     revocations.set_defaults(func=_revocations)
@@ -53,6 +68,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     verify.add_argument("--image", type=Path, help="二维码图片（PNG）")
     verify.add_argument(
         "--revocations", type=Path, help="变更/注销清单（yiye certificates revocations 导出）"
+    )
+    verify.add_argument(
+        "--store", action="store_true", help="按本机数据库中的变更、注销和补证状态核验"
     )
     verify.set_defaults(func=_verify)
 
@@ -126,6 +144,118 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show(args: argparse.Namespace) -> int:
+    catalog = load_or_fail()
+    with transaction(args, write=False) as session:
+        history = issuance.certificate_history(session, catalog, args.number)
+    data = {
+        "number": history.number,
+        "state": history.state,
+        "print_no": history.print_no,
+        "revisions": [
+            {
+                "revision": v.revision,
+                "state": v.state,
+                "issued_on": v.issued_on,
+                "application": v.application_number,
+                "holder": {
+                    "name": v.holder_name,
+                    "credit_code": v.holder_uscc,
+                    "legal_rep_name": v.legal_rep_name,
+                    "address": v.address,
+                },
+                "valid_until": v.valid_until,
+                "permits": [
+                    {
+                        "permit": p.code,
+                        "name": p.name,
+                        "permit_no": p.permit_no,
+                        "department": p.department,
+                        "valid_from": p.valid_from,
+                        "valid_to": p.valid_to,
+                    }
+                    for p in v.permits
+                ],
+            }
+            for v in history.revisions
+        ],
+        "prints": [
+            {
+                "revision": p.revision,
+                "at": p.at,
+                "kind": p.kind,
+                "printer": p.printer,
+                "copies": p.copies,
+                "voided": p.voided,
+                "void_reason": p.void_reason,
+            }
+            for p in history.prints
+        ],
+        "replaced_prints": [
+            {"print_no": r.print_no, "reason": r.reason, "replaced_at": r.replaced_at}
+            for r in history.replaced
+        ],
+    }
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"{history.number}  {CERTIFICATE_STATE_NAMES.get(history.state, history.state)}")
+    for v in history.revisions:
+        state = CERTIFICATE_STATE_NAMES.get(v.state, v.state)
+        print(f"第{v.revision}版\t{state}\t{v.issued_on}\t{v.holder_name}\t{v.legal_rep_name}")
+        for p in v.permits:
+            print(f"  {p.name}\t{p.permit_no}\t{p.valid_to or '长期'}")
+    return 0
+
+
+def _expiring(args: argparse.Namespace) -> int:
+    catalog = load_or_fail()
+    with transaction(args, write=False) as session:
+        rows = expiry.expiring(session, catalog, clock.today(), args.within_days)
+    if args.json:
+        print_json(
+            [
+                {
+                    "number": r.number,
+                    "holder": r.holder_name,
+                    "credit_code": r.holder_uscc,
+                    "industry": r.industry,
+                    "permit": r.permit,
+                    "permit_name": r.permit_name,
+                    "permit_no": r.permit_no,
+                    "valid_to": r.valid_to,
+                    "days_left": r.days_left,
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            print(f"{r.valid_to}（{r.days_left}天）\t{r.number}\t{r.holder_name}\t{r.permit_name}")
+    return 0
+
+
+def _remind(args: argparse.Namespace) -> int:
+    from desktop_app.printing import documents as rendering
+
+    if args.out.suffix.lower() != ".pdf":
+        fail("--out 应为 .pdf 文件")
+    catalog = load_or_fail()
+    actor = identity.signed_in(args)
+    with transaction(args) as session:
+        number = expiry.issue_reminder(
+            session, actor, catalog, args.number, clock.today(), args.within_days
+        )
+        document = documents.by_number(session, number)
+        try:  # in the transaction: a letter that could not be written is not issued either
+            args.out.write_bytes(rendering.render(document.kind, number, document.content))
+        except OSError as exc:
+            fail(f"无法写入 {args.out}：{exc.strerror or exc}")
+        documents.record_print(session, actor, document.id, f"文件 {args.out.name}")
+    print(f"已写入 {args.out}：延续提醒告知书 {number}")
+    return 0
+
+
 def _revocations(args: argparse.Namespace) -> int:
     with transaction(args, write=False) as session:
         listing = issuance.revocation_list(session)
@@ -194,9 +324,14 @@ def _verify(args: argparse.Namespace) -> int:
     trusted = keys.trusted_keys(config.trusted_key_folders())
     demo = keys.trusted_keys(config.demo_key_folders(), demo=True)
     now = clock.now()
-    verdict = certificate_code.verify(
-        text, trusted, now, _load_revocations(args.revocations), demo=demo
-    )
+    if args.store and args.revocations is not None:
+        fail("--store 和 --revocations 只能给出一个")
+    if args.store:
+        with transaction(args, write=False) as session:
+            revocations = issuance.revocation_list(session)
+    else:
+        revocations = _load_revocations(args.revocations)
+    verdict = certificate_code.verify(text, trusted, now, revocations, demo=demo)
     claims = verdict.claims
     print_json(
         {
@@ -210,6 +345,7 @@ def _verify(args: argparse.Namespace) -> int:
                 "expires": claims.expires,
                 "number": claims.number,
                 "revision": claims.revision,
+                "print_no": claims.print_no,
                 "industry": claims.industry,
                 "holder_uscc": claims.holder_uscc,
                 "holder_name": claims.holder_name,

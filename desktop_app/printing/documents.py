@@ -114,6 +114,11 @@ def render(kind: str, number: str, content: Mapping[str, Any]) -> bytes:
             day,
             case or "",
         )
+    if kind == "renewal_reminder":
+        ending = [(n, no, dept, _day(until)) for n, no, dept, until in content["permits"]]
+        return letters.renewal_reminder(
+            number, who, content["industry"], content["certificate"], ending, day
+        )
     if kind == "delivery":
         handed = [(title, doc_number) for title, doc_number in content["documents"]]
         return letters.delivery_receipt(number, who, handed, day, case)

@@ -371,6 +371,42 @@ def cancellation_notice(
     )
 
 
+def renewal_reminder(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    certificate: str,
+    permits: Sequence[tuple[str, str, str, dt.date]],
+    day: dt.date,
+) -> bytes:
+    """延续提醒告知书: which permits of the certificate end soon, and what to do in time."""
+    return _letter(
+        Letter(
+            title="延续提醒告知书",
+            number=number,
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）持有的“{industry}”行业综合许可证（编号：{certificate}）中，"
+                "下列许可证即将到期：",
+            ],
+            tables=[
+                Table(
+                    ("许可证", "许可证编号", "审批部门", "有效期至"),
+                    [(name, no, dept, date_cn(until)) for name, no, dept, until in permits],
+                    (46, 40, 40, 30),
+                )
+            ],
+            closing=[
+                "根据《中华人民共和国行政许可法》第五十条的规定，需要延续的，应当在有效期届满"
+                "三十日前提出延续申请。请携带行业综合许可证正、副本原件到"
+                f"{COUNTER_NAME}办理延续，一次申请即可延续上列各项许可。",
+                "逾期未申请延续的，许可证有效期届满后自行失效，行业综合许可证随之变更或注销。",
+            ],
+            day=day,
+        )
+    )
+
+
 def correction_notice(
     number: str,
     addressee: Addressee,

@@ -30,6 +30,7 @@ from desktop_app.services.errors import NotFoundError, ServiceError
 class ItemView:
     permit: str
     department: str
+    kind: str  # new, change, renewal, cancellation
     state: str
     mode: str
     due: dt.date
@@ -78,6 +79,10 @@ class ApplicationView:
     agent: AgentView | None
     items: tuple[ItemView, ...]
     version: int
+    # After issue: the certificate it works on, the form keys it changes, the applicant's reason.
+    certificate_number: str | None = None
+    changes: tuple[str, ...] = ()
+    reason: str | None = None
 
 
 def _view(
@@ -110,6 +115,7 @@ def _view(
             ItemView(
                 permit=i.permit,
                 department=i.department,
+                kind=i.kind,
                 state=i.state,
                 mode=i.mode,
                 due=i.promised_due,
@@ -128,6 +134,9 @@ def _view(
             for i in application.items
         ),
         version=application.version_id,
+        certificate_number=application.certificate_number,
+        changes=tuple(application.changes or ()),
+        reason=application.reason,
     )
 
 

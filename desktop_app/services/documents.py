@@ -41,6 +41,7 @@ KINDS: dict[str, DocumentKind] = {
     "revocation": DocumentKind("撤销行政许可决定书", "CX"),
     "delivery": DocumentKind("送达回执", "SD"),
     "cancellation": DocumentKind("行业综合许可证注销通知书", "ZX"),
+    "renewal_reminder": DocumentKind("延续提醒告知书", "YX"),
 }
 PRINT_ROLES = ("clerk", "supervisor", "reviewer")
 # It names what is missing; it does not say "申请材料齐全".
@@ -254,6 +255,14 @@ def find(session: Session, number: str, kind: str) -> Document:
     if not matching:
         raise NotFoundError(f"{number} 没有{KINDS[kind].title}")
     return get(session, matching[-1].id)
+
+
+def by_number(session: Session, number: str) -> Document:
+    """A document by its own number (one that belongs to no case, e.g. a 延续提醒告知书)."""
+    notice_id = session.scalar(select(IssuedNotice.id).where(IssuedNotice.number == number))
+    if notice_id is None:
+        raise NotFoundError(f"文书 {number} 不存在")
+    return get(session, notice_id)
 
 
 def record_print(session: Session, actor: Actor, notice_id: int, printer: str) -> None:

@@ -527,6 +527,71 @@ def certificate_view(
 
 
 @dataclass(frozen=True)
+class PrintLine:
+    revision: int
+    at: dt.datetime
+    kind: str  # print, reprint
+    printer: str
+    copies: int
+    voided: bool
+    void_reason: str | None
+
+
+@dataclass(frozen=True)
+class ReplacedLine:
+    print_no: int
+    reason: str
+    replaced_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CertificateHistory:
+    """A certificate's whole life: every revision as issued, every print, every replaced sheet."""
+
+    number: str
+    state: str  # of the newest revision
+    print_no: int
+    revisions: tuple[CertificateView, ...]
+    prints: tuple[PrintLine, ...]
+    replaced: tuple[ReplacedLine, ...]
+
+
+def certificate_history(session: Session, catalog: Catalog, number: str) -> CertificateHistory:
+    revisions = session.scalars(
+        select(Certificate.revision)
+        .where(Certificate.number == number)
+        .order_by(Certificate.revision)
+    ).all()
+    if not revisions:
+        raise NotFoundError(f"行业综合许可证 {number} 不存在")
+    views = tuple(certificate_view(session, catalog, number, r) for r in revisions)
+    ids = select(Certificate.id).where(Certificate.number == number)
+    prints = session.execute(
+        select(PrintRecord, Certificate.revision)
+        .join(Certificate, Certificate.id == PrintRecord.certificate_id)
+        .where(PrintRecord.certificate_id.in_(ids))
+        .order_by(PrintRecord.id)
+    ).all()
+    replaced = session.scalars(
+        select(ReplacedPrint)
+        .where(ReplacedPrint.certificate_id.in_(ids))
+        .order_by(ReplacedPrint.id)
+    ).all()
+    newest = views[-1]
+    return CertificateHistory(
+        number,
+        newest.state,
+        newest.print_no,
+        views,
+        tuple(
+            PrintLine(revision, p.at, p.kind, p.printer, p.copies, p.voided, p.void_reason)
+            for p, revision in prints
+        ),
+        tuple(ReplacedLine(r.print_no, r.reason, r.replaced_at) for r in replaced),
+    )
+
+
+@dataclass(frozen=True)
 class CertificateRow:
     number: str
     revision: int

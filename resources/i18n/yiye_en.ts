@@ -1055,12 +1055,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>延续提醒告知书</source>
+        <translation>Renewal reminder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>容缺受理通知书</source>
         <translation>Acceptance notice with deferred materials</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cases_tab.py" line="-52"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-24"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-25"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
     </message>
