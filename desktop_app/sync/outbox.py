@@ -48,6 +48,8 @@ def enqueue(session: Session, application: Application, items: Iterable[Item]) -
             application.accepted_at,
             dict(application.form),
             received,
+            item.kind,
+            application.certificate_number,
         )
         session.add(
             OutboxMessage(

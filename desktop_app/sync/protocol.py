@@ -23,14 +23,22 @@ def item_payload(
     submitted_at: dt.datetime,
     form: dict[str, Any],
     materials: list[tuple[str, bool]],
+    kind: str = "new",
+    certificate_no: str | None = None,
 ) -> dict[str, Any]:
-    """The body of ``POST /api/v1/items``; ``submitted_at`` is naive UTC, sent with its offset."""
+    """The body of ``POST /api/v1/items``; ``submitted_at`` is naive UTC, sent with its offset.
+
+    ``kind`` says what the department decides (a new permit, or its 变更, 延续 or 注销) and
+    ``certificate_no`` names the 行业综合许可证 a later application works on.
+    """
     return {
         "idempotency_key": idempotency_key,
         "application_no": application_no,
         "permit": permit,
         "department": department,
         "mode": mode,
+        "kind": kind,
+        "certificate_no": certificate_no,
         "enterprise": {"name": enterprise_name, "credit_code": credit_code},
         "submitted_at": submitted_at.replace(tzinfo=dt.UTC).isoformat(),
         "form": form,

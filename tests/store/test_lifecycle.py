@@ -334,3 +334,25 @@ def test_find_by_number_credit_code_name_and_qr(
             assert [f.number for f in lifecycle.find(session, text)] == [first.number], text
         assert lifecycle.find(session, "   ") == []
         assert lifecycle.find(session, "YZ1:NOTHING") == []
+
+
+def test_the_platform_is_told_the_kind_and_the_certificate(
+    store: Store, catalog: Catalog, key: PrivateKey
+) -> None:
+    from desktop_app.models import OutboxBody, OutboxMessage
+    from desktop_app.services import workflow
+
+    first = issue_supermarket(store, catalog, key)
+    receipt = accept(store, catalog, lifecycle.Request(K.CHANGE, first.number, {"area_m2": 420}))
+    with store.write() as session:
+        workflow.dispatch(
+            session, actor(store, "clerk"), receipt.number, platform_departments={"market"}
+        )
+    with store.read() as session:
+        payloads = session.scalars(
+            select(OutboxBody.payload).join(OutboxMessage, OutboxMessage.id == OutboxBody.outbox_id)
+        ).all()
+    assert [(p["permit"], p["kind"], p["certificate_no"]) for p in payloads] == [
+        ("food_business", "change", first.number)
+    ]
+    assert payloads[0]["form"]["area_m2"] == 420

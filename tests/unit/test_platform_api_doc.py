@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from desktop_app.domain.states import ItemMode
+from desktop_app.domain.states import ITEM_KIND_NAMES, ItemMode
 from desktop_app.sync.protocol import EVENT_STATES, item_payload, parse_event
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "platform-api-v1.yaml"
@@ -42,6 +42,7 @@ def test_the_item_schema_matches_what_the_client_posts() -> None:
     )
     assert set(schema["required"]) == set(payload) == set(schema["properties"])
     assert schema["properties"]["mode"]["enum"] == [m.value for m in ItemMode]
+    assert schema["properties"]["kind"]["enum"] == list(ITEM_KIND_NAMES)
     assert set(schema["properties"]["enterprise"]["required"]) == set(payload["enterprise"])
 
 
