@@ -178,6 +178,8 @@ class CaseRow:
     # The earliest 容缺 material still out, and whether it is late.
     deferred_due: dt.date | None = None
     deferred_overdue: bool = False
+    kind: str = "new"
+    certificate_number: str | None = None  # the certificate a later application works on
 
 
 def search_applications(
@@ -189,6 +191,7 @@ def search_applications(
     today: dt.date | None = None,
     limit: int = 500,
     deferred_only: bool = False,
+    kind: str | None = None,
 ) -> list[CaseRow]:
     """Applications matching ``text`` in the number, enterprise name or credit code.
 
@@ -230,6 +233,8 @@ def search_applications(
         query = query.where(Application.state == state)
     if industry:
         query = query.where(Application.industry == industry)
+    if kind:
+        query = query.where(Application.kind == kind)
     if overdue_only:
         query = query.where(next_due.c.due < today, Application.state.in_(OPEN_APPLICATION_STATES))
     if deferred_only:
@@ -254,6 +259,8 @@ def search_applications(
                 due is not None and due < today,
                 late_material,
                 late_material is not None and late_material < today,
+                a.kind,
+                a.certificate_number,
             )
         )
     return rows
@@ -301,6 +308,11 @@ class QueueRow:
     statutory_due: dt.date
     version: int
     due_provisional: bool = False
+    kind: str = "new"  # what the department decides: new, change, renewal, cancellation
+    # The permit as the certificate lists it now (变更, 延续, 注销): the dialog starts from it.
+    permit_no: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
 
 
 def review_queue(session: Session, department: str) -> list[QueueRow]:
@@ -332,6 +344,10 @@ def review_queue(session: Session, department: str) -> list[QueueRow]:
             i.statutory_due,
             i.version_id,
             i.promised_provisional,
+            i.kind,
+            i.permit_no,
+            i.valid_from,
+            i.valid_to,
         )
         for i, number, name in rows
     ]

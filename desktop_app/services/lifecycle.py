@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -423,7 +423,34 @@ def _refuse_form(request: Request, what: str) -> None:
         raise SubmissionError({"form": f"{what}不改动登记事项；有改动请先办理变更"})
 
 
+def _answers_after_change(
+    catalog: Catalog, held: Held, request: Request, bundle: Bundle
+) -> tuple[dict[str, Any], Bundle]:
+    """A changed field that is also a situation answer (营业面积) changes the answer too.
+
+    If the new answer needs other permits, that is a 增项 or 减项, not a 变更.
+    """
+    answers = dict(held.answers)
+    for f in bundle.fields:
+        value = request.form.get(f.key)
+        if f.answer and isinstance(value, int | float) and not isinstance(value, bool):
+            answers[f.answer] = value
+    if answers == held.answers:
+        return answers, bundle
+    try:
+        after = resolve(catalog, held.industry, answers)
+    except ResolveError as exc:
+        raise SubmissionError({f"form.{exc.key}" if exc.key else "form": exc.message}) from None
+    if {p.code for p in after.permits} != {p.code for p in held.permits}:
+        raise SubmissionError(
+            {"form": "变更后所需许可不同（如面积跨过了许可门槛），请办理增项或减项"}
+        )
+    return answers, after
+
+
 def _change(catalog: Catalog, held: Held, request: Request, bundle: Bundle) -> Plan:
+    answers, bundle = _answers_after_change(catalog, held, request, bundle)
+    held = replace(held, answers=answers)
     form, changes, errors = _merged_form(held, request, bundle)
     if errors:
         raise SubmissionError(errors)
@@ -445,7 +472,7 @@ def _change(catalog: Catalog, held: Held, request: Request, bundle: Bundle) -> P
         ApplicationKind.CHANGE,
         held,
         form,
-        dict(held.answers),
+        answers,
         changes,
         items,
         materials,

@@ -39,11 +39,17 @@ class CaseDesk:
         )
 
     def search(
-        self, text: str, state: str | None, industry: str | None, overdue: bool, late: bool
+        self,
+        text: str,
+        state: str | None,
+        industry: str | None,
+        overdue: bool,
+        late: bool,
+        kind: str | None = None,
     ) -> list[CaseRow]:
         with self.store.read() as session:
             return cases.search_applications(
-                session, text, state, industry, overdue, deferred_only=late
+                session, text, state, industry, overdue, deferred_only=late, kind=kind
             )
 
     def detail(self, number: str) -> CaseDetail:

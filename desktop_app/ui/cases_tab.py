@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.catalog import Catalog
 from desktop_app.domain.states import (
+    APPLICATION_KIND_NAMES,
     APPLICATION_STATE_NAMES,
+    ITEM_KIND_NAMES,
     ITEM_MODE_NAMES,
     ITEM_STATE_NAMES,
     TERMINAL_APPLICATION_STATES,
@@ -65,8 +67,8 @@ class CaseDetail:
 
 @dataclass(frozen=True)
 class CaseActions:
-    # (text, state, industry, overdue only, 容缺 still out only)
-    search: Callable[[str, str | None, str | None, bool, bool], list[CaseRow]]
+    # (text, state, industry, overdue only, 容缺 still out only, kind)
+    search: Callable[[str, str | None, str | None, bool, bool, str | None], list[CaseRow]]
     detail: Callable[[str], CaseDetail]
     corrections_received: Callable[[str, ItemView], None]
     drop: Callable[[str, ItemView], None]
@@ -105,12 +107,17 @@ class CasesTab(QWidget):
         self.industry_filter.addItem(tr("全部行业"), None)
         for code, name in industries.items():
             self.industry_filter.addItem(name, code)
+        self.kind_filter = named(QComboBox(), "casesKindFilter")
+        self.kind_filter.addItem(tr("全部类型"), None)
+        for kind, name in APPLICATION_KIND_NAMES.items():
+            self.kind_filter.addItem(tr(name), kind)
         self.overdue_filter = named(QCheckBox(tr("仅看超期(&O)")), "casesOverdueFilter")
         self.deferred_filter = named(QCheckBox(tr("容缺待补(&L)")), "casesDeferredFilter")
         self.model: RowTableModel[CaseRow] = RowTableModel(
             [
                 Column(tr("受理编号"), lambda r: r.number),
                 Column(tr("主体名称"), lambda r: r.enterprise_name),
+                Column(tr("类型"), lambda r: tr(APPLICATION_KIND_NAMES.get(r.kind, r.kind))),
                 Column(tr("行业"), lambda r: industries.get(r.industry, r.industry)),
                 Column(tr("状态"), _state),
                 Column(tr("受理日期"), lambda r: r.accepted_on.isoformat()),
@@ -167,6 +174,7 @@ class CasesTab(QWidget):
         self.search_edit.textChanged.connect(self.refresh)
         self.state_filter.currentIndexChanged.connect(self.refresh)
         self.industry_filter.currentIndexChanged.connect(self.refresh)
+        self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.overdue_filter.toggled.connect(self.refresh)
         self.deferred_filter.toggled.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -188,6 +196,7 @@ class CasesTab(QWidget):
         filters.addWidget(self.search_edit)
         filters.addWidget(self.state_filter)
         filters.addWidget(self.industry_filter)
+        filters.addWidget(self.kind_filter)
         filters.addWidget(self.overdue_filter)
         filters.addWidget(self.deferred_filter)
         detail = QWidget()
@@ -226,6 +235,7 @@ class CasesTab(QWidget):
             self.industry_filter.currentData(),
             self.overdue_filter.isChecked(),
             self.deferred_filter.isChecked(),
+            self.kind_filter.currentData(),
         )
         selected = self.detail.view.number if self.detail else None
         self.model.set_rows(rows)
@@ -247,8 +257,16 @@ class CasesTab(QWidget):
         view = detail.view
         state = tr(APPLICATION_STATE_NAMES[ApplicationState(view.state)])
         e = view.enterprise
+        kind = (
+            ""
+            if view.kind == "new"
+            else tr("{kind}（证书 {certificate}）　").format(
+                kind=tr(APPLICATION_KIND_NAMES[view.kind]), certificate=view.certificate_number
+            )
+        )
         self.title_label.setText(
-            tr(
+            kind
+            + tr(
                 "<b>{number}</b>　{name}　{state}　"
                 "法定代表人 {legal_rep_name}（{legal_rep_id_masked}）"
             ).format(
@@ -332,8 +350,9 @@ class CasesTab(QWidget):
     ) -> QLabel:
         name = self._catalog.permits[item.permit].name
         state = tr(ITEM_STATE_NAMES[ItemState(item.state)])
+        kind = "" if item.kind == "new" else tr("（{0}）").format(tr(ITEM_KIND_NAMES[item.kind]))
         lines = [
-            f"<b>{name}</b>",
+            f"<b>{name}</b>{kind}",
             tr("{state}　{0}").format(tr(ITEM_MODE_NAMES.get(item.mode, item.mode)), state=state),
         ]
         if item.dropped:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.certificate_code import Verdict
-from desktop_app.domain.states import CERTIFICATE_STATE_NAMES
+from desktop_app.domain.states import APPLICATION_KIND_NAMES, CERTIFICATE_STATE_NAMES
 from desktop_app.services.cases import CaseRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.issuance import CertificateRow
@@ -31,7 +31,7 @@ from desktop_app.ui.widgets import ALARM, named, row_table
 @dataclass(frozen=True)
 class CertificateActions:
     ready: Callable[[], list[CaseRow]]
-    issue: Callable[[str], str]
+    issue: Callable[[str], str]  # case number → what was done, to tell the clerk
     certificates: Callable[[], list[CertificateRow]]
     print_certificate: Callable[[str, bool], str]
     preview: Callable[[str], None]
@@ -56,6 +56,8 @@ class CertificatesTab(QWidget):
         self.ready_model: RowTableModel[CaseRow] = RowTableModel(
             [
                 Column(tr("受理编号"), lambda r: r.number),
+                Column(tr("类型"), lambda r: tr(APPLICATION_KIND_NAMES.get(r.kind, r.kind))),
+                Column(tr("证书编号"), lambda r: r.certificate_number or ""),
                 Column(tr("主体名称"), lambda r: r.enterprise_name),
                 Column(tr("统一社会信用代码"), lambda r: r.credit_code),
                 Column(tr("受理日期"), lambda r: r.accepted_on.isoformat()),
@@ -161,7 +163,7 @@ class CertificatesTab(QWidget):
     def _on_issue(self) -> None:
         row = self._selected_ready()
         if row is not None:
-            self._report(lambda: tr("已核发：{0}").format(self._actions.issue(row.number)))
+            self._report(lambda: self._actions.issue(row.number))
 
     def _with_certificate(self, action: Callable[[str], None]) -> None:
         row = self._selected_certificate()

@@ -26,6 +26,7 @@ from desktop_app.services import (
     drafts,
     intake,
     issuance,
+    lifecycle,
     prints,
     reporting,
     workflow,
@@ -45,6 +46,7 @@ from desktop_app.ui.certificates_tab import CertificateActions
 from desktop_app.ui.commitments_tab import CommitmentActions
 from desktop_app.ui.document_printing import print_latest
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.intake.after_issue import AfterIssueActions
 from desktop_app.ui.intake.counter_decision import CounterDecisions
 from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
 from desktop_app.ui.settings_tab import SettingsActions
@@ -183,6 +185,41 @@ class Counter:
         content = intake.application_form_preview(self.catalog, self._submission(draft))
         self._print(application_form.render(tr("（受理后生成）"), content), "form", "draft")
 
+    # --- 变更, 延续, 增项, 减项, 补证, 注销 -----------------------------------------------------
+
+    def after_issue_actions(self) -> AfterIssueActions:
+        return AfterIssueActions(
+            find=self.find_certificates,
+            held=self.held_certificate,
+            plan=self.plan_after_issue,
+            accept=self.accept_after_issue,
+            print_receipt=self.print_receipt,
+        )
+
+    def find_certificates(self, text: str) -> list[lifecycle.Found]:
+        with self.store.read() as session:
+            return lifecycle.find(session, text)
+
+    def held_certificate(self, number: str) -> lifecycle.Held:
+        with self.store.read() as session:
+            return lifecycle.held(session, self.catalog, number)
+
+    def plan_after_issue(self, request: lifecycle.Request) -> lifecycle.Plan:
+        with self.store.read() as session:
+            held = lifecycle.held(session, self.catalog, request.certificate)
+        return lifecycle.plan(self.catalog, held, request)
+
+    def accept_after_issue(self, request: lifecycle.Request) -> Receipt:
+        """受理 on the certificate, then 并联 to the departments it concerns (if any)."""
+        on_platform = platform_departments(self.catalog.departments)
+        with self.store.write() as session:
+            receipt = lifecycle.accept(session, self.actor, self.catalog, request)
+            if receipt.items:
+                workflow.dispatch(
+                    session, self.actor, receipt.number, platform_departments=on_platform
+                )
+        return receipt
+
     def print_notice(self, bundle: Bundle) -> None:
         names = {code: p.name for code, p in self.catalog.permits.items()}
         self._print(notice_sheet.render(bundle, names), "notice", bundle.industry)
@@ -299,7 +336,21 @@ class Counter:
                 tr("{exc}（本机不是签发电脑，或尚未生成签发密钥）").format(exc=exc)
             ) from None
         with self.store.write() as session:
-            return issuance.issue(session, self.actor, self.catalog, number, key).number
+            view = issuance.issue(session, self.actor, self.catalog, number, key)
+        if view.state == "cancelled":  # 注销, or a 减项 that left fewer than two permits
+            try:
+                print_latest(self.store, self.actor, number, "cancellation")
+                printed = tr("注销通知书已打印")
+            except RuntimeError as exc:
+                printed = tr("注销通知书未能打印：{exc}，可在“办件”中重打").format(exc=exc)
+            return tr("已注销：{number}（{printed}）").format(number=view.number, printed=printed)
+        if view.print_no > 1 and view.application_number != number:
+            return tr("已补发：{number}（印制号 {print_no}，原印制件作废），请打印").format(
+                number=view.number, print_no=view.print_no
+            )
+        return tr("已核发：{number}（第{revision}版）").format(
+            number=view.number, revision=view.revision
+        )
 
     def certificates(self) -> list[CertificateRow]:
         with self.store.read() as session:

@@ -28,22 +28,58 @@ def _date(edit: QDateEdit) -> dt.date:
     return dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
 
 
-class ApproveDialog(QDialog):
-    """准予许可: the permit's own number and its validity (a filing may have none)."""
+def _approve_title(kind: str, permit_name: str) -> str:
+    titles = {
+        "change": tr("准予变更：{permit_name}"),
+        "renewal": tr("准予延续：{permit_name}"),
+        "cancellation": tr("准予注销：{permit_name}"),
+    }
+    return titles.get(kind, tr("准予许可：{permit_name}")).format(permit_name=permit_name)
 
-    def __init__(self, permit_name: str, parent: QWidget | None = None) -> None:
+
+class ApproveDialog(QDialog):
+    """准予许可: the permit's own number and its validity (a filing may have none).
+
+    For a 变更, 延续 or 注销 it starts from the permit as the certificate lists it: a change
+    usually keeps the number, a renewal moves the end date, a cancellation records as it is.
+    """
+
+    def __init__(
+        self,
+        permit_name: str,
+        parent: QWidget | None = None,
+        kind: str = "new",
+        current: tuple[str | None, dt.date | None, dt.date | None] = (None, None, None),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("approveDialog")
-        self.setWindowTitle(tr("准予许可：{permit_name}").format(permit_name=permit_name))
+        self.setWindowTitle(_approve_title(kind, permit_name))
         self.permit_no_edit = named(QLineEdit(), "permitNoEdit")
         today = QDate(clock.today())
+        permit_no, valid_from, valid_to = current
         self.valid_from_edit = named(QDateEdit(today), "validFromEdit")
         self.valid_to_edit = named(QDateEdit(today.addYears(5).addDays(-1)), "validToEdit")
         self.no_expiry_box = named(QCheckBox(tr("长期有效（备案类）")), "noExpiryBox")
+        if permit_no:
+            self.permit_no_edit.setText(permit_no)
+        if valid_from is not None and kind != "renewal":
+            self.valid_from_edit.setDate(QDate(valid_from))
+        if valid_to is not None and kind != "renewal":
+            self.valid_to_edit.setDate(QDate(valid_to))
+        elif valid_to is not None:  # 延续: the next period follows the current one
+            self.valid_from_edit.setDate(QDate(valid_to).addDays(1))
+            self.valid_to_edit.setDate(QDate(valid_to).addYears(5))
+        if permit_no and valid_to is None:
+            self.no_expiry_box.setChecked(True)
+        if kind == "cancellation":  # nothing to decide but the cancellation itself
+            for edit in (self.permit_no_edit, self.valid_from_edit, self.valid_to_edit):
+                edit.setEnabled(False)
+            self.no_expiry_box.setEnabled(False)
         for edit in (self.valid_from_edit, self.valid_to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.no_expiry_box.toggled.connect(lambda on: self.valid_to_edit.setEnabled(not on))
+        self.valid_to_edit.setEnabled(not self.no_expiry_box.isChecked() and kind != "cancellation")
         self.error_label = named(QLabel(), "approveErrorLabel")
         self.error_label.setStyleSheet(ALARM_STYLE)
         buttons = ok_cancel(self)

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
                 print_receipt=counter.print_receipt,
                 print_notice=counter.print_notice,
                 decisions=counter.decisions(),
+                after_issue=counter.after_issue_actions(),
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)

@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from desktop_app.catalog import Catalog
-from desktop_app.domain.states import ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
+from desktop_app.domain.states import ITEM_KIND_NAMES, ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
 from desktop_app.services.cases import QueueRow
 from desktop_app.ui.history_text import history_line
 from desktop_app.ui.i18n import tr
@@ -43,13 +43,25 @@ def review_html(detail: ReviewDetail, row: QueueRow, catalog: Catalog) -> str:
         ),
         "<p>{}</p>".format(
             _e(
-                tr("办理方式：{mode}　状态：{state}").format(
+                tr("办理类型：{kind}　办理方式：{mode}　状态：{state}").format(
+                    kind=tr(ITEM_KIND_NAMES.get(row.kind, row.kind)),
                     mode=tr(ITEM_MODE_NAMES.get(row.mode, row.mode)),
                     state=tr(ITEM_STATE_NAMES[ItemState(row.state)]),
                 )
             )
         ),
     ]
+    if row.kind != "new":
+        until = row.valid_to.isoformat() if row.valid_to else tr("长期")
+        parts.append(
+            "<p>{}</p>".format(
+                _e(
+                    tr("证书现载：许可证编号 {no}，有效期至 {until}").format(
+                        no=row.permit_no or "", until=until
+                    )
+                )
+            )
+        )
     if row.mode == "commitment":
         parts.append(
             "<p>{}</p>".format(_e(tr("告知承诺：申请人已签署告知承诺书，可先行准予，60日内核查。")))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app import clock
 from desktop_app.catalog import Catalog
-from desktop_app.domain.states import ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
+from desktop_app.domain.states import (
+    ITEM_KIND_NAMES,
+    ITEM_MODE_NAMES,
+    ITEM_STATE_NAMES,
+    ItemState,
+)
 from desktop_app.services.cases import DepartmentView, HistoryRow, QueueRow
 from desktop_app.services.deferred import DeferredRow
 from desktop_app.services.errors import ServiceError
@@ -67,6 +73,7 @@ class ReviewTab(QWidget):
                 Column(tr("受理编号"), lambda r: r.number),
                 Column(tr("主体名称"), lambda r: r.enterprise_name),
                 Column(tr("许可事项"), lambda r: permits[r.permit].display_name(r.variant)),
+                Column(tr("办理类型"), lambda r: tr(ITEM_KIND_NAMES.get(r.kind, r.kind))),
                 Column(tr("状态"), lambda r: tr(ITEM_STATE_NAMES[ItemState(r.state)])),
                 Column(tr("办理方式"), lambda r: tr(ITEM_MODE_NAMES.get(r.mode, r.mode))),
                 Column(
@@ -83,6 +90,11 @@ class ReviewTab(QWidget):
         self.approve_button = named(QPushButton(tr("准予许可(&A)")), "approveButton")
         self.reject_button = named(QPushButton(tr("不予许可(&R)")), "rejectButton")
         self.refresh_button = named(QPushButton(tr("刷新(&F)")), "refreshReviewButton")
+        self.kind_filter = named(QComboBox(), "reviewKindFilter")
+        self.kind_filter.addItem(tr("全部类型"), None)
+        for kind, name in ITEM_KIND_NAMES.items():
+            self.kind_filter.addItem(tr(name), kind)
+        self.kind_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.status_label = named(QLabel(), "reviewStatusLabel")
         buttons = QHBoxLayout()
         for button in (
@@ -93,6 +105,7 @@ class ReviewTab(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch()
+        buttons.addWidget(self.kind_filter)
         buttons.addWidget(self.refresh_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -114,7 +127,8 @@ class ReviewTab(QWidget):
     def refresh(self) -> None:
         # Refreshed by every action and by other counters' changes: keep the reviewer's place.
         selected = self.selected()
-        self.model.set_rows(self._actions.queue())
+        kind = self.kind_filter.currentData()
+        self.model.set_rows([r for r in self._actions.queue() if kind is None or r.kind == kind])
         self.table.resizeColumnsToContents()
         if selected is not None:
             for index in range(self.model.rowCount()):
@@ -168,7 +182,12 @@ class ReviewTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        dialog = ApproveDialog(self._catalog.permits[row.permit].display_name(row.variant), self)
+        dialog = ApproveDialog(
+            self._catalog.permits[row.permit].display_name(row.variant),
+            self,
+            row.kind,
+            (row.permit_no, row.valid_from, row.valid_to),
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             permit_no, valid_from, valid_to = dialog.values()
             self._run(

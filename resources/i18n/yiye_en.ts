@@ -45,13 +45,14 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+103"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+223"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+99"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+101"/>
         <source>受理编号、主体名称或统一社会信用代码</source>
         <translation>Receipt number, enterprise name or unified social credit code</translation>
     </message>
@@ -64,6 +65,12 @@
         <location line="+4"/>
         <source>全部行业</source>
         <translation>All industries</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+94"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -79,13 +86,13 @@
         <location line="+3"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+67"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-21"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+1"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
@@ -93,7 +100,7 @@
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../desktop_app/ui/dashboard_tab.py" line="+136"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <source>行业</source>
@@ -103,7 +110,7 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+2"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/settings_tab.py" line="+223"/>
         <source>状态</source>
         <translation>State</translation>
@@ -165,7 +172,7 @@
         <translation>Show full ID number (&amp;Y)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>已登记补正材料</source>
         <translation>Corrections recorded</translation>
     </message>
@@ -175,7 +182,7 @@
         <translation>The optional permit was dropped</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
@@ -190,7 +197,7 @@
         <translation>{local}  {what}  {change}  {actor}{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+100"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+109"/>
         <source>{name}&#x3000;补交期限 {due}&#x3000;尚未补交</source>
         <translation>{name}  due {due}  not yet received</translation>
     </message>
@@ -215,7 +222,12 @@
         <translation>&lt;b&gt;{number}&lt;/b&gt;  {name}  {state}  Legal representative {legal_rep_name} ({legal_rep_id_masked})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-7"/>
+        <source>{kind}（证书 {certificate}）&#x3000;</source>
+        <translation>{kind} (certificate {certificate})  </translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&#x3000;委托代理人 {name}</source>
         <translation>  Agent {name}</translation>
     </message>
@@ -230,7 +242,12 @@
         <translation> ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+75"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+73"/>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{state}&#x3000;{0}</source>
         <translation>{state} · {0}</translation>
     </message>
@@ -288,7 +305,7 @@
         <location line="+14"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+95"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+91"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+98"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
     </message>
@@ -415,12 +432,14 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="-122"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+77"/>
         <source>审批部门</source>
         <translation>Department</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+0"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
         <source>承诺时限</source>
         <translation>Promised time</translation>
@@ -449,6 +468,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+67"/>
         <location filename="../../desktop_app/ui/intake/form_page.py" line="+55"/>
         <source>共用信息</source>
         <translation>Shared information</translation>
@@ -459,12 +479,14 @@
         <translation>Field</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-378"/>
+        <location filename="../../desktop_app/ui/catalog_browser.py" line="+1"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-99"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_app/ui/catalog_browser.py" line="+1"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
@@ -490,11 +512,11 @@
         <location line="+8"/>
         <location line="+60"/>
         <location line="+46"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="-109"/>
-        <location filename="../../desktop_app/ui/intake/industry_page.py" line="+64"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-12"/>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+193"/>
         <location line="+10"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="+59"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+71"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -588,13 +610,14 @@
         <translation>{permits} revoked: change or cancel the certificate</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
+        <location line="+9"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -626,6 +649,9 @@
     <message>
         <location line="+1"/>
         <location line="+157"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+126"/>
+        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+120"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="-16"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
@@ -681,12 +707,7 @@
         <translation>Verify a certificate (offline)</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>已核发：{0}</source>
-        <translation>Issued: {0}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+72"/>
         <source>已发送到打印机：{0}</source>
         <translation>Sent to the printer: {0}</translation>
     </message>
@@ -737,7 +758,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+102"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+104"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -747,12 +768,37 @@
         <translation>(given on acceptance)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+150"/>
         <source>{exc}（本机不是签发电脑，或尚未生成签发密钥）</source>
         <translation>{exc} (this PC does not issue certificates, or its signing key has not been created)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+7"/>
+        <source>注销通知书已打印</source>
+        <translation>cancellation notice printed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>注销通知书未能打印：{exc}，可在“办件”中重打</source>
+        <translation>cancellation notice not printed: {exc}; reprint it from Cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已注销：{number}（{printed}）</source>
+        <translation>Cancelled: {number} ({printed})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已补发：{number}（印制号 {print_no}，原印制件作废），请打印</source>
+        <translation>Reissued: {number} (print no. {print_no}, earlier sheets void); please print it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已核发：{number}（第{revision}版）</source>
+        <translation>Issued: {number} (revision {revision})</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <location filename="../../desktop_app/ui/document_printing.py" line="+22"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
@@ -898,17 +944,32 @@
         <translation>Exported {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-66"/>
+        <location filename="../../desktop_app/ui/decision_dialogs.py" line="-106"/>
+        <source>准予变更：{permit_name}</source>
+        <translation>Approve change: {permit_name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>准予延续：{permit_name}</source>
+        <translation>Approve renewal: {permit_name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>准予注销：{permit_name}</source>
+        <translation>Approve cancellation: {permit_name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>准予许可：{permit_name}</source>
         <translation>Approve: {permit_name}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+25"/>
         <source>长期有效（备案类）</source>
         <translation>Indefinitely valid (filing)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>许可证编号(&amp;N)：</source>
         <translation>Permit &amp;number:</translation>
     </message>
@@ -974,7 +1035,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+31"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+36"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
@@ -1064,7 +1125,7 @@
         <translation>Acceptance notice with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-52"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+326"/>
         <location filename="../../desktop_app/ui/i18n_terms.py" line="-25"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
@@ -1157,24 +1218,91 @@
         <translation>Shared information is entered once; checks are shown below each field.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="-112"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+28"/>
         <source>{label}{0}：</source>
         <translation>{label}{0}:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+1"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/industry_page.py" line="-36"/>
+        <location line="+35"/>
+        <source>只改变动的项目；其余保持证书上的内容。</source>
+        <translation>Change only what changes; everything else stays as on the certificate.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>申请人说明的理由（选填）</source>
+        <translation>Reason given by the applicant (optional)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>勾选要延续的许可（按到期先后）：</source>
+        <translation>Tick the permits to renew (soonest expiry first):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>勾选要放弃（注销）的许可：</source>
+        <translation>Tick the permits to give up (cancel):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{name}（{department}，有效期至 {until}）</source>
+        <translation>{name} ({department}, valid until {until})</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>按增项后的经营情形回答（如兼营药品）：</source>
+        <translation>Answer for the business after the addition (e.g. also sells drugs):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新增许可需要填写的信息：</source>
+        <translation>Information the added permits need:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>遗失(&amp;L)</source>
+        <translation>&amp;Lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>损毁(&amp;D)</source>
+        <translation>&amp;Damaged</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>补证无需部门审批，受理后由窗口补发，原印制件作废。</source>
+        <translation>A reissue needs no department: the counter reissues it after acceptance and the old sheets become void.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>注销理由(&amp;R)：</source>
+        <translation>&amp;Reason for cancellation:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如：停业、迁出本县</source>
+        <translation>e.g. business closed, moved out of the county</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>请选择补证原因：遗失或损毁</source>
+        <translation>Choose why it is reissued: lost or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/intake/industry_page.py" line="-52"/>
         <source>选择行业</source>
         <translation>Choose the industry</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。</source>
-        <translation>Type a name, an alias or pinyin initials (e.g. bld = 便利店); Enter selects.</translation>
+        <source>新办：输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。</source>
+        <translation>New application: type a name, alias or pinyin initials (e.g. bld = convenience store), Enter to choose.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1192,15 +1320,20 @@
         <translation>Bac&amp;k with corrections…</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>持证后办理：</source>
+        <translation>On an issued certificate:</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="-30"/>
         <source>未收取</source>
         <translation>Not received</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/case_dialogs.py" line="+13"/>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-120"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-121"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="-38"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="-34"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
@@ -1334,7 +1467,7 @@
     <message>
         <location line="+15"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+20"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-123"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-136"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
@@ -1493,7 +1626,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+47"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+50"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1513,7 +1646,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Finish, next applicant</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+97"/>
         <source>综合申请表未能打印：{exc}</source>
         <translation>The combined form could not be printed: {exc}</translation>
     </message>
@@ -1595,12 +1728,124 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="-154"/>
+        <source>办理{kind}</source>
+        <translation>{kind}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>证书编号、统一社会信用代码、主体名称，或扫描证书二维码后回车</source>
+        <translation>Certificate number, credit code, holder name, or scan the certificate&apos;s QR code, then Enter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查找证书(&amp;F)：</source>
+        <translation>&amp;Find certificate:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>核对办理事项(&amp;P)</source>
+        <translation>Work out the &amp;procedure</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>许可</source>
+        <translation>Permit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
+        <source>办理类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>材料全部已收(&amp;R)</source>
+        <translation>All materials &amp;received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+20"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>收取材料（勾选已收）：</source>
+        <translation>Materials (tick those received):</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{number}&#x3000;{holder}&#x3000;{uscc}&#x3000;{state}&#x3000;{note}</source>
+        <translation>{number}  {holder}  {uscc}  {state}  {note}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>没有找到证书：{text}</source>
+        <translation>No certificate found: {text}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{number}（第{revision}版）{holder}&#x3000;统一社会信用代码 {uscc}</source>
+        <translation>{number} (revision {revision}) {holder}  credit code {uscc}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>法定代表人：{rep}&#x3000;经营场所：{address}&#x3000;行业：{industry}</source>
+        <translation>Legal representative: {rep}  premises: {address}  industry: {industry}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>许可：</source>
+        <translation>Permits: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} {no}（{until}）</source>
+        <translation>{name} {no} ({until})</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>请先查找并选定证书</source>
+        <translation>Find and choose the certificate first</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{days}个工作日</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无需部门审批</source>
+        <translation>No department needs to decide</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{kind}受理通知书已打印</source>
+        <translation>{kind} acceptance notice printed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>受理通知书未能打印：{exc}，可在“办件”中重打</source>
+        <translation>acceptance notice not printed: {exc}; reprint it from Cases</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已受理{kind}申请 {number}（{printed}）</source>
+        <translation>{kind} application {number} accepted ({printed})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请按提示修改后再核对</source>
+        <translation>Correct what is marked, then work it out again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="+9"/>
         <source>办件(&amp;J)</source>
         <translation>Cases (&amp;J)</translation>
     </message>
@@ -1745,12 +1990,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>已受理审查</source>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>已准予许可</source>
         <translation>Approved</translation>
     </message>
@@ -2097,7 +2342,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-95"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-104"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
@@ -2236,11 +2481,16 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>办理方式：{mode}&#x3000;状态：{state}</source>
-        <translation>Mode: {mode}  State: {state}</translation>
+        <source>办理类型：{kind}&#x3000;办理方式：{mode}&#x3000;状态：{state}</source>
+        <translation>Kind: {kind}  procedure: {mode}  state: {state}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>证书现载：许可证编号 {no}，有效期至 {until}</source>
+        <translation>On the certificate now: permit no. {no}, valid until {until}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>告知承诺：申请人已签署告知承诺书，可先行准予，60日内核查。</source>
         <translation>Commitment: the applicant signed the commitment letter; it may be approved now and checked within 60 days.</translation>
     </message>

@@ -66,7 +66,7 @@ def last_seq(store: Store) -> int:
 
 def test_a_working_store_has_no_findings(store: Store, catalog: Catalog, key: PrivateKey) -> None:
     first = issue(store, catalog, ready_application(store, catalog, 6), key)
-    view = change_and_issue(store, catalog, key, first.number, area_m2=40)
+    view = change_and_issue(store, catalog, key, first.number, address="同心县豫海镇新址1号")
     assert view.revision == 2  # the first is superseded, as the chain says
     with store.write() as session:
         issuance.cancel(session, actor(store, "boss"), view.number, "企业申请注销")

@@ -126,7 +126,7 @@ def test_change_makes_a_new_revision_and_supersedes_the_old(
     store: Store, catalog: Catalog, key: PrivateKey
 ) -> None:
     first = issue(store, catalog, ready_application(store, catalog, 6), key)
-    second = change_and_issue(store, catalog, key, first.number, area_m2=40)
+    second = change_and_issue(store, catalog, key, first.number, address="同心县豫海镇新址1号")
     assert (second.number, second.revision) == (first.number, 2)
     trusted = {kid_for(key.public_key()): [key.public_key()]}
     with store.read() as session:

@@ -356,3 +356,19 @@ def test_the_platform_is_told_the_kind_and_the_certificate(
         ("food_business", "change", first.number)
     ]
     assert payloads[0]["form"]["area_m2"] == 420
+
+
+def test_an_area_below_the_hygiene_threshold_is_not_a_change(
+    store: Store, catalog: Catalog, key: PrivateKey
+) -> None:
+    """营业面积 is also a situation answer: under 300 m² the hygiene permit is no longer needed,
+    which is a 减项, not a 变更."""
+    first = issue_supermarket(store, catalog, key)
+    with pytest.raises(SubmissionError, match="请办理增项或减项"):
+        accept(store, catalog, lifecycle.Request(K.CHANGE, first.number, {"area_m2": 200}))
+    receipt = accept(store, catalog, lifecycle.Request(K.CHANGE, first.number, {"area_m2": 350}))
+    with store.read() as session:
+        application = session.scalars(
+            select(Application).where(Application.number == receipt.number)
+        ).one()
+    assert application.answers["area_m2"] == 350

@@ -71,7 +71,7 @@ class Fake:
                 (),
             )
         ]
-        return CLAIMS.number
+        return f"已核发：{CLAIMS.number}"
 
     def _print(self, number: str, overlay: bool) -> str:
         if self.reprint_denied:

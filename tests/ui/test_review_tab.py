@@ -87,7 +87,7 @@ def test_queue_lists_the_department_items_with_names(
     assert tab.objectName() == "reviewTab"
     assert tab.model.rowCount() == 2
     assert tab.model.data(tab.model.index(1, 2)) == "食品生产经营登记证（食品小销售店）"
-    assert tab.model.data(tab.model.index(1, 4)) == "告知承诺"
+    assert tab.model.data(tab.model.index(1, 5)) == "告知承诺"
 
 
 def test_buttons_follow_the_item_state(qapp: QApplication, qtbot: QtBot, catalog: Catalog) -> None:

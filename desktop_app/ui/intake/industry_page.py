@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 from typing_extensions import override
 
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.search import search
+from desktop_app.domain.states import APPLICATION_KIND_NAMES
+from desktop_app.services.lifecycle import AFTER_ISSUE
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import ListKeys, named
 
@@ -26,7 +29,7 @@ class IndustryPage(QWizardPage):
         super().__init__()
         self.setObjectName("industryPage")
         self.setTitle(tr("选择行业"))
-        self.setSubTitle(tr("输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。"))
+        self.setSubTitle(tr("新办：输入名称、别名或拼音首字母（如 bld＝便利店），回车选定。"))
         self._catalog = catalog
         self.industry_search_edit = named(QLineEdit(), "industrySearchEdit")
         self.industry_search_edit.setClearButtonEnabled(True)
@@ -45,8 +48,24 @@ class IndustryPage(QWizardPage):
         top.addWidget(self.outcome_label, 1)
         top.addWidget(self.reprint_button)
         top.addWidget(self.returning_button)
+        # The kind of business: this page is 新办; the others start from the certificate.
+        self.kind_row = named(QWidget(), "kindRow")
+        kinds = QHBoxLayout(self.kind_row)
+        kinds.setContentsMargins(0, 0, 0, 0)
+        kinds.addWidget(QLabel(tr("持证后办理：")))
+        self.kind_buttons: dict[str, QPushButton] = {}
+        for index, kind in enumerate(AFTER_ISSUE, start=1):
+            button = named(
+                QPushButton(f"{APPLICATION_KIND_NAMES[kind.value]}(&{index})"),
+                f"kindButton_{kind.value}",
+            )
+            self.kind_buttons[kind.value] = button
+            kinds.addWidget(button)
+        kinds.addStretch()
+        self.kind_row.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.kind_row)
         layout.addWidget(label)
         layout.addWidget(self.industry_search_edit)
         layout.addWidget(self.industry_list)

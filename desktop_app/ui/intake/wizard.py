@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget, QWizard
 from typing_extensions import override
 
 from desktop_app.catalog import Catalog
+from desktop_app.domain.states import ApplicationKind
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.wizard import IntakeDraft, Page, next_page
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.intake.after_issue import AfterIssueActions, AfterIssueDialog
 from desktop_app.ui.intake.counter_decision import CounterDecisions, ask_correction, ask_refusal
 from desktop_app.ui.intake.form_page import FormPage
 from desktop_app.ui.intake.industry_page import IndustryPage
@@ -41,6 +43,7 @@ class IntakeWizard(QWizard):
         decisions: CounterDecisions | None = None,
         draft: IntakeDraft | None = None,
         parent: QWidget | None = None,
+        after_issue: AfterIssueActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
@@ -91,6 +94,29 @@ class IntakeWizard(QWizard):
         self._last_notice: tuple[str, str] | None = None  # (number, kind): reprint after a jam
         if decisions is not None:
             self._offer_decisions()
+        self._after_issue = after_issue
+        self.after_issue_dialog: AfterIssueDialog | None = None
+        if after_issue is not None:
+            self.industry_page.kind_row.setVisible(True)
+            for kind, button in self.industry_page.kind_buttons.items():
+                button.clicked.connect(
+                    lambda _=False, k=kind: self.open_after_issue(ApplicationKind(k))
+                )
+
+    def open_after_issue(self, kind: ApplicationKind) -> AfterIssueDialog:
+        """变更, 延续 …: a dialog over the wizard, which keeps whatever 新办 was being typed."""
+        assert self._after_issue is not None
+        dialog = AfterIssueDialog(self._catalog, kind, self._after_issue, self)
+        dialog.finished.connect(lambda _result: self._after_issue_done(dialog))
+        self.after_issue_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_issue_done(self, dialog: AfterIssueDialog) -> None:
+        if dialog.receipt is not None:
+            self.industry_page.outcome_label.setText(dialog.result_label.text())
+        self.after_issue_dialog = None
+        dialog.deleteLater()
 
     def _offer_decisions(self) -> None:
         for button in (
