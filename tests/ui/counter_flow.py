@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog, resolve
+from desktop_app.domain import keys
+from desktop_app.domain.cose import PrivateKey
 from desktop_app.printing import qt_printer
 from desktop_app.services import auth
 from desktop_app.services.wizard import Page
@@ -106,3 +108,16 @@ def fill_to_review(
     wizard.materials_page.mark_all_received_button.click()
     wizard.next()
     assert wizard.currentId() == Page.REVIEW
+
+
+def install_signing_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PrivateKey:
+    """This PC issues: a signing key, and its public key among the trusted ones."""
+    signing_key = keys.generate()
+    key_file = tmp_path / "keys" / "issuing.pem"
+    keys.write_private_key(signing_key, key_file)
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    (trusted / "issuer.pem").write_bytes(keys.public_pem(signing_key.public_key()))
+    monkeypatch.setenv("YIYE_SIGNING_KEY", str(key_file))
+    monkeypatch.setenv("YIYE_TRUSTED_KEYS", str(trusted))
+    return signing_key

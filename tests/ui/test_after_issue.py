@@ -18,7 +18,6 @@ from sqlalchemy import select
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
-from desktop_app.domain import keys
 from desktop_app.models import Certificate
 from desktop_app.services import issuance
 from desktop_app.services.wizard import IntakeDraft
@@ -26,13 +25,18 @@ from desktop_app.ui.certificates_tab import CertificatesTab
 from desktop_app.ui.counter import Counter
 from desktop_app.ui.decision_dialogs import ApproveDialog
 from desktop_app.ui.intake.after_issue import AfterIssueDialog
-from desktop_app.ui.intake.after_issue_panes import ChangePane, PermitsPane, ReasonPane
+from desktop_app.ui.intake.after_issue_panes import (
+    AdditionPane,
+    ChangePane,
+    PermitsPane,
+    ReasonPane,
+)
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.review_tab import ReviewTab
 from tests import factories
 from tests.lifecycle_steps import issue_supermarket
 from tests.store.conftest import actor, pg_template, sqlite_template, store  # noqa: F401
-from tests.ui.counter_flow import PaperPrinter
+from tests.ui.counter_flow import PaperPrinter, install_signing_key
 from tests.ui.test_review_tab import answer_modal, click_ok
 
 
@@ -69,14 +73,7 @@ def hall(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Hall:
-    signing_key = keys.generate()
-    key_file = tmp_path / "keys" / "issuing.pem"
-    keys.write_private_key(signing_key, key_file)
-    trusted = tmp_path / "trusted"
-    trusted.mkdir()
-    (trusted / "issuer.pem").write_bytes(keys.public_pem(signing_key.public_key()))
-    monkeypatch.setenv("YIYE_SIGNING_KEY", str(key_file))
-    monkeypatch.setenv("YIYE_TRUSTED_KEYS", str(trusted))
+    signing_key = install_signing_key(tmp_path, monkeypatch)
     paper = PaperPrinter(tmp_path, monkeypatch)
     counter = Counter(store, catalog, actor(store, "clerk"))
     wizard = IntakeWizard(
@@ -115,7 +112,7 @@ def _accept(dialog: AfterIssueDialog) -> str:
     return dialog.receipt.number
 
 
-def _decide_all(hall: Hall, qtbot: QtBot, departments: list[str]) -> None:
+def _decide_all(hall: Hall, qtbot: QtBot, departments: list[str]) -> list[str]:
     """Each department takes up and approves its items, confirming what the dialog offers."""
     offered: list[str] = []
     for department in departments:
@@ -127,11 +124,13 @@ def _decide_all(hall: Hall, qtbot: QtBot, departments: list[str]) -> None:
 
             def confirm(dialog: ApproveDialog) -> None:
                 offered.append(dialog.permit_no_edit.text())
+                if not dialog.permit_no_edit.text():  # a permit being added gets its number
+                    dialog.permit_no_edit.setText("YP-NEW-1")
                 click_ok(dialog)
 
             answer_modal(confirm)
             review.approve_button.click()
-    assert all(offered), offered  # the permit's number as the certificate lists it
+    return offered
 
 
 def _issue(hall: Hall) -> str:
@@ -176,7 +175,13 @@ def test_a_legal_representative_change_typed_once_goes_to_the_permits_that_recor
     dialog.close_button.click()
     assert number in hall.wizard.industry_page.outcome_label.text()
     departments = sorted({p.department for p in first.permits if p.code in recording})
-    _decide_all(hall, qtbot, departments)
+    offered = _decide_all(hall, qtbot, departments)
+    assert offered == [
+        p.permit_no
+        for d in departments
+        for p in first.permits
+        if p.department == d and p.code in recording
+    ]  # each dialog started from the permit's number as the certificate lists it
     assert _issue(hall).startswith("已核发：")
     second = _certificate(hall)
     assert (second.revision, second.legal_rep_name) == (2, "马文军")
@@ -274,3 +279,40 @@ def test_a_refused_request_keeps_what_was_typed(hall: Hall) -> None:
     dialog.plan_button.click()
     assert dialog.plan is not None
     assert {i.permit for i in dialog.plan.items} == {"food_business", "public_hygiene"}
+
+
+def test_addition_asks_only_the_new_permits_fields(hall: Hall, qtbot: QtBot) -> None:
+    first = _certificate(hall)
+    dialog = _open(hall, "addition", first.number)
+    pane = dialog.pane
+    assert isinstance(pane, AdditionPane)
+    assert pane.editors == {}  # nothing new until the situation changes
+    pane.situation.check_box("sells_drugs").setChecked(True)
+    assert pane.editors, "the drug permit's own fields appear"
+    assert "legal_rep_name" not in pane.editors  # held data is not asked again
+    for editor in pane.editors.values():
+        if editor.field.required:
+            editor.set_value(factories.field_value(editor.field, 1))
+    number = _accept(dialog)
+    assert dialog.plan is not None
+    assert [(i.permit, i.kind) for i in dialog.plan.items] == [("drug_retail", "new")]
+    assert number
+    assert _decide_all(hall, qtbot, ["market"]) == [""]  # a new permit: no number yet
+    assert _issue(hall).startswith("已核发：")
+    assert "drug_retail" in {p.code for p in _certificate(hall).permits}
+
+
+def test_removal_issues_a_revision_without_the_permit(hall: Hall, qtbot: QtBot) -> None:
+    first = _certificate(hall)
+    dialog = _open(hall, "removal", first.number)
+    pane = dialog.pane
+    assert isinstance(pane, PermitsPane)
+    pane.choose("halal")
+    pane.reason_edit.setText("不再经营清真食品")
+    _accept(dialog)
+    assert "减项受理通知书" in hall.sent_text()
+    _decide_all(hall, qtbot, ["united_front"])
+    assert _issue(hall).startswith("已核发：")
+    second = _certificate(hall)
+    assert second.revision == 2
+    assert "halal" not in {p.code for p in second.permits}

@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import clock
 from desktop_app.catalog import resolve
-from desktop_app.domain import certificate_code, keys
+from desktop_app.domain import certificate_code
 from desktop_app.domain.cose import kid_for
 from desktop_app.services import cases
 from desktop_app.services.wizard import Page
 from desktop_app.ui.decision_dialogs import ApproveDialog
 from tests import factories
-from tests.ui.counter_flow import PaperPrinter, hall_database, signed_in
+from tests.ui.counter_flow import PaperPrinter, hall_database, install_signing_key, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
 
 
@@ -92,14 +92,7 @@ def test_counter_to_certificate(
     assert review.model.rowCount() == 0
 
     # Back at the counter: issue, print (to a PDF here) and verify by "scanning" the QR.
-    signing_key = keys.generate()
-    key_file = tmp_path / "keys" / "issuing.pem"
-    keys.write_private_key(signing_key, key_file)
-    trusted = tmp_path / "trusted"
-    trusted.mkdir()
-    (trusted / "issuer.pem").write_bytes(keys.public_pem(signing_key.public_key()))
-    monkeypatch.setenv("YIYE_SIGNING_KEY", str(key_file))
-    monkeypatch.setenv("YIYE_TRUSTED_KEYS", str(trusted))
+    signing_key = install_signing_key(tmp_path, monkeypatch)
     tab = window.certificates_tab
     assert tab is not None
     tab.refresh()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -46,6 +47,7 @@ from desktop_app.ui.intake.after_issue_panes import (
 from desktop_app.ui.widgets import ALARM_STYLE, named
 
 K = ApplicationKind
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -240,11 +242,7 @@ class AfterIssueDialog(QDialog):
     def request(self) -> Request:
         assert self.held is not None
         parts = self.pane.parts()
-        materials = {
-            str(self.material_list.item(row).data(Qt.ItemDataRole.UserRole)): "paper"
-            for row in range(self.material_list.count())
-            if self.material_list.item(row).checkState() == Qt.CheckState.Checked
-        }
+        materials = dict.fromkeys(self._received(), "paper")
         return Request(self.kind, self.held.number, materials=materials, **parts)
 
     def work_out(self) -> None:
@@ -253,13 +251,8 @@ class AfterIssueDialog(QDialog):
             self.error_label.setText(tr("请先查找并选定证书"))
             return
         self.error_label.clear()
-        try:
-            plan = self._actions.plan(self.request())
-        except SubmissionError as exc:
-            self._show_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            self.error_label.setText(exc.message)
+        plan = self._call(self._actions.plan)
+        if plan is None:
             return
         self.plan = plan
         self.plan_table.setRowCount(len(plan.items))
@@ -276,11 +269,7 @@ class AfterIssueDialog(QDialog):
         if not plan.items and plan.kind != K.REISSUE and not notes:
             notes = [tr("无需部门审批")]
         self.warning_label.setText("\n".join(notes))
-        kept = {
-            str(self.material_list.item(r).data(Qt.ItemDataRole.UserRole))
-            for r in range(self.material_list.count())
-            if self.material_list.item(r).checkState() == Qt.CheckState.Checked
-        }
+        kept = set(self._received())
         self.material_list.clear()
         for material in plan.materials:
             if material.government_issued:
@@ -293,6 +282,14 @@ class AfterIssueDialog(QDialog):
             self.material_list.addItem(entry)
         self._set_ready(True)
 
+    def _received(self) -> list[str]:
+        """The materials ticked as handed in (on paper)."""
+        return [
+            str(self.material_list.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.material_list.count())
+            if self.material_list.item(r).checkState() == Qt.CheckState.Checked
+        ]
+
     def _all_received(self) -> None:
         for row in range(self.material_list.count()):
             self.material_list.item(row).setCheckState(Qt.CheckState.Checked)
@@ -302,13 +299,8 @@ class AfterIssueDialog(QDialog):
             self.work_out()
             if self.plan is None:
                 return
-        try:
-            receipt = self._actions.accept(self.request())
-        except SubmissionError as exc:
-            self._show_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            self.error_label.setText(exc.message)
+        receipt = self._call(self._actions.accept)
+        if receipt is None:
             return
         self.receipt = receipt
         self.error_label.clear()
@@ -326,6 +318,16 @@ class AfterIssueDialog(QDialog):
         self.accept_button.setEnabled(False)
         self.pane.setEnabled(False)
         self.close_button.setFocus()
+
+    def _call(self, action: Callable[[Request], T]) -> T | None:
+        """``action`` on the request as typed; a refusal is shown and nothing typed is lost."""
+        try:
+            return action(self.request())
+        except SubmissionError as exc:
+            self._show_errors(exc.errors)
+        except ServiceError as exc:
+            self.error_label.setText(exc.message)
+        return None
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         """Each refusal beside its field where there is one; the rest in one list below."""

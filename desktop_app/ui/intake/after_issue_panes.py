@@ -6,14 +6,13 @@ Each pane shows the certificate's data (``load``), gives the parts of the reques
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.catalog import Bundle, Catalog, ResolveError, resolve
-from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.domain.form_values import FormValue
 from desktop_app.services.lifecycle import Held
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.intake.field_editor import FieldEditor
+from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
 from desktop_app.ui.situation_form import SituationForm
 from desktop_app.ui.widgets import ALARM_STYLE, named
 
@@ -52,38 +50,11 @@ class Pane(QWidget):
 
 
 def _editor_rows(
-    bundle: Bundle, keys: list[str], parent: QWidget, on_change: Any
+    bundle: Bundle, keys: list[str], on_change: Callable[[], None]
 ) -> tuple[QWidget, dict[str, FieldEditor]]:
-    """A form of FieldEditors for ``keys``, grouped as the combined form groups them."""
-    names = {p.code: p.name for p in bundle.permits}
-    container = QWidget(parent)
-    outer = QVBoxLayout(container)
-    groups: dict[str, QFormLayout] = {}
-    editors: dict[str, FieldEditor] = {}
-    for field in bundle.fields:
-        if field.key not in keys:
-            continue
-        if field.group not in groups:
-            title = tr("共用信息") if field.group == SHARED_GROUP else names[field.group]
-            box = QGroupBox(title)
-            groups[field.group] = QFormLayout(box)
-            outer.addWidget(box)
-        # No situation page here: a value the situation answered (营业面积) is typed as a field.
-        editor = FieldEditor(replace(field, answer=None), container)
-        editors[field.key] = editor
-        label = QLabel(
-            tr("{label}{0}：").format("" if field.required else tr("（选填）"), label=field.label)
-        )
-        label.setBuddy(editor.widget)
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(editor.widget)
-        column.addWidget(editor.message_label)
-        groups[field.group].addRow(label, cell)
-        editor.changed.connect(on_change)
-    outer.addStretch()
-    return container, editors
+    # No situation page here: a value the situation answered (营业面积) is typed as a field.
+    fields = [replace(f, answer=None) for f in bundle.fields if f.key in keys]
+    return editor_form(bundle, fields, on_change)
 
 
 def _show_field_errors(editors: dict[str, FieldEditor], errors: dict[str, str]) -> set[str]:
@@ -114,7 +85,7 @@ class ChangePane(Pane):
         self._held = held
         bundle = resolve(self._catalog, held.industry, held.answers)
         keys = [f.key for f in bundle.fields]
-        container, self.editors = _editor_rows(bundle, keys, self, self._on_change)
+        container, self.editors = _editor_rows(bundle, keys, self._on_change)
         self._scroll.setWidget(container)
         for key, editor in self.editors.items():
             editor.widget.blockSignals(True)
@@ -259,7 +230,7 @@ class AdditionPane(Pane):
             return
         self.error_label.clear()
         keys = [f.key for f in bundle.fields if f.answer is None and f.key not in self._held.form]
-        container, self.editors = _editor_rows(bundle, keys, self, self.changed.emit)
+        container, self.editors = _editor_rows(bundle, keys, self.changed.emit)
         for key, value in typed.items():
             if key in self.editors:
                 self.editors[key].set_value(value)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.catalog import BundleField
+from desktop_app.catalog import Bundle, BundleField
+from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.domain.form_values import FormValue, check_value
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import ALARM_STYLE
@@ -130,3 +137,42 @@ class FieldEditor(QObject):
 
     def is_empty(self) -> bool:
         return self.value() in (None, "", [])
+
+
+def editor_form(
+    bundle: Bundle,
+    fields: Sequence[BundleField],
+    on_change: Callable[[], None],
+) -> tuple[QWidget, dict[str, FieldEditor]]:
+    """``fields`` as the combined form shows them: 共用信息 first, then a box per permit."""
+    names = {p.code: p.name for p in bundle.permits}
+    container = QWidget()
+    outer = QVBoxLayout(container)
+    groups: dict[str, QFormLayout] = {}
+    editors: dict[str, FieldEditor] = {}
+    for field in fields:
+        if field.group not in groups:
+            title = tr("共用信息") if field.group == SHARED_GROUP else names[field.group]
+            box = QGroupBox(title)
+            groups[field.group] = QFormLayout(box)
+            outer.addWidget(box)
+        editor = FieldEditor(field, container)
+        editors[field.key] = editor
+        label = QLabel(
+            tr("{label}{0}：").format("" if field.required else tr("（选填）"), label=field.label)
+        )
+        label.setBuddy(editor.widget)
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(editor.widget)
+        column.addWidget(editor.message_label)
+        groups[field.group].addRow(label, cell)
+        editor.changed.connect(on_change)
+    outer.addStretch()
+    # Tab walks the fields in form order (shared first, then each permit's own), whatever the
+    # order Qt created the widgets in; a scroll area follows the focus.
+    editable = [e.widget for e in editors.values() if e.field.answer is None]
+    for before, after in pairwise(editable):
+        QWidget.setTabOrder(before, after)
+    return container, editors

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
-    QWidget,
     QWizardPage,
 )
 from typing_extensions import override
 
 from desktop_app.catalog import Bundle, Catalog, resolve
-from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.agent_box import AgentBox
-from desktop_app.ui.intake.field_editor import FieldEditor
+from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
 
 
 class FormPage(QWizardPage):
@@ -45,39 +38,8 @@ class FormPage(QWizardPage):
         self._bundle_key: tuple[str, tuple[str, ...]] | None = None
 
     def _build(self, bundle: Bundle) -> None:
-        names = {p.code: p.name for p in bundle.permits}
-        container = QWidget()
-        outer = QVBoxLayout(container)
-        self.editors.clear()
-        groups: dict[str, QFormLayout] = {}
-        for field in bundle.fields:
-            if field.group not in groups:
-                title = tr("共用信息") if field.group == SHARED_GROUP else names[field.group]
-                box = QGroupBox(title)
-                groups[field.group] = QFormLayout(box)
-                outer.addWidget(box)
-            editor = FieldEditor(field, container)
-            self.editors[field.key] = editor
-            label = QLabel(
-                tr("{label}{0}：").format(
-                    "" if field.required else tr("（选填）"), label=field.label
-                )
-            )
-            label.setBuddy(editor.widget)
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(editor.widget)
-            column.addWidget(editor.message_label)
-            groups[field.group].addRow(label, cell)
-            editor.changed.connect(self._on_field_changed)
-        outer.addStretch()
+        container, self.editors = editor_form(bundle, bundle.fields, self._on_field_changed)
         self._scroll.setWidget(container)
-        # Tab walks the fields in form order (shared first, then each permit's own), whatever the
-        # order Qt created the widgets in; the scroll area follows the focus.
-        editable = [e.widget for e in self.editors.values() if e.field.answer is None]
-        for before, after in pairwise(editable):
-            QWidget.setTabOrder(before, after)
 
     def prepare(self) -> Bundle:
         """Builds the widgets for the draft's permits (only when they changed: keeps what is typed).
