@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -120,3 +121,40 @@ def issue_reminder(
             ],
         },
     )
+
+
+def export_excel(rows: list[ExpiringPermit], path: Path) -> None:
+    """The list as an .xlsx workbook (the hall sends it on or mail-merges the reminders)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "到期提醒"
+    sheet.append(
+        [
+            "有效期至",
+            "剩余天数",
+            "证书编号",
+            "持证主体",
+            "统一社会信用代码",
+            "行业",
+            "许可证",
+            "许可证编号",
+            "审批部门",
+        ]
+    )
+    for r in rows:
+        sheet.append(
+            [
+                r.valid_to.isoformat(),
+                r.days_left,
+                r.number,
+                r.holder_name,
+                r.holder_uscc,
+                r.industry_name,
+                r.permit_name,
+                r.permit_no,
+                r.department_name,
+            ]
+        )
+    book.save(path)

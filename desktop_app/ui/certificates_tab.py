@@ -23,6 +23,7 @@ from desktop_app.services.cases import CaseRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.ui.decision_dialogs import ReasonDialog
+from desktop_app.ui.expiring_panel import ExpiringActions, ExpiringPanel
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM, named, row_table
@@ -49,7 +50,12 @@ def _attention(row: CertificateRow) -> str:
 
 
 class CertificatesTab(QWidget):
-    def __init__(self, actions: CertificateActions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: CertificateActions,
+        parent: QWidget | None = None,
+        expiring: ExpiringActions | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("certificatesTab")
         self._actions = actions
@@ -117,6 +123,12 @@ class CertificatesTab(QWidget):
         tables.addWidget(ready_box, 2)
         tables.addWidget(issued_box, 3)
         layout.addLayout(tables, 1)
+        self.expiring_panel: ExpiringPanel | None = None
+        if expiring is not None:
+            expiring_box = QGroupBox(tr("到期提醒"))
+            self.expiring_panel = ExpiringPanel(expiring)
+            QVBoxLayout(expiring_box).addWidget(self.expiring_panel)
+            layout.addWidget(expiring_box, 1)
         layout.addWidget(verify_box)
         layout.addWidget(self.status_label)
 

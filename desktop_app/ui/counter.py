@@ -24,6 +24,7 @@ from desktop_app.services import (
     documents,
     draft_file,
     drafts,
+    expiry,
     intake,
     issuance,
     lifecycle,
@@ -44,7 +45,8 @@ from desktop_app.ui.case_desk import CaseDesk
 from desktop_app.ui.cases_tab import CaseActions
 from desktop_app.ui.certificates_tab import CertificateActions
 from desktop_app.ui.commitments_tab import CommitmentActions
-from desktop_app.ui.document_printing import print_latest
+from desktop_app.ui.document_printing import print_issued, print_latest
+from desktop_app.ui.expiring_panel import ExpiringActions
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.after_issue import AfterIssueActions
 from desktop_app.ui.intake.counter_decision import CounterDecisions
@@ -322,6 +324,26 @@ class Counter:
                 **{code: p.name for code, p in self.catalog.permits.items()},
                 **{code: d.name for code, d in self.catalog.departments.items()},
             },
+        )
+
+    def expiring_actions(self) -> ExpiringActions:
+        return ExpiringActions(rows=self.expiring, export=expiry.export_excel, remind=self.remind)
+
+    def expiring(self, within_days: int) -> list[expiry.ExpiringPermit]:
+        with self.store.read() as session:
+            return expiry.expiring(session, self.catalog, clock.today(), within_days)
+
+    def remind(self, number: str, within_days: int) -> str:
+        """Issues the holder's 延续提醒告知书 and prints it."""
+        with self.store.write() as session:
+            notice = expiry.issue_reminder(
+                session, self.actor, self.catalog, number, clock.today(), within_days
+            )
+        with self.store.read() as session:
+            document = documents.by_number(session, notice)
+        print_issued(self.store, self.actor, document)
+        return tr("已打印延续提醒告知书 {notice}（证书 {number}）").format(
+            notice=notice, number=number
         )
 
     def ready_to_issue(self) -> list[CaseRow]:

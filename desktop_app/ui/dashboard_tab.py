@@ -49,6 +49,8 @@ def _percent(value: object) -> str:
 
 
 class DashboardTab(QWidget):
+    expiring_wanted = Signal(int)  # within so many days: the main window shows that list
+
     def __init__(
         self,
         load: Callable[[], Dashboard],
@@ -78,6 +80,9 @@ class DashboardTab(QWidget):
         ]
         for index, (key, title) in enumerate(names):
             value = named(QLabel("—"), f"kpi_{key}")
+            if key == "expiring":  # the figure opens the list behind it (证照 › 到期提醒)
+                value.setToolTip(tr("点击查看到期清单"))
+                value.linkActivated.connect(lambda _link: self.expiring_wanted.emit(30))
             value.setStyleSheet("font-size: 18pt; font-weight: bold;")
             self.kpis[key] = value
             box = QVBoxLayout()
@@ -120,7 +125,7 @@ class DashboardTab(QWidget):
         self.kpis["overdue"].setText(str(board.overdue))
         self.kpis["overdue"].setStyleSheet(f"font-size: 18pt; font-weight: bold; {ALARM_STYLE}")
         self.kpis["deferred"].setText(str(board.deferred_waiting))
-        self.kpis["expiring"].setText(str(board.expiring_30_days))
+        self.kpis["expiring"].setText(f"<a href='expiring'>{board.expiring_30_days}</a>")
         self.kpis["revoked"].setText(str(board.revoked_on_valid))
         alarm = ALARM_STYLE if board.revoked_on_valid else ""  # to change or cancel
         self.kpis["revoked"].setStyleSheet(f"font-size: 18pt; font-weight: bold; {alarm}")

@@ -56,6 +56,14 @@ def _may_issue(actor: Actor, catalog: Catalog) -> bool:
 class MainWindow(QMainWindow):
     """Hosts the tabs the signed-in user may use."""
 
+    def show_expiring(self, days: int) -> None:
+        """统计's 到期 figure opens the list behind it in 证照."""
+        tab = self.certificates_tab
+        if tab is None or tab.expiring_panel is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        tab.expiring_panel.show_within(days)
+
     def __init__(
         self,
         catalog: Catalog,
@@ -106,12 +114,16 @@ class MainWindow(QMainWindow):
             self.commitments_tab = CommitmentsTab(catalog, counter.commitment_actions())
             self.tabs.addTab(self.commitments_tab, tr("承诺核查(&Q)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):
-            self.certificates_tab = CertificatesTab(counter.certificate_actions())
+            self.certificates_tab = CertificatesTab(
+                counter.certificate_actions(), expiring=counter.expiring_actions()
+            )
             self.tabs.addTab(self.certificates_tab, tr("证照(&Z)"))
         self.dashboard_tab: DashboardTab | None = None
         if actor is not None and counter is not None and actor.role in DASHBOARD_ROLES:
             self.dashboard_tab = DashboardTab(counter.dashboard, reporting.export_excel)
             self.tabs.addTab(self.dashboard_tab, tr("统计(&T)"))
+            if self.certificates_tab is not None:
+                self.dashboard_tab.expiring_wanted.connect(self.show_expiring)
             self.dashboard_tab.refresh()
         self.catalog_browser = CatalogBrowser(catalog)
         self.tabs.addTab(self.catalog_browser, tr("行业目录(&C)"))

@@ -38,6 +38,9 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     def row(self, index: int) -> RowT:
         return self._rows[index]
 
+    def rows(self) -> tuple[RowT, ...]:
+        return self._rows
+
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

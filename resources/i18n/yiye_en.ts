@@ -46,7 +46,7 @@
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
-        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+223"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+225"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <source>；</source>
         <translation>; </translation>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+58"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+64"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="-21"/>
         <source>受理编号</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+136"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+141"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <source>行业</source>
         <translation>Industry</translation>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+95"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+101"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+98"/>
         <source>未能办理</source>
@@ -427,11 +427,13 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="+52"/>
         <source>许可证</source>
         <translation>Permit</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="+2"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="-122"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+77"/>
         <source>审批部门</source>
@@ -468,8 +470,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+67"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+55"/>
+        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+155"/>
         <source>共用信息</source>
         <translation>Shared information</translation>
     </message>
@@ -481,7 +482,7 @@
     <message>
         <location filename="../../desktop_app/ui/cases_tab.py" line="-378"/>
         <location filename="../../desktop_app/ui/catalog_browser.py" line="+1"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="-99"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-105"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -492,7 +493,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+43"/>
+        <location filename="../../desktop_app/ui/intake/field_editor.py" line="-105"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -512,7 +513,7 @@
         <location line="+8"/>
         <location line="+60"/>
         <location line="+46"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="-12"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+193"/>
         <location line="+10"/>
@@ -610,7 +611,7 @@
         <translation>{permits} revoked: change or cancel the certificate</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
@@ -618,6 +619,7 @@
     <message>
         <location line="-2"/>
         <location line="+9"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="-4"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -633,6 +635,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="+1"/>
         <source>持证主体</source>
         <translation>Holder</translation>
     </message>
@@ -643,20 +646,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="-6"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+163"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+126"/>
-        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+120"/>
+        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+158"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="-16"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-161"/>
         <source>提示</source>
         <translation>Attention</translation>
     </message>
@@ -707,7 +711,12 @@
         <translation>Verify a certificate (offline)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+11"/>
+        <source>到期提醒</source>
+        <translation>Expiry reminders</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>已发送到打印机：{0}</source>
         <translation>Sent to the printer: {0}</translation>
     </message>
@@ -758,7 +767,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+104"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+106"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -768,7 +777,12 @@
         <translation>(given on acceptance)</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+157"/>
+        <source>已打印延续提醒告知书 {notice}（证书 {number}）</source>
+        <translation>Renewal reminder {notice} printed (certificate {number})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{exc}（本机不是签发电脑，或尚未生成签发密钥）</source>
         <translation>{exc} (this PC does not issue certificates, or its signing key has not been created)</translation>
     </message>
@@ -804,7 +818,7 @@
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-67"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-70"/>
         <source>今日受理/出证</source>
         <translation>Accepted/issued today</translation>
     </message>
@@ -849,7 +863,12 @@
         <translation>Average to certificate / mean statutory limit (working days)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>点击查看到期清单</source>
+        <translation>Click to see the list</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>按行业办件数</source>
         <translation>Cases by industry</translation>
     </message>
@@ -865,6 +884,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="+14"/>
         <source>导出 Excel(&amp;E)</source>
         <translation>Export to &amp;Excel</translation>
     </message>
@@ -985,6 +1005,7 @@
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="-6"/>
         <source>许可证编号</source>
         <translation>Permit number</translation>
     </message>
@@ -1208,7 +1229,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="-22"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+26"/>
         <source>一次填报：综合申请表</source>
         <translation>One filing: the combined application form</translation>
     </message>
@@ -1218,19 +1239,17 @@
         <translation>Shared information is entered once; checks are shown below each field.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="-112"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+28"/>
+        <location filename="../../desktop_app/ui/intake/field_editor.py" line="+83"/>
         <source>{label}{0}：</source>
         <translation>{label}{0}:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+1"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="-77"/>
         <source>只改变动的项目；其余保持证书上的内容。</source>
         <translation>Change only what changes; everything else stays as on the certificate.</translation>
     </message>
@@ -1723,7 +1742,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+69"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+77"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1810,12 +1829,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{name} {no} ({until})</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>请先查找并选定证书</source>
         <translation>Find and choose the certificate first</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>{days}个工作日</source>
         <translation>{days} working days</translation>
     </message>
@@ -1825,7 +1844,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>No department needs to decide</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>{kind}受理通知书已打印</source>
         <translation>{kind} acceptance notice printed</translation>
     </message>
@@ -1840,7 +1859,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{kind} application {number} accepted ({printed})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>请按提示修改后再核对</source>
         <translation>Correct what is marked, then work it out again</translation>
     </message>
@@ -1860,7 +1879,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Commitment checks (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>证照(&amp;Z)</source>
         <translation>Certificates (&amp;Z)</translation>
     </message>
@@ -1870,7 +1889,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Dashboard (&amp;T)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>行业目录(&amp;C)</source>
         <translation>Industry &amp;catalog</translation>
     </message>
@@ -2458,13 +2477,64 @@ Everything typed is still there; you can go on.</translation>
         <translation>No application waiting for corrections was found</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../desktop_app/ui/expiring_panel.py" line="-12"/>
+        <source>{days}天内到期</source>
+        <translation>Expiring within {days} days</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>打印延续提醒告知书(&amp;M)</source>
+        <translation>Print renewal re&amp;minder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>到期提醒(&amp;D)：</source>
+        <translation>Expiry reminders (&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{count}项许可将在{days}天内到期</source>
+        <translation>{count} permits expire within {days} days</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>到期提醒-{day}.xlsx</source>
+        <translation>expiring-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出到期提醒</source>
+        <translation>Export expiring permits</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>未能导出：{reason}</source>
+        <translation>Not exported: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请先选择一项许可</source>
+        <translation>Choose a permit first</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+12"/>
         <location filename="../../desktop_app/ui/intake/wizard.py" line="-75"/>
         <source>未能打印：{exc}</source>
         <translation>Not printed: {exc}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <location filename="../../desktop_app/ui/intake/wizard.py" line="+2"/>
         <source>已重打 {number}</source>
         <translation>{number} reprinted</translation>

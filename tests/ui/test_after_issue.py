@@ -7,6 +7,7 @@ the 证照 tab issues; a PDF file stands in for the counter printer.
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop_app.catalog import Catalog
+from desktop_app.clock import FixedClock
 from desktop_app.db import Store
 from desktop_app.models import Certificate
 from desktop_app.services import issuance
@@ -48,6 +50,7 @@ class Hall:
     certificates: CertificatesTab
     paper: PaperPrinter
     tmp_path: Path
+    counter: Counter
 
     def reviewer(self, qtbot: QtBot, department: str) -> ReviewTab:
         counter = Counter(self.store, self.catalog, actor(self.store, f"r_{department}"))
@@ -90,7 +93,7 @@ def hall(
     certificates = CertificatesTab(counter.certificate_actions())
     qtbot.addWidget(certificates)
     issue_supermarket(store, catalog, signing_key)
-    return Hall(store, catalog, wizard, certificates, paper, tmp_path)
+    return Hall(store, catalog, wizard, certificates, paper, tmp_path, counter)
 
 
 def _open(hall: Hall, kind: str, search: str) -> AfterIssueDialog:
@@ -316,3 +319,32 @@ def test_removal_issues_a_revision_without_the_permit(hall: Hall, qtbot: QtBot) 
     second = _certificate(hall)
     assert second.revision == 2
     assert "halal" not in {p.code for p in second.permits}
+
+
+def test_expiring_permits_are_listed_exported_and_reminded(
+    hall: Hall, qtbot: QtBot, clock: FixedClock
+) -> None:
+    from openpyxl import load_workbook
+
+    clock.move_to(dt.date(2028, 1, 15))  # 清真 ends 2028-03-31: 76 days on
+    tab = CertificatesTab(
+        hall.counter.certificate_actions(), expiring=hall.counter.expiring_actions()
+    )
+    qtbot.addWidget(tab)
+    panel = tab.expiring_panel
+    assert panel is not None
+    assert [(r.permit, r.days_left) for r in panel.model.rows()] == [("halal", 76)]
+    panel.show_within(30)
+    assert panel.model.rowCount() == 0
+    panel.show_within(90)
+    book = hall.tmp_path / "expiring.xlsx"
+    panel.export_to(book)
+    sheet = load_workbook(book).active
+    assert sheet is not None
+    assert [c.value for c in sheet[2]][:3] == ["2028-03-31", 76, panel.model.row(0).number]
+    panel.table.selectRow(0)
+    panel.remind_button.click()
+    assert panel.status_label.text().startswith("已打印延续提醒告知书")
+    text = hall.sent_text()
+    assert "延续提醒告知书" in text
+    assert "清真食品准营证" in text

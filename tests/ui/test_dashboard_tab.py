@@ -70,3 +70,18 @@ def test_export_to_excel(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     tab.export_button.click()
     assert exported == [target]
+
+
+def test_the_expiring_figure_opens_the_list_in_the_certificates_tab(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.ui.counter_flow import hall_database, signed_in
+
+    _, window = signed_in(qtbot, hall_database(tmp_path), "boss")
+    assert window.dashboard_tab is not None
+    assert window.certificates_tab is not None
+    panel = window.certificates_tab.expiring_panel
+    assert panel is not None
+    window.dashboard_tab.kpis["expiring"].linkActivated.emit("expiring")
+    assert window.tabs.currentWidget() is window.certificates_tab
+    assert panel.days() == 30
