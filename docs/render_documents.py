@@ -21,7 +21,7 @@ from desktop_app.printing import certificate, guide, notice_sheet
 from desktop_app.printing import documents as rendering
 from desktop_app.services import auth, cases, intake, issuance, workflow
 from tests import factories
-from tests.sample_documents import SAMPLES
+from tests.sample_documents import CHANGE_RECEIPT, SAMPLES
 
 OUT = Path(__file__).resolve().parent / "documents"
 DAY = dt.date(2025, 9, 26)
@@ -97,6 +97,8 @@ FILES = {
     "termination": "termination-notice",
     "revocation": "revocation-decision",
     "delivery": "delivery-receipt",
+    "cancellation": "cancellation-notice",
+    "renewal_reminder": "renewal-reminder",
 }
 
 
@@ -118,6 +120,7 @@ def main() -> None:
             ),
             "acceptance-notice": rendering.render("receipt", number, complete),
             **{FILES[kind]: rendering.render(kind, *SAMPLES[kind]) for kind in sorted(SAMPLES)},
+            "change-receipt": rendering.render("receipt", *CHANGE_RECEIPT),
             "guide-convenience-store": guide.render(
                 build_guide(catalog, catalog.industries[1]), names
             ),

@@ -125,7 +125,63 @@ SAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
         "SD2025640324010000001",
         {**HEADER, "documents": [["不予行政许可决定书", "BX2025640324010000001"]]},
     ),
+    "cancellation": (
+        "ZX2025640324010000001",
+        {
+            **HEADER,
+            "kind_name": "减项",
+            "certificate": "640324-2025-000001",
+            "revision": 2,
+            "reason": "不再经营清真食品和医疗器械",
+            "cancelled": [
+                ["清真食品准营证", "QZ6403242025001", "县委统战部"],
+                ["公共场所卫生许可证", "卫公证字〔2025〕第0001号", "县卫生健康局"],
+            ],
+            "kept": [["食品经营许可证", "JY16403240001", "县市场监督管理局"]],
+        },
+    ),
+    "renewal_reminder": (
+        "YX2025640324010000001",
+        {
+            **HEADER,
+            "case": None,
+            "certificate": "640324-2025-000001",
+            "permits": [
+                ["清真食品准营证", "QZ6403242025001", "县委统战部", "2025-12-31"],
+                ["公共场所卫生许可证", "卫公证字〔2025〕第0001号", "县卫生健康局", "2026-02-28"],
+            ],
+        },
+    ),
 }
+# A receipt after issue: the kind in its title, what changes, the permits' own procedures.
+CHANGE_RECEIPT = (
+    CASE,
+    {
+        **HEADER,
+        "enterprise": RARE_NAME,
+        "accepted_on": "2025-09-26",
+        "kind_name": "变更",
+        "certificate": "640324-2025-000001",
+        "changes": [
+            ["法定代表人（负责人）", "马·阿卜杜拉", "马文军"],
+            ["法定代表人（负责人）身份证件号码", "6403**********1234", "6403**********4567"],
+        ],
+        "reason": None,
+        "items": [
+            {**ITEM, "kind": "change", "promised_days": 5},
+            {
+                **ITEM,
+                "permit": "halal",
+                "name": "清真食品准营证",
+                "department": "县委统战部",
+                "kind": "change",
+                "promised_days": 5,
+            },
+        ],
+        "received": [["行业综合许可证正、副本原件", "paper"]],
+        "deferred": [],
+    },
+)
 # What each rendered document must say (besides the addressee's name).
 EXPECTED = {
     "receipt": [
@@ -143,4 +199,6 @@ EXPECTED = {
     "termination": ["终止办理告知书", "容缺材料逾期未补交", "从业人员健康证明"],
     "revocation": ["撤销行政许可决定书", "卫公证字〔2025〕第0001号", "与承诺不符"],
     "delivery": ["送达回执", "BX2025640324010000001"],
+    "cancellation": ["行业综合许可证注销通知书", "清真食品准营证", "继续有效", "第七十条"],
+    "renewal_reminder": ["延续提醒告知书", "2025年12月31日", "三十日前", "第五十条"],
 }

@@ -274,7 +274,7 @@ def _after_issue_notice(
     paragraphs = [opening]
     tables = []
     if after.changes:
-        tables.append(Table(("变更事项", "变更前", "变更后"), after.changes, (40, 58, 58)))
+        tables.append(Table(("变更事项", "变更前", "变更后"), after.changes, (68, 44, 44)))
     if after.reason:
         paragraphs.append(f"申请理由：{_sentence(after.reason)}")
     longest = max((i.promised_days or 0 for i in items), default=0)
@@ -296,7 +296,7 @@ def _after_issue_notice(
                     )
                     for i in items
                 ],
-                (40, 16, 34, 33, 33),
+                (36, 14, 30, 38, 38),
             )
         )
     elif after.kind_name == "补证":

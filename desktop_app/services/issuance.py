@@ -368,6 +368,11 @@ def _cancel_by_application(
         previous.state_reason += f"（{application.reason}）"
     _finish(session, actor, application, ApplicationState.COMPLETED)
     industry = catalog.find_industry(application.industry)
+
+    def department(code: str) -> str:
+        known = catalog.departments.get(code)
+        return known.name if known else code
+
     header = documents.case_header(
         application, industry.name if industry else application.industry, today
     )
@@ -382,9 +387,10 @@ def _cancel_by_application(
             "revision": previous.revision,
             "reason": application.reason,
             "cancelled": [
-                [names.get(i.permit, i.permit), i.permit_no or "", i.department] for i in cancelled
+                [names.get(i.permit, i.permit), i.permit_no or "", department(i.department)]
+                for i in cancelled
             ],
-            "kept": [[p.name, p.permit_no, p.department] for p in kept],
+            "kept": [[p.name, p.permit_no, department(p.department)] for p in kept],
         },
         application_id=application.id,
     )

@@ -17,7 +17,7 @@ from desktop_app.domain.cose import PrivateKey, kid_for
 from desktop_app.printing import certificate, guide, letters, notice_sheet
 from desktop_app.printing import documents as rendering
 from desktop_app.services import cases, issuance
-from tests.sample_documents import EXPECTED, RARE_NAME, SAMPLES
+from tests.sample_documents import CHANGE_RECEIPT, EXPECTED, RARE_NAME, SAMPLES
 from tests.store.conftest import actor
 from tests.store.test_issuance import ready_application
 
@@ -130,6 +130,18 @@ def test_each_document_renders_from_its_frozen_content(kind: str, tmp_path: Path
     for expected in EXPECTED[kind]:
         assert expected.replace(" ", "") in flat, expected
     assert_all_fonts_embedded(pdf, tmp_path)
+
+
+def test_a_receipt_after_issue_names_the_kind_and_what_changes(tmp_path: Path) -> None:
+    number, content = CHANGE_RECEIPT
+    text = text_of(rendering.render("receipt", number, content), tmp_path).replace("\n", "")
+    flat = text.replace(" ", "")
+    for expected in ("变更受理通知书", "640324-2025-000001", "变更前", "马文军", "办理类型"):
+        assert expected in flat, expected
+    assert "6403**********4567" in flat  # an ID number is masked on the receipt
+    assert "容缺" not in flat
+    # A legal representative's change (name and ID) is one sheet, signed where it is read.
+    assert text_of(rendering.render("receipt", number, content), tmp_path).count("\f") == 1
 
 
 def test_a_receipt_without_deferred_materials_says_they_are_complete(tmp_path: Path) -> None:
