@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app import demo
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import load_catalog, resolve
+from desktop_app.domain.states import ApplicationKind
 from desktop_app.services import auth, issuance
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.app import AppState, start
+from desktop_app.ui.intake.after_issue_panes import ChangePane
 from desktop_app.ui.intake.counter_decision import CorrectionDialog
 from desktop_app.ui.intake.returning_dialog import ReturningDialog
 from desktop_app.ui.login_dialog import LoginDialog
@@ -139,6 +141,20 @@ def main() -> None:
         _settle(app)
         _grab(returning, "intake-returning")
         returning.close()
+        with state.store.read() as session:  # type: ignore[union-attr]
+            held = next(
+                c for c in issuance.list_certificates(session, "valid") if not c.revoked_permits
+            )
+        after = wizard.open_after_issue(ApplicationKind.CHANGE)
+        after.search_edit.setText(held.holder_uscc)
+        after.search_edit.returnPressed.emit()
+        change_pane = after.pane
+        assert isinstance(change_pane, ChangePane)
+        change_pane.editors["legal_rep_name"].set_value("马文军")
+        after.plan_button.click()
+        _settle(app)
+        _grab(after, "intake-after-issue-change")
+        after.close()
         assert window.cases_tab is not None
         window.tabs.setCurrentWidget(window.cases_tab)
         window.cases_tab.overdue_filter.setChecked(True)

@@ -88,13 +88,14 @@ class AfterIssueDialog(QDialog):
         search_label = QLabel(tr("查找证书(&F)："))
         search_label.setBuddy(self.search_edit)
         self.found_list = named(QListWidget(), "foundList")
-        self.found_list.setMaximumHeight(90)
+        self.found_list.setMaximumHeight(70)
         self.held_label = named(QLabel(), "heldLabel")
         self.held_label.setWordWrap(True)
         self.held_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.pane = self._pane(kind)
         self.pane.setEnabled(False)
+        self.pane.setMinimumHeight(260)  # what the clerk types gets the room
         self.pane.changed.connect(self._forget_plan)
 
         self.plan_button = named(QPushButton(tr("核对办理事项(&P)")), "planButton")
@@ -103,12 +104,12 @@ class AfterIssueDialog(QDialog):
             [tr("许可"), tr("办理类型"), tr("审批部门"), tr("承诺时限")]
         )
         self.plan_table.horizontalHeader().setStretchLastSection(True)
-        self.plan_table.setMaximumHeight(140)
+        self.plan_table.setMaximumHeight(120)
         self.warning_label = named(QLabel(), "warningLabel")
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(ALARM_STYLE)
         self.material_list = named(QListWidget(), "materialChecklist")
-        self.material_list.setMaximumHeight(130)
+        self.material_list.setMaximumHeight(96)
         self.all_received_button = named(QPushButton(tr("材料全部已收(&R)")), "allReceivedButton")
         self.accept_button = named(QPushButton(tr("受理(&A)")), "acceptAfterIssueButton")
         self.close_button = named(QPushButton(tr("关闭(&C)")), "closeAfterIssueButton")
@@ -125,7 +126,7 @@ class AfterIssueDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.found_list)
         layout.addWidget(self.held_label)
-        layout.addWidget(self.pane, 3)
+        layout.addWidget(self.pane, 10)
         layout.addWidget(self.plan_button)
         layout.addWidget(self.plan_table)
         layout.addWidget(self.warning_label)
@@ -265,6 +266,7 @@ class AfterIssueDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 self.plan_table.setItem(row, column, QTableWidgetItem(text))
+        self.plan_table.resizeColumnsToContents()
         notes = plan.warnings()
         if not plan.items and plan.kind != K.REISSUE and not notes:
             notes = [tr("无需部门审批")]
@@ -317,6 +319,7 @@ class AfterIssueDialog(QDialog):
         )
         self.accept_button.setEnabled(False)
         self.pane.setEnabled(False)
+        self.pane.setMinimumHeight(260)  # what the clerk types gets the room
         self.close_button.setFocus()
 
     def _call(self, action: Callable[[Request], T]) -> T | None:
