@@ -80,6 +80,14 @@ def render(number: str, content: Mapping[str, Any]) -> bytes:
         ),
         Spacer(0, 3 * mm),
     ]
+    after_issue = bool(content.get("certificate"))
+    if after_issue:  # 变更, 延续 …: which certificate, and what changes, before the form as filed
+        reason = f"　　理由：{content['reason']}" if content.get("reason") else ""
+        story.append(para(f"行业综合许可证编号：{content['certificate']}{reason}", SIZE_TABLE))
+        story.append(Spacer(0, 2 * mm))
+        story += _listing(
+            ("变更事项", "变更前", "变更后"), content.get("changes", []), (60, 48, 48)
+        )
     for section in content["sections"]:
         story += _section(section["title"], section["rows"])
     story += _section("申请情形", content.get("situation", []))
@@ -89,7 +97,16 @@ def render(number: str, content: Mapping[str, Any]) -> bytes:
         if agent.get("phone"):
             rows.append(["联系电话", agent["phone"]])
         story += _section("委托代理人", rows)
-    story += _listing(("申请许可事项", "审批部门", "办理方式"), content["permits"], (70, 50, 36))
+    permits_header = (
+        ("办理事项", "审批部门", "办理类型")
+        if after_issue
+        else (
+            "申请许可事项",
+            "审批部门",
+            "办理方式",
+        )
+    )
+    story += _listing(permits_header, content["permits"], (70, 50, 36))
     story += _listing(("合并材料清单", "提交方式", "备注"), content["materials"], (86, 30, 40))
     signatures = [
         para(DECLARATION, SIZE_TABLE, indent=True),

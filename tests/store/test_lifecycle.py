@@ -81,8 +81,10 @@ def test_a_legal_representative_change_goes_only_to_the_permits_that_record_it(
 
 
 def test_a_changed_area_goes_to_food_and_hygiene_only(
-    store: Store, catalog: Catalog, key: PrivateKey
+    store: Store, catalog: Catalog, key: PrivateKey, tmp_path: Path
 ) -> None:
+    from desktop_app.printing import documents as rendering
+
     first = issue_supermarket(store, catalog, key)
     receipt = accept(store, catalog, lifecycle.Request(K.CHANGE, first.number, {"area_m2": 420}))
     assert items_of(store, receipt.number) == {
@@ -93,6 +95,13 @@ def test_a_changed_area_goes_to_food_and_hygiene_only(
         notice = documents.find(session, receipt.number, "receipt")
     assert documents.title_of("receipt", notice.content) == "变更受理通知书"
     assert notice.content["changes"] == [["营业面积（平方米）", "300", "420"]]
+    with store.read() as session:
+        form = documents.find(session, receipt.number, "application_form")
+    text = text_of(
+        rendering.render("application_form", form.number, form.content), tmp_path
+    ).replace(" ", "")
+    for expected in (f"行业综合许可证编号：{first.number}", "变更前", "420", "办理类型"):
+        assert expected in text, expected
 
 
 def test_a_new_contact_phone_is_recorded_without_a_department(
