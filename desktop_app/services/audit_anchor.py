@@ -134,14 +134,17 @@ def _recorded(session: Session) -> _Recorded:
             permits = details.get("permits")
             industry = str(details.get("industry"))
             seen.accepted[subject] = (industry, list(permits) if isinstance(permits, list) else [])
+        if action.startswith("certificate_") and "application" in details:
+            # Issuing, reissuing or cancelling on an application ends that case: its last word.
+            case = str(details["application"])
+            seen.case_state[case] = str(details.get("case_state", details.get("state", "issued")))
         if action == "certificate_issue" and isinstance(revision, int):
             case = str(details.get("application"))
             seen.issued[(subject, revision)] = case
             seen.newest_revision[subject] = max(revision, seen.newest_revision.get(subject, 0))
-            seen.case_state[case] = str(details.get("state", "issued"))
         elif action in ("certificate_cancelled", "certificate_void") and isinstance(revision, int):
             seen.ended[(subject, revision)] = action.removeprefix("certificate_")
-        elif "state" in details:
+        elif "state" in details and not action.startswith("certificate_"):
             seen.case_state[subject] = str(details["state"])
             if isinstance(details.get("items"), dict):
                 seen.case_items[subject] = details["items"]

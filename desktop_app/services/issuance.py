@@ -404,6 +404,7 @@ def _cancel_by_application(
             "application": application.number,
             "kind": application.kind,
             "state": "cancelled",
+            "case_state": ApplicationState.COMPLETED.value,
         },
     )
     session.flush()

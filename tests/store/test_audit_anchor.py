@@ -284,3 +284,30 @@ def test_a_workflow_decision_keeps_the_records_in_step(store: Store, catalog: Ca
     with store.write() as session:
         workflow.withdraw(session, actor(store, "clerk"), case, "申请人撤回")
     assert findings(store) == []
+
+
+def test_every_kind_after_issue_leaves_no_finding(
+    store: Store, catalog: Catalog, key: PrivateKey
+) -> None:
+    """变更 (with and without a department), 补证 and 注销: the chain's last word on each case and
+    certificate matches the tables."""
+    from desktop_app.domain.states import ApplicationKind
+    from desktop_app.services import lifecycle
+    from tests.lifecycle_steps import accept, approve_items, issue_supermarket
+
+    first = issue_supermarket(store, catalog, key)
+    accept(
+        store,
+        catalog,
+        lifecycle.Request(ApplicationKind.CHANGE, first.number, {"contact_phone": "13995123456"}),
+    )
+    change_and_issue(store, catalog, key, first.number, address="同心县豫海镇新址1号")
+    for request in (
+        lifecycle.Request(ApplicationKind.REISSUE, first.number, reason="damaged"),
+        lifecycle.Request(ApplicationKind.CANCELLATION, first.number),
+    ):
+        number = accept(store, catalog, request).number
+        if request.kind != ApplicationKind.REISSUE:
+            approve_items(store, number)
+        issue(store, catalog, number, key)
+    assert findings(store, anchored(store, key)) == []
