@@ -184,7 +184,7 @@ def issue(
         )
     if kind == ApplicationKind.REISSUE:
         return _reissue(session, actor, catalog, application, previous, signing_key)
-    lines = _next_lines(catalog, previous, items, today)
+    lines = _next_lines(catalog, previous, items, today, revoked_since(session, previous.number))
     if kind == ApplicationKind.CANCELLATION or len(lines) < 2:
         return _cancel_by_application(session, actor, catalog, application, previous, today)
     previous.state = "superseded"
@@ -208,14 +208,34 @@ def _new_line(catalog: Catalog, item: Item, today: dt.date) -> _Line:
     )
 
 
+def revoked_since(session: Session, number: str) -> set[str]:
+    """Permits of certificate ``number`` whose latest decision is a revocation.
+
+    A failed 告知承诺 check or the platform revoked it: a new revision must not carry it on.
+    """
+    cases = select(Certificate.application_id).where(Certificate.number == number)
+    latest: dict[str, str] = {}
+    for permit, state in session.execute(
+        select(Item.permit, Item.state).where(Item.application_id.in_(cases)).order_by(Item.id)
+    ):
+        latest[permit] = state
+    return {permit for permit, state in latest.items() if state == ItemState.REVOKED}
+
+
 def _next_lines(
-    catalog: Catalog, previous: Certificate, items: list[Item], today: dt.date
+    catalog: Catalog,
+    previous: Certificate,
+    items: list[Item],
+    today: dt.date,
+    revoked: set[str],
 ) -> list[_Line]:
     """The previous revision's permits with this case's decisions applied, in their order."""
     decided = {i.permit: i for i in items}
     lines = []
     for p in previous.permits:
         item = decided.pop(p.permit, None)
+        if item is None and p.permit in revoked:
+            continue  # revoked since: it leaves the certificate with this revision
         if item is None:
             lines.append(
                 _Line(p.permit, p.name, p.permit_no, p.department, p.valid_from, p.valid_to)

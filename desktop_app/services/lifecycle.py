@@ -82,6 +82,9 @@ class Held:
     form: Mapping[str, FormValue]
     answers: Mapping[str, Any]
     permits: tuple[HeldPermit, ...]
+    # Printed on the certificate but revoked since (a failed 告知承诺 check …): not held any more;
+    # the next revision leaves them out.
+    revoked: tuple[str, ...] = ()
 
     def permit(self, code: str) -> HeldPermit | None:
         return next((p for p in self.permits if p.code == code), None)
@@ -156,6 +159,15 @@ class Plan:
 
     def warnings(self) -> list[str]:
         """What the clerk must tell the applicant before acceptance."""
+        notes = []
+        if self.held.revoked and self.kind not in (
+            ApplicationKind.REISSUE,
+            ApplicationKind.CANCELLATION,
+        ):
+            notes.append(f"证书上的{'、'.join(self.held.revoked)}已被撤销，换发的新版证书不再列明")
+        return notes + self._kind_warnings()
+
+    def _kind_warnings(self) -> list[str]:
         if self.kind == ApplicationKind.REMOVAL and self.ends_certificate:
             left = "、".join(p.name for p in self.held.permits if p.code in self.remaining) or "无"
             return [
@@ -291,6 +303,7 @@ def held(session: Session, catalog: Catalog, number: str) -> Held:
         .order_by(CertificatePermit.id)
     ).all()
     industry = catalog.find_industry(certificate.industry)
+    revoked = issuance.revoked_since(session, certificate.number)
     return Held(
         number=certificate.number,
         revision=certificate.revision,
@@ -319,7 +332,9 @@ def held(session: Session, catalog: Catalog, number: str) -> Held:
                 p.valid_to,
             )
             for p in lines
+            if p.permit not in revoked
         ),
+        revoked=tuple(p.name for p in lines if p.permit in revoked),
     )
 
 

@@ -46,7 +46,7 @@
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
-        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+225"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <source>；</source>
         <translation>; </translation>
@@ -514,6 +514,7 @@
         <location line="+60"/>
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+193"/>
         <location line="+10"/>
@@ -653,7 +654,7 @@
     <message>
         <location line="+1"/>
         <location line="+163"/>
-        <location filename="../../desktop_app/ui/intake/after_issue.py" line="+126"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="-6"/>
         <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+158"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="-16"/>
         <source>长期</source>
@@ -1747,7 +1748,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/after_issue.py" line="-154"/>
+        <location filename="../../desktop_app/ui/intake/after_issue.py" line="-155"/>
         <source>办理{kind}</source>
         <translation>{kind}</translation>
     </message>
@@ -1762,7 +1763,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Find certificate:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>核对办理事项(&amp;P)</source>
         <translation>Work out the &amp;procedure</translation>
     </message>
@@ -1829,7 +1830,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{name} {no} ({until})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+9"/>
+        <source>已撤销（换发时去除）：</source>
+        <translation>Revoked (left out of the new revision): </translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>请先查找并选定证书</source>
         <translation>Find and choose the certificate first</translation>
     </message>
@@ -1839,7 +1845,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{days} working days</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>无需部门审批</source>
         <translation>No department needs to decide</translation>
     </message>
@@ -1859,7 +1865,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{kind} application {number} accepted ({printed})</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>请按提示修改后再核对</source>
         <translation>Correct what is marked, then work it out again</translation>
     </message>

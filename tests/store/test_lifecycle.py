@@ -23,6 +23,7 @@ from tests.lifecycle_steps import (
     SUPERMARKET,
     accept,
     approve_items,
+    change_and_issue,
     issue_supermarket,
     items_of,
 )
@@ -381,3 +382,23 @@ def test_an_area_below_the_hygiene_threshold_is_not_a_change(
             select(Application).where(Application.number == receipt.number)
         ).one()
     assert application.answers["area_m2"] == 350
+
+
+def test_a_permit_revoked_since_issue_leaves_with_the_next_revision(
+    store: Store, catalog: Catalog, key: PrivateKey
+) -> None:
+    """告知承诺 failed after issue revoked 清真: the change that follows does not carry it."""
+    from desktop_app.models import Item
+
+    first = issue_supermarket(store, catalog, key)
+    with store.write() as session:
+        revoked = session.scalars(select(Item).where(Item.permit == "halal")).one()
+        revoked.state = "revoked"
+    with store.read() as session:
+        held = lifecycle.held(session, catalog, first.number)
+    request = lifecycle.Request(K.CHANGE, first.number, {"address": "同心县豫海镇新址1号"})
+    assert "清真食品准营证已被撤销" in lifecycle.plan(catalog, held, request).warnings()[0]
+    assert "halal" not in {i.permit for i in lifecycle.plan(catalog, held, request).items}
+    second = change_and_issue(store, catalog, key, first.number, address="同心县豫海镇新址1号")
+    assert "halal" not in {p.code for p in second.permits}
+    assert len(second.permits) == len(first.permits) - 1

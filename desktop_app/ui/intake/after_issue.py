@@ -232,6 +232,8 @@ class AfterIssueDialog(QDialog):
                 for p in held.permits
             ),
         ]
+        if held.revoked:
+            lines.append(tr("已撤销（换发时去除）：") + tr("、").join(held.revoked))
         self.held_label.setText("\n".join(lines))
         self.pane.load(held)
         self.pane.setEnabled(True)
