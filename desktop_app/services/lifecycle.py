@@ -10,7 +10,7 @@ Issuing the result (a new revision, the cancellation, the new print) is in servi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -415,11 +415,9 @@ def _rule_item(catalog: Catalog, permit: HeldPermit, kind: str) -> PlannedItem:
     )
 
 
-def _rule_materials(
-    catalog: Catalog, items: Iterable[PlannedItem], always: Sequence[str] = ()
-) -> tuple[BundleMaterial, ...]:
+def _rule_materials(catalog: Catalog, items: Iterable[PlannedItem]) -> tuple[BundleMaterial, ...]:
     """The materials of each item's procedure, merged: one handed in serves every permit."""
-    needed: dict[str, list[str]] = {key: [] for key in always}
+    needed: dict[str, list[str]] = {}
     for item in items:
         for key in catalog.after_issue[(item.permit, item.kind)].materials:
             needed.setdefault(key, []).append(item.permit)
