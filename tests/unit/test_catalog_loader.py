@@ -227,7 +227,7 @@ def test_every_permit_has_its_change_renewal_and_cancellation(catalog: Catalog) 
         (
             'unverified = ["statutory_days"',
             'unverified = ["statutory_dayz"',
-            "kind.cancellation",
+            "kind.change",
             "未知的项目",
         ),
     ],
