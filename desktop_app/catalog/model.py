@@ -174,6 +174,11 @@ class Catalog:
     after_issue: Mapping[tuple[str, str], KindRule] = field(default_factory=dict)
     reissue_materials: tuple[str, ...] = ()
 
+    def department_name(self, code: str) -> str:
+        """A department's name; the code itself for one the catalog no longer has."""
+        department = self.departments.get(code)
+        return department.name if department else code
+
     def find_industry(self, query: str) -> Industry | None:
         """Finds an industry by code, Chinese name or alias; None when nothing matches."""
         wanted = normalize_name(query)

@@ -67,7 +67,6 @@ def expiring(
     rows = []
     for certificate, line in session.execute(query):
         industry = catalog.find_industry(certificate.industry)
-        department = catalog.departments.get(line.department)
         assert line.valid_to is not None
         rows.append(
             ExpiringPermit(
@@ -80,7 +79,7 @@ def expiring(
                 line.permit,
                 line.name,
                 line.permit_no,
-                department.name if department else line.department,
+                catalog.department_name(line.department),
                 line.valid_to,
                 (line.valid_to - today).days,
             )

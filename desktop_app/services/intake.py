@@ -31,6 +31,7 @@ from desktop_app.domain.states import (
     ItemMode,
     ItemState,
 )
+from desktop_app.domain.workdays import WorkCalendar
 from desktop_app.models import (
     Agent,
     Application,
@@ -279,50 +280,27 @@ def accept(
     session.add(application)
     session.flush()
     session.add(StateChange(application_id=application.id, to_state="accepted", actor_id=actor.id))
-    modes = item_modes(bundle, submission.materials, submission.commitments)
-    receipt_items = []
-    for permit in bundle.permits:
-        mode = modes[permit.code]
-        statutory = calendar.add_working_days(today, permit.statutory_days)
-        promised = calendar.add_working_days(today, permit.promised_days)
-        item = Item(
-            application_id=application.id,
-            permit=permit.code,
-            variant=permit.variant,
-            department=permit.department,
-            mode=mode.value,
-            state=ItemState.PENDING.value,
-            optional=is_optional_permit(industry, permit.code),
-            statutory_due=statutory.day,
-            promised_due=promised.day,
-            statutory_days=permit.statutory_days,
-            promised_days=permit.promised_days,
-            statutory_provisional=statutory.provisional,
-            promised_provisional=promised.provisional,
-        )
-        session.add(item)
-        session.flush()
-        session.add(
-            StateChange(
-                application_id=application.id,
-                item_id=item.id,
-                to_state="pending",
-                actor_id=actor.id,
-            )
-        )
-        receipt_items.append(
-            ReceiptItem(
+    receipt_items = open_items(
+        session,
+        actor,
+        application.id,
+        calendar,
+        today,
+        [
+            ItemToOpen(
                 permit.code,
+                permit.variant,
                 permit.name,
+                permit.department,
                 permit.department_name,
-                mode.value,
-                promised.day,
-                statutory.day,
-                permit.promised_days,
                 permit.statutory_days,
-                promised.provisional or statutory.provisional,
+                permit.promised_days,
+                optional=is_optional_permit(industry, permit.code),
             )
-        )
+            for permit in bundle.permits
+        ],
+        item_modes(bundle, submission.materials, submission.commitments),
+    )
     store_materials(session, application.id, bundle.materials, materials)
     names = {m.key: m.name for m in bundle.materials}
     receipt = Receipt(
@@ -331,7 +309,7 @@ def accept(
         accepted_on=today,
         enterprise_name=str(form["enterprise_name"]),
         industry_name=bundle.industry_name,
-        items=tuple(receipt_items),
+        items=receipt_items,
         received=tuple(
             (names[k], how) for k, (how, _, _) in materials.items() if how != "deferred"
         ),
@@ -403,20 +381,109 @@ def item_modes(
     bundle: Bundle, materials: Mapping[str, str], commitments: Collection[str]
 ) -> dict[str, ItemMode]:
     """How each permit is handled: 告知承诺 when chosen, 容缺 when one of its materials is late."""
+    return permit_modes([p.code for p in bundle.permits], bundle.materials, materials, commitments)
+
+
+def permit_modes(
+    permits: Collection[str],
+    needed: Sequence[BundleMaterial],
+    materials: Mapping[str, str],
+    commitments: Collection[str],
+) -> dict[str, ItemMode]:
+    """``item_modes`` for any permits and the materials they need (also after issue)."""
     late = {
         permit
-        for m in bundle.materials
+        for m in needed
         if materials.get(m.key, "").startswith("deferred:")
         for permit in m.permits
     }
     return {
-        p.code: ItemMode.COMMITMENT
-        if p.code in commitments
+        code: ItemMode.COMMITMENT
+        if code in commitments
         else ItemMode.DEFERRED
-        if p.code in late
+        if code in late
         else ItemMode.NORMAL
-        for p in bundle.permits
+        for code in permits
     }
+
+
+@dataclass(frozen=True)
+class ItemToOpen:
+    """One item an acceptance opens; after issue, with the permit as the certificate lists it."""
+
+    permit: str
+    variant: str | None
+    name: str
+    department: str
+    department_name: str
+    statutory_days: int
+    promised_days: int
+    optional: bool
+    kind: str = "new"
+    permit_no: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+def open_items(
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    calendar: WorkCalendar,
+    today: dt.date,
+    items: Sequence[ItemToOpen],
+    modes: Mapping[str, ItemMode],
+) -> tuple[ReceiptItem, ...]:
+    """The application's items, pending, with their deadlines; the receipt's lines for them."""
+    lines = []
+    for planned in items:
+        mode = modes[planned.permit]
+        statutory = calendar.add_working_days(today, planned.statutory_days)
+        promised = calendar.add_working_days(today, planned.promised_days)
+        item = Item(
+            application_id=application_id,
+            permit=planned.permit,
+            variant=planned.variant,
+            kind=planned.kind,
+            department=planned.department,
+            mode=mode.value,
+            state=ItemState.PENDING.value,
+            optional=planned.optional,
+            statutory_due=statutory.day,
+            promised_due=promised.day,
+            statutory_days=planned.statutory_days,
+            promised_days=planned.promised_days,
+            statutory_provisional=statutory.provisional,
+            promised_provisional=promised.provisional,
+            permit_no=planned.permit_no,
+            valid_from=planned.valid_from,
+            valid_to=planned.valid_to,
+        )
+        session.add(item)
+        session.flush()
+        session.add(
+            StateChange(
+                application_id=application_id,
+                item_id=item.id,
+                to_state="pending",
+                actor_id=actor.id,
+            )
+        )
+        lines.append(
+            ReceiptItem(
+                planned.permit,
+                planned.name,
+                planned.department_name,
+                mode.value,
+                promised.day,
+                statutory.day,
+                planned.promised_days,
+                planned.statutory_days,
+                promised.provisional or statutory.provisional,
+                planned.kind,
+            )
+        )
+    return tuple(lines)
 
 
 def issue_documents(

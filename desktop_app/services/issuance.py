@@ -208,15 +208,21 @@ def _new_line(catalog: Catalog, item: Item, today: dt.date) -> _Line:
     )
 
 
+def issuing_cases(number: str) -> Select[int]:
+    """The applications whose issue made a revision of certificate ``number`` (a subquery)."""
+    return select(Certificate.application_id).where(Certificate.number == number)
+
+
 def revoked_since(session: Session, number: str) -> set[str]:
     """Permits of certificate ``number`` whose latest decision is a revocation.
 
     A failed 告知承诺 check or the platform revoked it: a new revision must not carry it on.
     """
-    cases = select(Certificate.application_id).where(Certificate.number == number)
     latest: dict[str, str] = {}
     for permit, state in session.execute(
-        select(Item.permit, Item.state).where(Item.application_id.in_(cases)).order_by(Item.id)
+        select(Item.permit, Item.state)
+        .where(Item.application_id.in_(issuing_cases(number)))
+        .order_by(Item.id)
     ):
         latest[permit] = state
     return {permit for permit, state in latest.items() if state == ItemState.REVOKED}
@@ -388,11 +394,7 @@ def _cancel_by_application(
         previous.state_reason += f"（{application.reason}）"
     _finish(session, actor, application, ApplicationState.COMPLETED)
     industry = catalog.find_industry(application.industry)
-
-    def department(code: str) -> str:
-        known = catalog.departments.get(code)
-        return known.name if known else code
-
+    department = catalog.department_name
     header = documents.case_header(
         application, industry.name if industry else application.industry, today
     )
@@ -495,7 +497,8 @@ def _reissue(
     return certificate_view(session, catalog, certificate.number, certificate.revision)
 
 
-def _load(session: Session, number: str, revision: int | None = None) -> Certificate:
+def load_certificate(session: Session, number: str, revision: int | None = None) -> Certificate:
+    """The newest revision of ``number`` (or the one asked for), with its permits."""
     query = (
         select(Certificate)
         .where(Certificate.number == number)
@@ -516,7 +519,7 @@ def certificate_view(
     session: Session, catalog: Catalog, number: str, revision: int | None = None
 ) -> CertificateView:
     """The newest revision of ``number`` (or the one asked for)."""
-    c = _load(session, number, revision)
+    c = load_certificate(session, number, revision)
     application = session.get_one(Application, c.application_id)
     industry = catalog.find_industry(c.industry)
     return CertificateView(
@@ -707,7 +710,7 @@ def record_print(
 ) -> str:
     """Logs a print; any print after the first is a reprint: supervisor only, counted, audited."""
     require_role(actor, "clerk", "supervisor", "reviewer", action="打印证书")
-    certificate = _load(session, number)
+    certificate = load_certificate(session, number)
     if certificate.state != "valid":
         raise WorkflowError(f"证书 {number} 状态为 {certificate.state}，不能打印")
     if not 1 <= copies <= 10:
@@ -749,7 +752,7 @@ def record_print(
 def void_print(session: Session, actor: Actor, number: str, reason: str) -> None:
     """A spoiled sheet: the print is voided (the number stays the certificate's, never reused)."""
     require_role(actor, "clerk", "supervisor", action="作废打印件")
-    certificate = _load(session, number)
+    certificate = load_certificate(session, number)
     last = session.scalars(
         select(PrintRecord)
         .where(PrintRecord.certificate_id == certificate.id, PrintRecord.voided.is_(False))
@@ -770,7 +773,7 @@ def _end(session: Session, actor: Actor, number: str, state: str, reason: str, a
     require_role(actor, "supervisor", action=action)
     if not reason.strip():
         raise WorkflowError(f"{action}须写明理由")
-    certificate = _load(session, number)
+    certificate = load_certificate(session, number)
     if certificate.state != "valid":
         raise WorkflowError(f"证书 {number} 当前状态为 {certificate.state}")
     certificate.state = state

@@ -26,13 +26,11 @@ from desktop_app.domain.states import (
     OPEN_APPLICATION_STATES,
     ApplicationKind,
     ApplicationState,
-    ItemMode,
     ItemState,
 )
 from desktop_app.models import (
     Application,
     Certificate,
-    CertificatePermit,
     Enterprise,
     Item,
     ReplacedPrint,
@@ -41,7 +39,7 @@ from desktop_app.models import (
 from desktop_app.services import audit, documents, filed_form, holder, intake, issuance
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import calendar_from
-from desktop_app.services.errors import NotFoundError, SubmissionError, WorkflowError
+from desktop_app.services.errors import SubmissionError, WorkflowError
 
 AFTER_ISSUE = tuple(k for k in ApplicationKind if k != ApplicationKind.NEW)
 REISSUE_REASONS = issuance.REISSUE_REASON_NAMES
@@ -269,14 +267,7 @@ def held(session: Session, catalog: Catalog, number: str) -> Held:
         NotFoundError: no such certificate.
         WorkflowError: it is cancelled or void, or a case on it is still open.
     """
-    certificate = session.scalars(
-        select(Certificate)
-        .where(Certificate.number == number.strip())
-        .order_by(Certificate.revision.desc())
-        .limit(1)
-    ).first()
-    if certificate is None:
-        raise NotFoundError(f"行业综合许可证 {number} 不存在")
+    certificate = issuance.load_certificate(session, number.strip())
     if certificate.state == "cancelled":
         raise WorkflowError(f"证书 {number} 已注销，不能再办理变更、延续、增项、减项、补证或注销")
     if certificate.state == "void":
@@ -293,15 +284,11 @@ def held(session: Session, catalog: Catalog, number: str) -> Held:
     variants = dict(
         session.execute(
             select(Item.permit, Item.variant).where(
-                Item.application_id.in_(_issuing_cases(session, certificate.number))
+                Item.application_id.in_(issuance.issuing_cases(certificate.number))
             )
         ).all()
     )
-    lines = session.scalars(
-        select(CertificatePermit)
-        .where(CertificatePermit.certificate_id == certificate.id)
-        .order_by(CertificatePermit.id)
-    ).all()
+    lines = certificate.permits
     industry = catalog.find_industry(certificate.industry)
     revoked = issuance.revoked_since(session, certificate.number)
     return Held(
@@ -324,9 +311,7 @@ def held(session: Session, catalog: Catalog, number: str) -> Held:
                 variants.get(p.permit),
                 p.name,
                 p.department,
-                catalog.departments[p.department].name
-                if p.department in catalog.departments
-                else p.department,
+                catalog.department_name(p.department),
                 p.permit_no,
                 p.valid_from,
                 p.valid_to,
@@ -335,12 +320,6 @@ def held(session: Session, catalog: Catalog, number: str) -> Held:
             if p.permit not in revoked
         ),
         revoked=tuple(p.name for p in lines if p.permit in revoked),
-    )
-
-
-def _issuing_cases(session: Session, number: str) -> list[int]:
-    return list(
-        session.scalars(select(Certificate.application_id).where(Certificate.number == number))
     )
 
 
@@ -727,68 +706,37 @@ def accept(
                 reason=_direct_reason(result),
             )
         )
-    modes = {
-        i.permit: ItemMode.COMMITMENT if i.permit in request.commitments else ItemMode.NORMAL
-        for i in result.items
-    }
-    late = {
-        permit
-        for m in result.materials
-        if request.materials.get(m.key, "").startswith("deferred:")
-        for permit in m.permits
-    }
-    receipt_items = []
-    for planned in result.items:
-        mode = modes[planned.permit]
-        if mode == ItemMode.NORMAL and planned.permit in late:
-            mode = ItemMode.DEFERRED
-        statutory = calendar.add_working_days(today, planned.statutory_days)
-        promised = calendar.add_working_days(today, planned.promised_days)
-        now_held = planned.current
-        item = Item(
-            application_id=application.id,
-            permit=planned.permit,
-            variant=planned.variant,
-            kind=planned.kind,
-            department=planned.department,
-            mode=mode.value,
-            state=ItemState.PENDING.value,
-            optional=planned.optional,
-            statutory_due=statutory.day,
-            promised_due=promised.day,
-            statutory_days=planned.statutory_days,
-            promised_days=planned.promised_days,
-            statutory_provisional=statutory.provisional,
-            promised_provisional=promised.provisional,
-            # What the certificate says now: the department confirms it or records new values.
-            permit_no=now_held.permit_no if now_held else None,
-            valid_from=now_held.valid_from if now_held else None,
-            valid_to=now_held.valid_to if now_held else None,
-        )
-        session.add(item)
-        session.flush()
-        session.add(
-            StateChange(
-                application_id=application.id,
-                item_id=item.id,
-                to_state="pending",
-                actor_id=actor.id,
+    receipt_items = intake.open_items(
+        session,
+        actor,
+        application.id,
+        calendar,
+        today,
+        [
+            intake.ItemToOpen(
+                i.permit,
+                i.variant,
+                i.name,
+                i.department,
+                i.department_name,
+                i.statutory_days,
+                i.promised_days,
+                i.optional,
+                i.kind,
+                # What the certificate says now: the department confirms it or records new ones.
+                i.current.permit_no if i.current else None,
+                i.current.valid_from if i.current else None,
+                i.current.valid_to if i.current else None,
             )
-        )
-        receipt_items.append(
-            intake.ReceiptItem(
-                planned.permit,
-                planned.name,
-                planned.department_name,
-                mode.value,
-                promised.day,
-                statutory.day,
-                planned.promised_days,
-                planned.statutory_days,
-                promised.provisional or statutory.provisional,
-                planned.kind,
-            )
-        )
+            for i in result.items
+        ],
+        intake.permit_modes(
+            [i.permit for i in result.items],
+            result.materials,
+            request.materials,
+            request.commitments,
+        ),
+    )
     intake.store_materials(session, application.id, result.materials, materials)
     if state == ApplicationState.COMPLETED:
         holder.approve(session, enterprise, result.form, application.id)
@@ -799,7 +747,7 @@ def accept(
         accepted_on=today,
         enterprise_name=current.holder_name,
         industry_name=current.industry_name,
-        items=tuple(receipt_items),
+        items=receipt_items,
         received=tuple(
             (names[k], how) for k, (how, _, _) in materials.items() if how != "deferred"
         ),
