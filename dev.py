@@ -4,6 +4,8 @@ Usage (the README's quick start; works the same on Windows and Linux):
     python3 dev.py run [yiye arguments...]     # create/refresh .venv, then start the app
     python3 dev.py test [pytest arguments...]  # create/refresh .venv, lint, run every test
     python3 dev.py i18n                        # refresh the Qt Linguist files (resources/i18n)
+    python3 dev.py installer                   # build dist/yiye-<version>-win64-setup.exe
+                                               # (Linux; installer/README.md lists the tools)
 """
 
 from __future__ import annotations
@@ -75,12 +77,15 @@ def run_tests(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "i18n"}:
+    if not argv or argv[0] not in {"run", "test", "i18n", "installer"}:
         print(__doc__)
         return 2
     ensure_venv()
     if argv[0] == "run":
         return subprocess.run([str(_venv_bin("yiye")), *argv[1:]]).returncode
+    if argv[0] == "installer":
+        command = [str(_venv_bin("python")), "-m", "installer.winbuild.build", *argv[1:]]
+        return subprocess.run(command, cwd=ROOT).returncode
     if argv[0] == "i18n":
         script = ROOT / "tools" / "update_translations.py"
         return subprocess.run([str(_venv_bin("python")), str(script)], cwd=ROOT).returncode

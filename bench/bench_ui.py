@@ -196,6 +196,8 @@ def _big_database(url: str, count: int) -> None:
                         "industry": industry,
                         "holder_name": f"企业{enterprise}",
                         "holder_uscc": f"9164{enterprise:014d}",
+                        "legal_rep_name": "马",
+                        "address": "同心县豫海镇",
                         "issuer_uscc": "11640324MB0000000X",
                         "issued_on": day + dt.timedelta(days=rng.randint(1, 30)),
                         "issued_by": 1,

@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         catalog,
         certificates,
         commitments,
+        counter_settings,
         store,
         sync,
         users,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     commitments.register(commands)
     certificates.register(commands)
     sync.register(commands)
+    counter_settings.register(commands)
     return parser
 
 

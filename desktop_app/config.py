@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app import machine_settings
 from desktop_app.paths import RESOURCES_DIR, user_data_dir
 
 OFFICE_CODE_ENV = "YIYE_OFFICE_CODE"
@@ -33,9 +34,26 @@ class Installation:
     issuer_uscc: str = DEFAULT_ISSUER_USCC
 
 
+def office_setting() -> machine_settings.Setting:
+    return machine_settings.first_given(
+        (os.environ.get(OFFICE_CODE_ENV), f"环境变量 {OFFICE_CODE_ENV}"),
+        (machine_settings.load().office_code, "本机设置"),
+        (DEFAULT_OFFICE_CODE, "默认：同心县"),
+    )
+
+
+def workstation_setting() -> machine_settings.Setting:
+    return machine_settings.first_given(
+        (os.environ.get(WORKSTATION_ENV), f"环境变量 {WORKSTATION_ENV}"),
+        (machine_settings.load().workstation, "本机设置"),
+        ("01", "默认"),
+    )
+
+
 def installation() -> Installation:
-    office = os.environ.get(OFFICE_CODE_ENV, DEFAULT_OFFICE_CODE)
-    workstation = os.environ.get(WORKSTATION_ENV, "01")
+    """The codes in force: the environment, the PC's machine.ini (the installer), defaults."""
+    office = office_setting().value
+    workstation = workstation_setting().value
     issuer = os.environ.get(ISSUER_USCC_ENV, DEFAULT_ISSUER_USCC)
     if not re.fullmatch(r"\d{6}", office):
         raise ValueError(f"{OFFICE_CODE_ENV} 应为6位行政区划代码，实为 {office!r}")

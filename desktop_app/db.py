@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 
+from desktop_app.machine_settings import Setting
 from desktop_app.paths import default_database_url
 from desktop_app.services.errors import ConflictError, ServiceError
 
@@ -133,16 +134,26 @@ class DatabaseInfo:
         return f"{self.backend}：{self.location}"
 
 
-def database_url(explicit: str | None = None) -> str:
-    """The URL in force: the command line, ``YIYE_DATABASE_URL``, the settings, embedded SQLite."""
+def database_setting(explicit: str | None = None) -> Setting:
+    """The URL in force and its source.
+
+    In order: the command line, ``YIYE_DATABASE_URL``, the user's settings, the PC's machine.ini
+    (a hall's roll-out), embedded SQLite.
+    """
+    from desktop_app import machine_settings
     from desktop_app.settings import load
 
-    return (
-        explicit
-        or os.environ.get(DATABASE_URL_ENV)
-        or load().database_url
-        or default_database_url()
+    return machine_settings.first_given(
+        (explicit, "命令行 --database"),
+        (os.environ.get(DATABASE_URL_ENV), f"环境变量 {DATABASE_URL_ENV}"),
+        (load().database_url, "用户设置"),
+        (machine_settings.load().database_url, "本机设置"),
+        (default_database_url(), "默认：用户数据目录中的 SQLite"),
     )
+
+
+def database_url(explicit: str | None = None) -> str:
+    return database_setting(explicit).value
 
 
 def test_connection(url: str) -> str:

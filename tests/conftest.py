@@ -68,6 +68,8 @@ def isolated_data_dir(
     """No test reads or writes the real user data folder (database, keys, settings)."""
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("YIYE_DATA_DIR", str(folder))
+    # Nor the PC's machine.ini (a developer's /etc/yiye): a test that wants one writes it here.
+    monkeypatch.setenv("YIYE_MACHINE_SETTINGS", str(folder / "machine.ini"))
     for name in ("YIYE_DATABASE_URL", "YIYE_SIGNING_KEY", "YIYE_TRUSTED_KEYS"):
         monkeypatch.delenv(name, raising=False)
     return folder

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from desktop_app import machine_settings
 from desktop_app.services.errors import ServiceError
 from desktop_app.settings import WorkstationSettings, load
 
@@ -53,11 +54,22 @@ class PlatformConfig:
         return chosen
 
 
+def platform_url_setting(
+    settings: WorkstationSettings, environ: Mapping[str, str] = os.environ
+) -> machine_settings.Setting:
+    """The environment, the user's 设置, the PC's machine.ini: the first that names a platform."""
+    return machine_settings.first_given(
+        (environ.get(URL_ENV), f"环境变量 {URL_ENV}"),
+        (settings.platform_url, "用户设置"),
+        (machine_settings.load().platform_url, "本机设置"),
+    )
+
+
 def platform_config(
     settings: WorkstationSettings | None = None, environ: Mapping[str, str] = os.environ
 ) -> PlatformConfig:
     settings = settings or load()
-    url = (environ.get(URL_ENV) or settings.platform_url).strip().rstrip("/")
+    url = platform_url_setting(settings, environ).value.strip().rstrip("/")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (a port that is not a number raises only when read)

@@ -117,6 +117,7 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         sqlite_file,
         storage_problem,
     )
+    from desktop_app.services.errors import ServiceError
 
     try:
         state.catalog = load_catalog()
@@ -125,6 +126,8 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         state.error = tr("行业目录有误：{exc}").format(exc=exc)
     except (NetworkShareError, BackupFailedError, DamagedStoreError) as exc:
         state.error = str(exc)
+    except ServiceError as exc:  # a broken machine.ini, among others: said, not a traceback
+        state.error = exc.message
     except SQLAlchemyError as exc:
         detail = first_line(exc)
         file = sqlite_file(database_url(state.database_url))
