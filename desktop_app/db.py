@@ -58,6 +58,9 @@ _STORAGE_PROBLEMS = (
     ("malformed", DAMAGED),
     ("not a database", DAMAGED),
     ("unable to open database file", "无法打开数据库文件（文件夹不存在或无权限）：请管理员检查"),
+    # A URL SQLAlchemy cannot read or has no driver for: a setting to correct, not to wait out.
+    ("can't load plugin", "数据库地址无效（不认识的数据库类型）：请检查数据库设置"),
+    ("could not parse sqlalchemy url", "数据库地址格式不对：请检查数据库设置"),
 )
 
 
@@ -212,8 +215,13 @@ def _on_sqlite_begin(conn: Connection) -> None:
 
 
 def sqlite_file(url: str) -> Path | None:
-    """The file of a SQLite URL (None for PostgreSQL or an in-memory database)."""
-    parsed = make_url(url)
+    """The file of a SQLite URL (None for PostgreSQL, an in-memory database, or no URL at all)."""
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:  # the caller is already explaining the unreadable URL
+        return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)

@@ -113,3 +113,33 @@ def first_given(*candidates: tuple[str | None, str]) -> Setting:
         if value:
             return Setting(value, source)
     return Setting("", "未设置")
+
+
+def validated(settings: MachineSettings, path: Path | None = None) -> MachineSettings:
+    """``settings`` stripped and checked as :func:`load` checks a file (the first-start dialog)."""
+    cleaned = MachineSettings(**{key: getattr(settings, key).strip() for key in KEYS})
+    _check(cleaned, path or machine_settings_path())
+    return cleaned
+
+
+def save(settings: MachineSettings, path: Path | None = None) -> Path:
+    """Writes machine.ini (UTF-8, then renamed into place); raises with the reason if it cannot.
+
+    On Windows %ProgramData% is writable by administrators only: a clerk's account is refused,
+    which is the point (the installer, or an administrator, sets the counter up).
+    """
+    path = path or machine_settings_path()
+    cleaned = validated(settings, path)
+    lines = [f"[{SECTION}]"] + [f"{key} = {getattr(cleaned, key)}" for key in KEYS]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        temporary.replace(path)
+    except PermissionError as exc:
+        raise MachineSettingsError(
+            f"没有权限写入 {path}：请以管理员身份运行本程序，或用安装程序的参数设置本机"
+        ) from exc
+    except OSError as exc:
+        raise MachineSettingsError(f"无法写入 {path}：{exc}") from exc
+    return path

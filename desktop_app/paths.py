@@ -33,6 +33,9 @@ def user_data_dir() -> Path:
     return path
 
 
+DEFAULT_DATABASE_FILE = "yiye.sqlite3"
+
+
 def default_database_url() -> str:
     """SQLite in the user data folder: the embedded default that needs no set-up."""
-    return f"sqlite:///{user_data_dir() / 'yiye.sqlite3'}"
+    return f"sqlite:///{user_data_dir() / DEFAULT_DATABASE_FILE}"

@@ -253,6 +253,20 @@ def _keep_work(state: AppState) -> None:
         window.intake_wizard.save_now()
 
 
+def _first_start_done(app: QApplication, database_url: str | None) -> bool:
+    """On a PC nobody has set up, asks for its settings first; False when the user closed it."""
+    from desktop_app import first_start, settings
+
+    if not first_start.needs_setup(database_url):
+        return True
+    from desktop_app.db import test_connection
+    from desktop_app.ui.first_start_dialog import FirstStartDialog
+
+    load_cjk_font(app)
+    i18n.install(app, i18n.chosen_language(settings.load().language))
+    return bool(FirstStartDialog(test_connection).exec())
+
+
 def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
     """Starts the counter application and runs its event loop; returns the exit code."""
     from desktop_app.ui.error_handler import ErrorHandler
@@ -260,6 +274,8 @@ def run_gui(database_url: str | None = None, smoke: bool = False) -> int:
     app = _application()
     watcher = _QuitWhenReady()
     try:
+        if not smoke and not _first_start_done(app, database_url):
+            return 0
         dialog = start(database_url, loaded=watcher.check if smoke else lambda: None)
     except FontLoadError as exc:
         print(tr("yiye：{exc}").format(exc=exc), file=sys.stderr)

@@ -160,7 +160,7 @@ def build(work: Path, dist: Path) -> Result:
     print(f"    {copied} 个文件", flush=True)
 
     print("5/7 编译字节码（嵌入式 Python，在 Wine 中）", flush=True)
-    bytecode.compile_all(runtime, [site_packages, stage / "app"], work / "wine-build")
+    bytecode.compile_all(runtime, [site_packages, stage / "app"])
 
     print("6/7 启动器 yiye.exe / yiye-cli.exe", flush=True)
     console_stub, gui_stub = launchers.read_stubs(

@@ -269,7 +269,8 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0]).is_file():
         print("用法：python -m installer.winbuild.wine_check dist/yiye-<版本>-win64-setup.exe")
         return 2
-    prefix = ROOT / "build" / "wine-check"
+    # Outside the checkout (drive z: links to /, see bytecode.py), removed afterwards.
+    prefix = Path(tempfile.mkdtemp(prefix="yiye-wine-check-"))
     check = WineCheck(Path(argv[0]).resolve(), prefix)
     try:
         for name, step in steps(check):
@@ -281,6 +282,7 @@ def main(argv: list[str]) -> int:
         return 1
     finally:
         wine.stop(prefix)
+        shutil.rmtree(prefix, ignore_errors=True)
     total = time.monotonic() - check.started
     verdict = "达标" if total <= STEP_LIMIT_SECONDS else "未达标"
     print(f"Wine 检查共 {total:.0f} 秒（目标 ≤ {STEP_LIMIT_SECONDS} 秒）{verdict}")

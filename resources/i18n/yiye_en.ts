@@ -14,12 +14,12 @@
         <translation>Locked: enter your password to unlock</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>行业目录有误：{exc}</source>
         <translation>Error in the industry catalog: {exc}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>无法打开数据库：{problem}（{detail}）</source>
         <translation>Cannot open the database: {problem} ({detail})</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>One Industry, One Licence</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+81"/>
         <source>yiye：{exc}</source>
         <translation>yiye: {exc}</translation>
     </message>
@@ -2215,12 +2215,68 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Empty means this PC&apos;s SQLite; nothing to test</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/first_start_dialog.py" line="+41"/>
+        <source>同心县“一业一证”窗口综合受理系统 — 首次启动</source>
+        <translation>Tongxin &quot;One Industry, One Licence&quot; counter - first start</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本机尚未设置。请管理员填写大厅数据库等信息，保存为本机设置（{path}，需要管理员权限）；或直接单机使用，数据保存在本机。</source>
+        <translation>This PC is not set up yet. An administrator fills in the hall&apos;s database and the other settings and saves them as this PC&apos;s settings ({path}, administrator rights needed); or use the PC stand-alone, with the data kept on it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>留空：单机 SQLite；大厅：postgresql+psycopg://…</source>
+        <translation>Empty: stand-alone SQLite; a hall: postgresql+psycopg://...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>可留空：https://…</source>
+        <translation>Optional: https://...</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>数据库地址(&amp;D)：</source>
+        <translation>&amp;Database address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行政区划代码(&amp;O)：</source>
+        <translation>&amp;Office code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口编号(&amp;W)：</source>
+        <translation>&amp;Workstation code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平台地址(&amp;P)：</source>
+        <translation>&amp;Platform address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存为本机设置(&amp;S)</source>
+        <translation>&amp;Save as this PC&apos;s settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单机使用(&amp;A)</source>
+        <translation>Stand-&amp;alone</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+5"/>
         <source>连接失败：{exc}</source>
         <translation>Connection failed: {exc}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>无法保存设置：{exc}</source>
+        <translation>Cannot save the settings: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+2"/>
         <source>连接成功：{reached}</source>
         <translation>Connected: {reached}</translation>
     </message>

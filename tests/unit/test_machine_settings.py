@@ -107,3 +107,18 @@ def test_a_broken_file_stops_a_command_with_one_line(capsys: pytest.CaptureFixtu
     assert code == 2
     assert err.count("\n") == 1
     assert "workstation 应为2位" in err
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [("::::", "数据库地址格式不对"), ("nosuchdriver://x", "数据库地址无效")],
+)
+def test_an_unusable_database_address_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], url: str, said: str
+) -> None:
+    # What a mistyped /DATABASE= on the installer's command line leads to.
+    machine_file().write_text(f"[counter]\ndatabase_url = {url}\n", encoding="utf-8")
+    code, _out, err = run_cli(capsys, "users", "list")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert said in err
