@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -108,7 +109,13 @@ def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def run_nsis(stage: Path, output: Path, version: str, sign_command: str | None) -> None:
+def run_nsis(
+    stage: Path,
+    output: Path,
+    version: str,
+    sign_command: str | None,
+    extra_env: dict[str, str] | None = None,
+) -> None:
     makensis = shutil.which("makensis")
     if makensis is None:
         raise BuildError("找不到 makensis：请安装 Debian 软件包 nsis")
@@ -122,7 +129,9 @@ def run_nsis(stage: Path, output: Path, version: str, sign_command: str | None) 
         defines["SIGN_COMMAND"] = sign_command
     command = [makensis, "-V2", "-WX", "-INPUTCHARSET", "UTF8"]  # warnings are errors
     command += [f"-D{key}={value}" for key, value in defines.items()]
-    result = subprocess.run([*command, str(NSIS_SCRIPT)], capture_output=True, text=True)
+    # !uninstfinalize runs ``python -m installer.winbuild.signatures`` from makensis's own folder.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(extra_env or {}))
+    result = subprocess.run([*command, str(NSIS_SCRIPT)], capture_output=True, text=True, env=env)
     if result.returncode:
         raise BuildError(f"makensis 失败：\n{(result.stdout + result.stderr)[-4000:]}")
 

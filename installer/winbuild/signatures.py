@@ -57,7 +57,8 @@ class Verdict:
 
 def signer_organisation(report: str) -> str:
     """The O= of the primary signer's certificate in an ``osslsigncode verify`` report."""
-    match = re.search(r"Signer's certificate:\s*-+\s*Signer #0:\s*Subject: (\S[^\n]*)", report)
+    # osslsigncode 2.9 puts a line of dashes before "Signer #0:"; 2.5 (Debian 12) does not.
+    match = re.search(r"Signer's certificate:\s*(?:-+\s*)?Signer #0:\s*Subject: (\S[^\n]*)", report)
     if match is None:
         return ""
     organisation = re.search(r"/O=([^/]+)", match.group(1))
@@ -142,6 +143,48 @@ def sign_file(path: Path, config: SigningConfig) -> None:
         signed.unlink(missing_ok=True)
         raise BuildError(f"签名 {path.name} 失败：{(result.stderr or result.stdout).strip()}")
     signed.replace(path)
+
+
+def throwaway_identity(folder: Path) -> tuple[Path, Path]:
+    """For checks only: a self-signed code-signing PFX (password ``pw``) and its certificate.
+
+    Valid 2000-2099, so no check depends on today's date.
+    """
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Yiye Test Publisher"),
+            x509.NameAttribute(NameOID.COMMON_NAME, "Yiye Test Publisher"),
+        ]
+    )
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        .not_valid_after(dt.datetime(2099, 12, 31, tzinfo=dt.UTC))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    pfx = folder / "throwaway-code-signing.pfx"
+    encryption = serialization.BestAvailableEncryption(b"pw")
+    pfx.write_bytes(
+        pkcs12.serialize_key_and_certificates(b"code", key, certificate, None, encryption)
+    )
+    trust = folder / "throwaway-code-signing.pem"
+    trust.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return pfx, trust
 
 
 def main(argv: list[str]) -> int:

@@ -22,11 +22,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from installer.winbuild import wine
-from installer.winbuild.build import ROOT, app_version
+from installer.winbuild import signatures, wine
+from installer.winbuild.build import ROOT, app_version, run_nsis
 from installer.winbuild.errors import BuildError
 
 STUB_SOURCES = ROOT / "installer" / "wine"
+BUILD_STAGE = ROOT / "build" / "win64" / "stage"  # dev.py installer's, for the signing step
 # name → libraries to link; all land in the prefix's system32.
 STUBS = {
     "icuuc": [],
@@ -250,6 +251,35 @@ def steps(check: WineCheck) -> list[tuple[str, Callable[[], str]]]:
         expect(check.machine_ini() == "", "卸载 /PURGE 后本机设置仍在")
         return "用户数据和本机设置已删除"
 
+    def signing_step() -> str:
+        # The launchers of the real build in a small installer, signed as a configured build
+        # signs (launchers, then the uninstaller as makensis writes it, then the installer).
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            pfx, trust = signatures.throwaway_identity(work)
+            env = {signatures.PFX_ENV: str(pfx), signatures.PFX_PASSWORD_ENV: "pw"}
+            config = signatures.signing_config(env)
+            assert config is not None
+            stage = work / "stage"
+            stage.mkdir()
+            for launcher in ("yiye.exe", "yiye-cli.exe"):
+                shutil.copyfile(BUILD_STAGE / launcher, stage / launcher)
+                signatures.sign_file(stage / launcher, config)
+            signed = work / "yiye-signed-win64-setup.exe"
+            command = f'"{sys.executable}" -m installer.winbuild.signatures'
+            run_nsis(stage, signed, version, command, extra_env=env)  # env: for the uninstaller
+            signatures.sign_file(signed, config)
+            check.installer = signed
+            check.install()
+            for name in ("uninstall.exe", "yiye.exe", "yiye-cli.exe"):
+                copy = work / name
+                shutil.copyfile(check.linux_path(check.installed(name)), copy)
+                verdict = signatures.verify_file(copy, trust)
+                expect(verdict.ok and verdict.publisher == "Yiye Test Publisher", f"{name} 未签名")
+            expect(signatures.verify_file(signed, trust).ok, "安装包未签名")
+            check.uninstall()
+        return "安装包、卸载程序和两个启动器都带有效签名"
+
     return [
         ("新 Wine 前缀（Windows 10）与测试用桩 DLL", prepare_step),
         ("静默安装 /S /OFFICE= /WORKSTATION= /D=", install_step),
@@ -262,6 +292,7 @@ def steps(check: WineCheck) -> list[tuple[str, Callable[[], str]]]:
         ("再次安装（覆盖），数据保留", reinstall_step),
         ("静默卸载 /S", uninstall_step),
         ("安装后卸载 /S /PURGE", purge_step),
+        ("签名：一次性证书签的安装包，装后卸载程序的签名", signing_step),
     ]
 
 
