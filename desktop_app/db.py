@@ -21,13 +21,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 
 from desktop_app.machine_settings import Setting
-from desktop_app.paths import default_database_url
+from desktop_app.paths import DATABASE_URL_ENV, default_database_url
 from desktop_app.services.errors import ConflictError, ServiceError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-DATABASE_URL_ENV = "YIYE_DATABASE_URL"
 _READ_ONLY = "yiye_read_only"
 _DRIVE_REMOTE = 4  # GetDriveTypeW
 

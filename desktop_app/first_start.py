@@ -11,8 +11,7 @@ import os
 from collections.abc import Mapping
 
 from desktop_app import machine_settings, settings
-from desktop_app.db import DATABASE_URL_ENV
-from desktop_app.paths import DEFAULT_DATABASE_FILE, user_data_dir
+from desktop_app.paths import DATABASE_URL_ENV, DEFAULT_DATABASE_FILE, user_data_dir
 
 
 def needs_setup(explicit_database: str | None, environ: Mapping[str, str] = os.environ) -> bool:

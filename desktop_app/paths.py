@@ -19,6 +19,9 @@ CJK_FONT_FILE = FONTS_DIR / "wqy-microhei.ttc"
 
 
 DATA_DIR_ENV = "YIYE_DATA_DIR"
+# Names the database instead of the settings (desktop_app.db reads it; here so that checks on the
+# way to the first paint need not load SQLAlchemy).
+DATABASE_URL_ENV = "YIYE_DATABASE_URL"
 
 
 def user_data_dir() -> Path:

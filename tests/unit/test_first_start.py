@@ -49,3 +49,15 @@ def test_a_place_that_cannot_hold_the_file_says_so(tmp_path: Path) -> None:
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(machine_settings.MachineSettingsError, match="无法写入"):
         machine_settings.save(machine_settings.MachineSettings(), blocker / "yiye" / "machine.ini")
+
+
+def test_the_check_loads_no_sqlalchemy_before_the_first_paint() -> None:
+    # run_gui asks needs_setup() before the login dialog paints: it must stay light.
+    import subprocess
+    import sys
+
+    probe = "import sys; from desktop_app import first_start; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
