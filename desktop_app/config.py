@@ -34,26 +34,33 @@ class Installation:
     issuer_uscc: str = DEFAULT_ISSUER_USCC
 
 
-def office_setting() -> machine_settings.Setting:
+def office_setting(
+    machine: machine_settings.MachineSettings | None = None,
+) -> machine_settings.Setting:
+    machine = machine or machine_settings.load()
     return machine_settings.first_given(
         (os.environ.get(OFFICE_CODE_ENV), f"环境变量 {OFFICE_CODE_ENV}"),
-        (machine_settings.load().office_code, "本机设置"),
+        (machine.office_code, "本机设置"),
         (DEFAULT_OFFICE_CODE, "默认：同心县"),
     )
 
 
-def workstation_setting() -> machine_settings.Setting:
+def workstation_setting(
+    machine: machine_settings.MachineSettings | None = None,
+) -> machine_settings.Setting:
+    machine = machine or machine_settings.load()
     return machine_settings.first_given(
         (os.environ.get(WORKSTATION_ENV), f"环境变量 {WORKSTATION_ENV}"),
-        (machine_settings.load().workstation, "本机设置"),
+        (machine.workstation, "本机设置"),
         ("01", "默认"),
     )
 
 
 def installation() -> Installation:
     """The codes in force: the environment, the PC's machine.ini (the installer), defaults."""
-    office = office_setting().value
-    workstation = workstation_setting().value
+    machine = machine_settings.load()  # read once for both codes
+    office = office_setting(machine).value
+    workstation = workstation_setting(machine).value
     issuer = os.environ.get(ISSUER_USCC_ENV, DEFAULT_ISSUER_USCC)
     if not re.fullmatch(r"\d{6}", office):
         raise ValueError(f"{OFFICE_CODE_ENV} 应为6位行政区划代码，实为 {office!r}")

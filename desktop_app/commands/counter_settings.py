@@ -43,10 +43,11 @@ def _hide_password(url: str) -> str:
 
 def in_force(explicit_database: str | None) -> dict[str, machine_settings.Setting]:
     database = database_setting(explicit_database)
+    machine = machine_settings.load()
     return {
         "database_url": machine_settings.Setting(_hide_password(database.value), database.source),
-        "office_code": config.office_setting(),
-        "workstation": config.workstation_setting(),
+        "office_code": config.office_setting(machine),
+        "workstation": config.workstation_setting(machine),
         "platform_url": platform_url_setting(settings.load()),
     }
 

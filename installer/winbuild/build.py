@@ -51,7 +51,10 @@ def app_version() -> str:
 
 
 def _tracked_files() -> list[str]:
-    """The app's files as committed (a clean checkout), not whatever lies in the work tree."""
+    """The app's files git knows of: tracked, or new and not ignored (no caches, no build output).
+
+    From a clean checkout that is exactly what is committed.
+    """
     result = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", *APP_TREES],
         cwd=ROOT,

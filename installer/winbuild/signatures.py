@@ -6,6 +6,7 @@ each file must be signed by a publisher we expect, not merely by someone Microso
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -41,10 +42,11 @@ def osslsigncode() -> str:
     return path
 
 
-def _ignore_crl_flag(tool: str) -> list[str]:
+@functools.cache
+def _ignore_crl_flag(tool: str) -> tuple[str, ...]:
     # osslsigncode 2.6+ fetches CRLs online unless told not to; 2.5 (Debian 12) never does.
     usage = subprocess.run([tool, "--help"], capture_output=True, text=True)
-    return ["-ignore-crl"] if "-ignore-crl" in usage.stdout + usage.stderr else []
+    return ("-ignore-crl",) if "-ignore-crl" in usage.stdout + usage.stderr else ()
 
 
 @dataclass(frozen=True)
