@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from desktop_app import __version__
+from desktop_app import __version__, collector
 from desktop_app.commands.output import EXIT_INTERNAL, EXIT_USAGE, fail
 
 
@@ -115,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "没有可用的图形显示（未设置 DISPLAY）。无显示器的机器请用 `xvfb-run yiye` 启动，"
             "或用 `yiye --smoke` 离屏自检。No display: run `xvfb-run yiye`."
         )
+    collector.pause_during_start()  # resumed once the store and catalog are loaded
     from desktop_app.ui.app import run_gui  # Qt loads only for the GUI.
 
     return run_gui(database_url=args.database, smoke=args.smoke)

@@ -1,4 +1,4 @@
-"""yiye.exe's entry point: the GUI launcher runs pythonw.exe, which has no console.
+"""yiye.exe's entry point: a GUI program (like pythonw.exe), so it has no console.
 
 Without a console ``sys.stdout`` and ``sys.stderr`` are None, so a print would raise. What the
 program says before its window exists (a refused ``--database``, ``--version``) is collected and

@@ -125,6 +125,7 @@ Section "-Program"
   ; data is not here (user data folder, machine.ini), so it stays as it was.
   RMDir /r "$INSTDIR\runtime"
   RMDir /r "$INSTDIR\app"
+  Delete "$INSTDIR\modules.pack"
   File /r "${STAGE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -162,6 +163,7 @@ Section "un.$(ProgramSection)" SEC_UNPROGRAM
   RMDir /r "$INSTDIR\app"
   Delete "$INSTDIR\yiye.exe"
   Delete "$INSTDIR\yiye-cli.exe"
+  Delete "$INSTDIR\modules.pack"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"

