@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop_app.catalog import Catalog
-from desktop_app.commands import case_steps, identity
+from desktop_app.commands import attachments, case_steps, identity
 from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import open_or_fail, transaction
@@ -66,6 +66,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=_list)
     case_steps.register(case_parser)
+    attachments.register(case_parser)
 
     items = commands.add_parser("items", help="事项").add_subparsers(
         dest="items_command", required=True

@@ -10,6 +10,7 @@ from desktop_app.models.application import (
     StateChange,
     VerificationTask,
 )
+from desktop_app.models.attachment import MaterialCheck, MaterialFile, StoredFile
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.base import Base
 from desktop_app.models.calendar import CalendarDay, CalendarYear
@@ -41,6 +42,8 @@ __all__ = [
     "InboxEvent",
     "IssuedNotice",
     "Item",
+    "MaterialCheck",
+    "MaterialFile",
     "NoticePrint",
     "NumberCounter",
     "OutboxBody",
@@ -49,6 +52,7 @@ __all__ = [
     "ReceivedMaterial",
     "ReplacedPrint",
     "StateChange",
+    "StoredFile",
     "SyncState",
     "User",
     "VerificationTask",

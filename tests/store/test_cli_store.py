@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from desktop_app import migrate
-from desktop_app.bootstrap import BackupFailedError, open_store
+from desktop_app.bootstrap import HEAD_REVISION, BackupFailedError, open_store
 from desktop_app.catalog import Catalog, resolve
 from desktop_app.clock import FixedClock
 from desktop_app.db import storage_problem
@@ -410,6 +410,6 @@ def test_a_failed_backup_leaves_no_partial_file_and_no_upgrade(
     assert [p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name] == []
     monkeypatch.undo()
     store = open_store(f"sqlite:///{path}")  # the disk has room again: backup, then upgrade
-    assert migrate.current_revision(store.engine) == "0009"
+    assert migrate.current_revision(store.engine) == HEAD_REVISION
     assert len([p for p in tmp_path.iterdir() if "before-upgrade" in p.name]) == 1
     store.dispose()
