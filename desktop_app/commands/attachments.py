@@ -13,7 +13,7 @@ from typing import Any
 from desktop_app.commands import identity
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
-from desktop_app.domain.file_kinds import LIMIT_TEXT, MAX_FILE_BYTES, megabytes
+from desktop_app.domain.file_kinds import megabytes
 from desktop_app.services import attachments
 
 
@@ -43,19 +43,10 @@ def register(cases: argparse._SubParsersAction[Any]) -> None:
 
 
 def read_scan(path: Path) -> bytes:
-    """The file's bytes, read no further than one byte past the limit (a huge file fails fast)."""
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        fail(f"找不到文件 {path}")
-    except IsADirectoryError:
-        fail(f"{path} 是文件夹，不是文件")
-    except OSError as exc:
-        fail(f"无法读取 {path}：{exc.strerror or exc}")
-    if len(data) > MAX_FILE_BYTES:
-        fail(f"{path.name}：文件超过单个文件 {LIMIT_TEXT} 的上限")
-    return data
+        return attachments.read_scan_file(path)
+    except attachments.AttachmentRefusedError as exc:
+        fail(exc.message)
 
 
 def _attach(args: argparse.Namespace) -> int:

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
-from desktop_app.domain.file_kinds import KINDS, FileRefusedError, check_file
+from desktop_app.domain.file_kinds import (
+    KINDS,
+    LIMIT_TEXT,
+    MAX_FILE_BYTES,
+    FileRefusedError,
+    check_file,
+)
 from desktop_app.models import (
     Application,
     MaterialCheck,
@@ -87,41 +95,58 @@ def _store_once(session: Session, sha256: str, content_type: str, data: bytes) -
             raise
 
 
-def attach(
+@dataclass(frozen=True)
+class StoredScan:
+    """A checked file in the store, not yet tied to a case (the wizard's scans before 受理)."""
+
+    sha256: str
+    name: str
+    size: int
+    content_type: str
+
+
+def store_file(session: Session, actor: Actor, data: bytes, name: str) -> StoredScan:
+    """Checks ``data`` by its bytes and stores it once; the same content again costs nothing."""
+    require_role(actor, "clerk", "supervisor", action="添加材料扫描件")
+    try:
+        checked = check_file(data)
+    except FileRefusedError as exc:
+        raise AttachmentRefusedError(f"{name or '文件'}：{exc}") from None
+    _store_once(session, checked.sha256, checked.kind.content_type, data)
+    name = (name.strip() or f"{checked.sha256[:12]}{checked.kind.extension}")[:MAX_NAME]
+    return StoredScan(checked.sha256, name, checked.size, checked.kind.content_type)
+
+
+def link(
     session: Session,
     actor: Actor,
     number: str,
     material_key: str,
-    data: bytes,
-    name: str,
+    scan: StoredScan,
     source: str = "file",
 ) -> Attachment:
-    """Stores ``data`` as a scan of one material of an open case; the same file again is no-op."""
+    """Ties a stored file to one material of an open case; the same file again changes nothing."""
     require_role(actor, "clerk", "supervisor", action="添加材料扫描件")
     if source not in SOURCES:
         raise WorkflowError(f"来源“{source}”无效（可用 {'、'.join(SOURCES)}）")
     application = load_application(session, number)
     ensure_open(application)
     _material(session, application, material_key)
-    try:
-        checked = check_file(data)
-    except FileRefusedError as exc:
-        raise AttachmentRefusedError(f"{name or '文件'}：{exc}") from None
-    name = (name.strip() or f"{material_key}{checked.kind.extension}")[:MAX_NAME]
-    _store_once(session, checked.sha256, checked.kind.content_type, data)
+    if session.get(StoredFile, scan.sha256) is None:
+        raise NotFoundError(f"扫描件 {scan.name} 不在数据库中，请重新扫描")
     existing = session.scalar(
         select(MaterialFile).where(
             MaterialFile.application_id == application.id,
             MaterialFile.material_key == material_key,
-            MaterialFile.sha256 == checked.sha256,
+            MaterialFile.sha256 == scan.sha256,
         )
     )
     if existing is None:
         existing = MaterialFile(
             application_id=application.id,
             material_key=material_key,
-            sha256=checked.sha256,
-            name=name,
+            sha256=scan.sha256,
+            name=scan.name,
             source=source,
             attached_by=actor.id,
         )
@@ -132,19 +157,85 @@ def attach(
             actor.username,
             "material.attach",
             number,
-            {"material": material_key, "sha256": checked.sha256, "size": checked.size},
+            {"material": material_key, "sha256": scan.sha256, "size": scan.size},
         )
     attacher = session.get(User, existing.attached_by)
     return Attachment(
         material_key,
-        checked.sha256,
+        scan.sha256,
         existing.name,
-        checked.size,
-        checked.kind.content_type,
+        scan.size,
+        scan.content_type,
         existing.source,
         existing.attached_at,
         attacher.username if attacher is not None else "",
     )
+
+
+def attach(
+    session: Session,
+    actor: Actor,
+    number: str,
+    material_key: str,
+    data: bytes,
+    name: str,
+    source: str = "file",
+) -> Attachment:
+    """Stores ``data`` as a scan of one material of an open case (both steps, one transaction)."""
+    application = load_application(session, number)
+    ensure_open(application)
+    _material(session, application, material_key)
+    scan = store_file(session, actor, data, name or f"{material_key}")
+    return link(session, actor, number, material_key, scan, source)
+
+
+def stored(session: Session, sha256: str, name: str) -> StoredScan:
+    """A file already in the store, by its hash (a draft's scan after a restart)."""
+    row = session.execute(
+        select(StoredFile.size, StoredFile.content_type).where(StoredFile.sha256 == sha256)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"扫描件 {name} 不在数据库中，请重新扫描")
+    return StoredScan(sha256, name[:MAX_NAME], row.size, row.content_type)
+
+
+def link_scans(
+    session: Session, actor: Actor, number: str, scans: Mapping[str, Sequence[Mapping[str, str]]]
+) -> int:
+    """The wizard's scans join the case just accepted; returns how many.
+
+    Scans of a material the case does not list (the answers changed after scanning) are left
+    out: the file stays in the store, unattached.
+    """
+    application = load_application(session, number)
+    keys = set(
+        session.scalars(
+            select(ReceivedMaterial.key).where(ReceivedMaterial.application_id == application.id)
+        )
+    )
+    linked = 0
+    for key, entries in scans.items():
+        for entry in entries if key in keys else ():
+            scan = stored(session, entry["sha256"], entry["name"])
+            link(session, actor, number, key, scan, entry.get("source") or "file")
+            linked += 1
+    return linked
+
+
+def read_scan_file(path: Path) -> bytes:
+    """A file's bytes, read no further than one byte past the limit (a huge file fails fast)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise AttachmentRefusedError(f"找不到文件 {path}") from None
+    except IsADirectoryError:
+        raise AttachmentRefusedError(f"{path} 是文件夹，不是文件") from None
+    except OSError as exc:
+        raise AttachmentRefusedError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise AttachmentRefusedError(f"{path.name}：文件超过单个文件 {LIMIT_TEXT} 的上限")
+    return data
 
 
 def of_case(session: Session, number: str) -> list[Attachment]:

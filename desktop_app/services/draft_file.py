@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop_app import clock
 from desktop_app.paths import user_data_dir
-from desktop_app.services.wizard import IntakeDraft
+from desktop_app.services.wizard import IntakeDraft, scan_refs
 
 FOLDER = "drafts"
 
@@ -44,6 +44,8 @@ def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> N
         "form": draft.form,
         "materials": draft.materials,
         "commitments": sorted(draft.commitments),
+        "agent": draft.agent,
+        "scans": draft.scans,
         "draft_id": draft.draft_id,
     }
     temporary = path.with_suffix(".tmp")
@@ -63,6 +65,8 @@ def load(username: str) -> SavedDraft | None:
             form=dict(data.get("form") or {}),
             materials={str(k): str(v) for k, v in (data.get("materials") or {}).items()},
             commitments={str(c) for c in data.get("commitments") or []},
+            agent={str(k): str(v) for k, v in data["agent"].items()} if data.get("agent") else None,
+            scans=scan_refs(data.get("scans")),
             draft_id=int(data["draft_id"]) if data.get("draft_id") is not None else None,
         )
         return SavedDraft(draft, dt.datetime.fromisoformat(str(data["saved_at"])))

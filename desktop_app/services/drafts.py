@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +22,7 @@ from desktop_app.models import Draft, IssuedNotice
 from desktop_app.services import audit, documents
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, PermissionDeniedError, WorkflowError
+from desktop_app.services.wizard import scan_refs
 
 MAX_MISSING = 30
 MAX_LINE = 200
@@ -39,6 +40,7 @@ class DraftRow:
     updated_at: dt.datetime
     correction_count: int
     agent: dict[str, str] | None = None
+    scans: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 def _row(draft: Draft) -> DraftRow:
@@ -53,6 +55,7 @@ def _row(draft: Draft) -> DraftRow:
         draft.updated_at,
         draft.correction_count,
         dict(agent) if isinstance(agent, dict) else None,
+        scan_refs(draft.materials.get("scans")),
     )
 
 
@@ -66,6 +69,7 @@ def save_draft(
     materials: Mapping[str, str],
     commitments: tuple[str, ...] = (),
     agent: Mapping[str, str] | None = None,
+    scans: Mapping[str, list[dict[str, str]]] | None = None,
 ) -> int:
     """Stores what is typed so far (nothing is checked: a draft may be half-wrong)."""
     require_role(actor, "clerk", "supervisor", action="保存草稿")
@@ -82,6 +86,7 @@ def save_draft(
         "received": dict(materials),
         "commitments": list(commitments),
         "agent": dict(agent) if agent else None,
+        "scans": {key: list(entries) for key, entries in (scans or {}).items()},
     }
     session.flush()
     return draft.id

@@ -30,6 +30,9 @@ class IntakeDraft:
     # The 委托代理人 (name, id_number, phone) when not the legal representative applies.
     agent: dict[str, str] | None = None
     draft_id: int | None = None
+    # Files scanned for a material before 受理 (already in the store): material key → list of
+    # {"sha256", "name", "source"}; tied to the case when it is accepted.
+    scans: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def clear(self) -> None:
         """Starts over in place (the wizard's pages hold this very object)."""
@@ -40,6 +43,7 @@ class IntakeDraft:
         self.commitments.clear()
         self.agent = None
         self.draft_id = None
+        self.scans.clear()
 
 
 def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | None:
@@ -56,3 +60,21 @@ def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | Non
     if current == Page.REVIEW:
         return None
     return Page(current + 1)
+
+
+def scan_refs(data: object) -> dict[str, list[dict[str, str]]]:
+    """The scans a saved draft lists, keeping only well-formed entries (a draft may be old)."""
+    if not isinstance(data, dict):
+        return {}
+    refs: dict[str, list[dict[str, str]]] = {}
+    for key, entries in data.items():
+        if isinstance(entries, list):
+            good = [
+                {k: str(e[k]) for k in ("sha256", "name", "source")}
+                for e in entries
+                if isinstance(e, dict)
+                and all(isinstance(e.get(k), str) for k in ("sha256", "name", "source"))
+            ]
+            if good:
+                refs[str(key)] = good
+    return refs

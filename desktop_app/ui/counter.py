@@ -16,6 +16,7 @@ from desktop_app.db import DatabaseUnavailableError, Store
 from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import application_form, certificate, notice_sheet
 from desktop_app.services import (
+    attachments,
     auth,
     calendar,
     cases,
@@ -32,6 +33,7 @@ from desktop_app.services import (
     reporting,
     workflow,
 )
+from desktop_app.services.attachments import read_scan_file
 from desktop_app.services.auth import Actor
 from desktop_app.services.cases import CaseRow, QueueRow
 from desktop_app.services.errors import ServiceError
@@ -81,9 +83,17 @@ class Counter:
         on_platform = platform_departments(self.catalog.departments)
         with self.store.write() as session:
             receipt = intake.accept(session, self.actor, self.catalog, self._submission(draft))
+            attachments.link_scans(session, self.actor, receipt.number, draft.scans)
             workflow.dispatch(session, self.actor, receipt.number, platform_departments=on_platform)
         draft_file.discard(self.actor.username)  # accepted: nothing left to offer back
         return receipt
+
+    def store_scan(self, path: Path) -> dict[str, str]:
+        """A file chosen in the wizard, checked and stored; its reference goes into the draft."""
+        data = read_scan_file(path)
+        with self.store.write() as session:
+            scan = attachments.store_file(session, self.actor, data, path.name)
+        return {"sha256": scan.sha256, "name": scan.name, "source": "file"}
 
     def save_draft(self, draft: IntakeDraft) -> int:
         """On this PC first (that copy survives a lost database), then in the database."""
@@ -100,6 +110,7 @@ class Counter:
                     draft.materials,
                     tuple(sorted(draft.commitments)),
                     draft.agent,
+                    draft.scans,
                 )
         except DatabaseUnavailableError as exc:
             raise ServiceError(
@@ -158,6 +169,7 @@ class Counter:
             commitments=set(row.commitments),
             agent=row.agent,
             draft_id=row.id,
+            scans={key: list(entries) for key, entries in row.scans.items()},
         )
 
     def local_draft(self) -> draft_file.SavedDraft | None:
@@ -236,6 +248,7 @@ class Counter:
             approve=self.approve,
             reject=self.reject,
             detail=self.review_detail,
+            open_scan=self.open_scan,
         )
 
     def review_detail(self, row: QueueRow) -> ReviewDetail:
@@ -249,7 +262,22 @@ class Counter:
                 for d in deferred.of_case(session, self.catalog, row.number)
                 if row.permit in d.permits
             ]
-            return ReviewDetail(view, late, cases.history(session, row.number))
+            mine = {m.key for m in view.materials}  # never another department's papers
+            return ReviewDetail(
+                view,
+                late,
+                cases.history(session, row.number),
+                [f for f in attachments.of_case(session, row.number) if f.material_key in mine],
+                [
+                    c
+                    for c in attachments.checks_of_case(session, row.number)
+                    if c.material_key in mine
+                ],
+            )
+
+    def open_scan(self, sha256: str) -> tuple[bytes, str]:
+        with self.store.read() as session:
+            return attachments.file_bytes(session, sha256)
 
     # --- 承诺核查 -------------------------------------------------------------------------------
 

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
                 print_notice=counter.print_notice,
                 decisions=counter.decisions(),
                 after_issue=counter.after_issue_actions(),
+                store_scan=counter.store_scan,
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)

@@ -28,14 +28,15 @@ def page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
     return images
 
 
-class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+class PagesDialog(QDialog):
+    """Pages one under another, scrolled: a document's, or a scanned material's."""
+
+    def __init__(self, pages: list[QImage], title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("pdfPreviewDialog")
-        self.setWindowTitle(tr("预览：{title}").format(title=title))
+        self.setWindowTitle(title)
         container = QWidget()
         column = QVBoxLayout(container)
-        self.pages = page_images(pdf)
+        self.pages = pages
         for image in self.pages:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
@@ -45,3 +46,9 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         self.resize(860, 720)
+
+
+class PdfPreviewDialog(PagesDialog):
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(page_images(pdf), tr("预览：{title}").format(title=title), parent)
+        self.setObjectName("pdfPreviewDialog")

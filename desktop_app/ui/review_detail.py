@@ -6,6 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from desktop_app.catalog import Catalog
+from desktop_app.domain.file_kinds import megabytes
 from desktop_app.domain.states import ITEM_KIND_NAMES, ITEM_MODE_NAMES, ITEM_STATE_NAMES, ItemState
 from desktop_app.services.cases import QueueRow
 from desktop_app.ui.history_text import history_line
@@ -25,8 +26,31 @@ def _how() -> dict[str, str]:
     }
 
 
+SCAN_SCHEME = "scan"  # scan:<sha256> opens a stored file in the reviewer's tab
+
+
 def _e(text: object) -> str:
     return html.escape(str(text))
+
+
+def _evidence(detail: ReviewDetail, key: str) -> str:
+    """A material's scans as links, and what the window checked instead of taking a copy."""
+    links = [
+        f"<a href='{SCAN_SCHEME}:{f.sha256}'>{_e(f.name)}</a>"
+        + _e(tr("（{size}）").format(size=megabytes(f.size)))
+        for f in detail.files
+        if f.material_key == key
+    ]
+    checks = [
+        _e(
+            tr("窗口核验：{source} {no}（{who}，{at}）").format(
+                source=c.source, no=c.document_no, who=c.checked_by, at=local_minutes(c.checked_at)
+            )
+        )
+        for c in detail.checks
+        if c.material_key == key
+    ]
+    return "<br>".join(links + checks)
 
 
 def review_html(detail: ReviewDetail, row: QueueRow, catalog: Catalog) -> str:
@@ -84,7 +108,8 @@ def review_html(detail: ReviewDetail, row: QueueRow, catalog: Catalog) -> str:
         parts.append(f"<h4>{_e(section.title)}</h4><table>{rows}</table>")
     how = _how()
     materials = "".join(
-        "<tr><td style='padding-right:12px'>{}</td><td>{}</td></tr>".format(
+        "<tr><td style='padding-right:12px'>{}</td><td style='padding-right:12px'>{}</td>"
+        "<td>{}</td></tr>".format(
             _e(m.name),
             _e(
                 how.get(m.how, m.how)
@@ -94,6 +119,7 @@ def review_html(detail: ReviewDetail, row: QueueRow, catalog: Catalog) -> str:
                     else ""
                 )
             ),
+            _evidence(detail, m.key),
         )
         for m in detail.view.materials
     )

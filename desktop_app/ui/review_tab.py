@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,12 +28,14 @@ from desktop_app.domain.states import (
     ITEM_STATE_NAMES,
     ItemState,
 )
+from desktop_app.services.attachments import Attachment, WindowCheck
 from desktop_app.services.cases import DepartmentView, HistoryRow, QueueRow
 from desktop_app.services.deferred import DeferredRow
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.review_detail import review_html
+from desktop_app.ui.review_detail import SCAN_SCHEME, review_html
+from desktop_app.ui.scan_viewer import ScanDialog, ScanUnreadableError
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM, due_text, named, row_table
 
@@ -45,6 +47,8 @@ class ReviewDetail:
     view: DepartmentView
     deferred: list[DeferredRow]  # this item's 容缺 materials
     history: list[HistoryRow]
+    files: list[Attachment] = field(default_factory=list)  # scans of the department's materials
+    checks: list[WindowCheck] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class ReviewActions:
     approve: Callable[[QueueRow, str, dt.date, dt.date | None], None]
     reject: Callable[[QueueRow, str], None]
     detail: Callable[[QueueRow], ReviewDetail] | None = None
+    open_scan: Callable[[str], tuple[bytes, str]] | None = None  # sha256 → bytes, content type
 
 
 class ReviewTab(QWidget):
@@ -85,6 +90,9 @@ class ReviewTab(QWidget):
         self.table = row_table(self.model, "reviewQueueTable")
         self.detail_view = named(QTextBrowser(), "reviewDetailView")
         self.detail_view.setPlaceholderText(tr("选择一项查看申请表、材料和办理记录"))
+        self.detail_view.setOpenLinks(False)  # a scan's link opens it here, not as a web page
+        self.detail_view.anchorClicked.connect(self._on_link)
+        self.scan_dialog: QDialog | None = None
         self.take_up_button = named(QPushButton(tr("受理审查(&T)")), "takeUpButton")
         self.correction_button = named(QPushButton(tr("要求补正(&C)")), "correctionButton")
         self.approve_button = named(QPushButton(tr("准予许可(&A)")), "approveButton")
@@ -156,6 +164,24 @@ class ReviewTab(QWidget):
             self.detail_view.setPlainText(exc.message)
             return
         self.detail_view.setHtml(review_html(detail, row, self._catalog))
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == SCAN_SCHEME and self._actions.open_scan is not None:
+            self.open_scan(url.path())
+
+    def open_scan(self, sha256: str) -> None:
+        """Shows one scan; a file that cannot be read is said in the status line."""
+        assert self._actions.open_scan is not None
+        try:
+            data, content_type = self._actions.open_scan(sha256)
+            self.scan_dialog = ScanDialog(data, content_type, sha256[:12], self)
+        except ServiceError as exc:
+            self.status_label.setText(exc.message)
+            return
+        except ScanUnreadableError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.scan_dialog.open()
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="+52"/>
+        <location filename="../../desktop_app/ui/app.py" line="+53"/>
         <source>正在打开数据库，请稍候</source>
         <translation>Opening the database, please wait</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>yiye: {error}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>一业一证</source>
         <translation>One Industry, One Licence</translation>
     </message>
@@ -47,6 +47,7 @@
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+229"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <source>；</source>
         <translation>; </translation>
@@ -68,7 +69,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+94"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+102"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
@@ -86,7 +87,7 @@
         <location line="+3"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+64"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-21"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-24"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -305,7 +306,7 @@
         <location line="+14"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+101"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+98"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+119"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
     </message>
@@ -516,9 +517,9 @@
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+193"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+27"/>
         <location line="+10"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="+71"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+95"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -549,7 +550,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-140"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-199"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
         <source>窗口核验</source>
         <translation>Checked at the counter</translation>
@@ -768,17 +769,17 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+106"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+117"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>（受理后生成）</source>
         <translation>(given on acceptance)</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+173"/>
         <source>已打印延续提醒告知书 {notice}（证书 {number}）</source>
         <translation>Renewal reminder {notice} printed (certificate {number})</translation>
     </message>
@@ -1353,7 +1354,7 @@
         <location filename="../../desktop_app/ui/case_dialogs.py" line="+13"/>
         <location filename="../../desktop_app/ui/cases_tab.py" line="-121"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="-34"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="-57"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
@@ -1409,7 +1410,17 @@
         <translation>Issued by a government department: checked at the counter, the applicant brings nothing</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
+        <source>扫描件（{n}）…</source>
+        <translation>Scans ({n})...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>添加扫描件…</source>
+        <translation>Add scans...</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>合并材料清单</source>
         <translation>Merged material list</translation>
     </message>
@@ -1440,7 +1451,22 @@
         <translation>Notification and commitment (the applicant signs a commitment)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+56"/>
+        <source>选择“{name}”的扫描件</source>
+        <translation>Choose scans of &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>扫描件未添加：</source>
+        <translation>Scan not added: </translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>尚未收取：</source>
         <translation>Not received yet: </translation>
     </message>
@@ -1487,7 +1513,7 @@
     <message>
         <location line="+15"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+20"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-136"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-157"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
@@ -1646,7 +1672,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+50"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+51"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1785,7 +1811,7 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+20"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+21"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
@@ -1965,7 +1991,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Discard it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/pdf_preview.py" line="+35"/>
+        <location filename="../../desktop_app/ui/pdf_preview.py" line="+53"/>
         <source>预览：{title}</source>
         <translation>Preview: {title}</translation>
     </message>
@@ -1990,7 +2016,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Select an item to see the form, the materials and the history</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>受理审查(&amp;T)</source>
         <translation>&amp;Take up</translation>
     </message>
@@ -2020,7 +2046,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+95"/>
         <source>已准予许可</source>
         <translation>Approved</translation>
     </message>
@@ -2607,7 +2633,17 @@ Everything typed is still there; you can go on.</translation>
         <translation>Deferred, not received yet</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>（{size}）</source>
+        <translation> ({size})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>窗口核验：{source} {no}（{who}，{at}）</source>
+        <translation>Checked at the window: {source} {no} ({who}, {at})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{number}&#x3000;{name}&#x3000;{permit}</source>
         <translation>{number}  {name}  {permit}</translation>
     </message>
@@ -2637,9 +2673,24 @@ Everything typed is still there; you can go on.</translation>
         <translation>Deferred materials outstanding: {names}; no approval until they are in.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>（{at} 补交）</source>
         <translation> (received {at})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/scan_viewer.py" line="+25"/>
+        <source>无法显示该 PDF：{exc}</source>
+        <translation>Cannot show this PDF: {exc}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法显示该图像</source>
+        <translation>Cannot show this image</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>扫描件：{title}</source>
+        <translation>Scan: {title}</translation>
     </message>
 </context>
 </TS>

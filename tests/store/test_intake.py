@@ -179,14 +179,24 @@ def test_drafts_are_kept_and_offered_back(store: Store) -> None:
         draft_id = drafts.save_draft(
             session, clerk, None, "便利店", {"area_m2": 25}, {"enterprise_name": "半"}, {}
         )
+    scans = {"site_plan": [{"sha256": "ab" * 32, "name": "平面图.png", "source": "file"}]}
     with store.write() as session:
         drafts.save_draft(
-            session, clerk, draft_id, "便利店", {"area_m2": 25}, {"enterprise_name": "半成品"}, {}
+            session,
+            clerk,
+            draft_id,
+            "便利店",
+            {"area_m2": 25},
+            {"enterprise_name": "半成品"},
+            {},
+            scans=scans,
         )
     with store.read() as session:
         mine = drafts.open_drafts(session, clerk)
         others = drafts.open_drafts(session, actor(store, "clerk2"))
-    assert [(d.id, d.form) for d in mine] == [(draft_id, {"enterprise_name": "半成品"})]
+    assert [(d.id, d.form, d.scans) for d in mine] == [
+        (draft_id, {"enterprise_name": "半成品"}, scans)
+    ]
     assert others == []
 
 

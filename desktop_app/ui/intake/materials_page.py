@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +26,7 @@ from typing_extensions import override
 
 from desktop_app import clock
 from desktop_app.catalog import Bundle, Catalog, resolve
+from desktop_app.services.errors import ServiceError
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import ALARM_STYLE, clear_layout, named
@@ -87,14 +91,34 @@ class MaterialRow:
             self.due_edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
 
 
+StoreScan = Callable[[Path], dict[str, str]]  # checks and stores a file; its draft reference
+
+
+class ScanButton(QPushButton):
+    """Per material: add scans (PDF, JPEG, PNG) from files; says how many are attached."""
+
+    def __init__(self, key: str, name: str) -> None:
+        super().__init__()
+        self.setObjectName(f"scan_{key}")
+        self.material_name = name
+        self.show_count(0)
+
+    def show_count(self, count: int) -> None:
+        self.setText(tr("扫描件（{n}）…").format(n=count) if count else tr("添加扫描件…"))
+
+
 class MaterialsPage(QWizardPage):
     draft_changed = Signal()
     correction_wanted = Signal(list)  # the names of the materials not received
     refusal_wanted = Signal()
 
-    def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
+    def __init__(
+        self, catalog: Catalog, draft: IntakeDraft, store_scan: StoreScan | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("materialsPage")
+        self._store_scan = store_scan
+        self.scan_buttons: dict[str, ScanButton] = {}
         self.setTitle(tr("合并材料清单"))
         self.setSubTitle(tr("同一材料只收一份；非核心材料可容缺受理，须写明补交日期。"))
         self._catalog = catalog
@@ -140,6 +164,7 @@ class MaterialsPage(QWizardPage):
         container = QWidget()
         grid = QGridLayout(container)
         self.rows.clear()
+        self.scan_buttons.clear()
         for line, material in enumerate(bundle.materials):
             row = MaterialRow(
                 material.key, material.name, material.deferrable, material.government_issued
@@ -150,6 +175,12 @@ class MaterialsPage(QWizardPage):
             grid.addWidget(row.name_label, line, 0)
             grid.addWidget(row.how_combo, line, 1)
             grid.addWidget(row.due_edit, line, 2)
+            if self._store_scan is not None and not material.government_issued:
+                button = ScanButton(material.key, material.name)
+                button.show_count(len(self._draft.scans.get(material.key, ())))
+                button.clicked.connect(lambda _c=False, k=material.key: self._choose_scans(k))
+                self.scan_buttons[material.key] = button
+                grid.addWidget(button, line, 3)
             row.how_combo.currentIndexChanged.connect(self._on_changed)
             row.due_edit.dateChanged.connect(self._on_changed)
         self._scroll.setWidget(container)
@@ -166,9 +197,41 @@ class MaterialsPage(QWizardPage):
                 layout.addWidget(box)
         self._commitments.setVisible(bool(self.commitment_boxes))
 
+    def _choose_scans(self, key: str) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            tr("选择“{name}”的扫描件").format(name=self.scan_buttons[key].material_name),
+            "",
+            tr("扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)"),
+        )
+        self.add_scans(key, [Path(p) for p in paths])
+
+    def add_scans(self, key: str, paths: list[Path]) -> None:
+        """Stores each file; one refused is said under the list, the others are kept."""
+        assert self._store_scan is not None
+        problems = []
+        for path in paths:
+            try:
+                scan = self._store_scan(path)
+            except ServiceError as exc:
+                problems.append(exc.message)
+                continue
+            entries = self._draft.scans.setdefault(key, [])
+            if all(e["sha256"] != scan["sha256"] for e in entries):
+                entries.append(scan)
+        count = len(self._draft.scans.get(key, ()))
+        self.scan_buttons[key].show_count(count)
+        row = self.rows[key]
+        if count and row.value() is None:  # a scan is a material received
+            row.how_combo.setCurrentIndex(row.how_combo.findData("scan"))
+        self._on_changed()
+        if problems:
+            self.error_label.setText(tr("扫描件未添加：") + tr("；").join(problems))
+
     def _mark_all(self) -> None:
+        """The rest came on paper: a material already marked (scanned, 容缺) stays as it is."""
         for row in self.rows.values():
-            if not row.fetched:
+            if not row.fetched and row.value() is None:
                 row.how_combo.setCurrentIndex(row.how_combo.findData("paper"))
 
     def _on_changed(self, *_: object) -> None:

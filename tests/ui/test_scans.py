@@ -1,0 +1,83 @@
+"""A scan attached in the wizard reaches the case and the reviewer sees and opens it."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop_app.catalog import resolve
+from desktop_app.services import attachments
+from desktop_app.services.wizard import Page
+from desktop_app.ui.scan_viewer import ScanDialog
+from tests import factories, sample_scans
+from tests.ui.counter_flow import hall_database, signed_in
+
+MATERIAL = "site_plan"
+
+
+def test_a_scan_from_the_wizard_is_shown_to_the_reviewer(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = hall_database(tmp_path)
+    state, window = signed_in(qtbot, url, "zhang")
+    wizard = window.intake_wizard
+    assert wizard is not None
+    assert state.catalog is not None
+    wizard.industry_page.industry_search_edit.setText("便利店")
+    wizard.next()
+    wizard.situation_page.form.spin_box("area_m2").setValue(25)
+    wizard.situation_page.form.check_box("sells_drugs").setChecked(True)
+    wizard.next()
+    wizard.next()
+    values = factories.full_form(
+        resolve(state.catalog, "convenience_store", {"area_m2": 25, "sells_drugs": True})
+    )
+    for key, editor in wizard.form_page.editors.items():
+        if editor.field.answer is None:
+            editor.set_value(values[key])
+    wizard.next()
+    assert wizard.currentId() == Page.MATERIALS
+    page = wizard.materials_page
+
+    plan = tmp_path / "平面图.png"
+    plan.write_bytes(sample_scans.png("navy"))
+    renamed = tmp_path / "营业执照.pdf"
+    renamed.write_bytes(b"MZ\x90\x00" + bytes(300))  # a program named like a PDF
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(plan), str(renamed)], "")
+    )
+    page.scan_buttons[MATERIAL].click()
+    assert page.scan_buttons[MATERIAL].text() == "扫描件（1）…"
+    assert "营业执照.pdf：按文件内容判断不是 PDF、JPEG 或 PNG" in page.error_label.text()
+    assert page.rows[MATERIAL].value() == "scan"  # a scanned material counts as received
+    page.mark_all_received_button.click()
+    assert page.rows[MATERIAL].value() == "scan"  # "the rest on paper" leaves it scanned
+    wizard.next()
+    wizard.review_page.accept_button.click()
+    receipt = wizard.review_page.receipt
+    assert receipt is not None
+
+    assert state.store is not None
+    with state.store.read() as session:
+        (stored,) = attachments.of_case(session, receipt.number)
+    assert (stored.material_key, stored.name, stored.attached_by) == (
+        MATERIAL,
+        "平面图.png",
+        "zhang",
+    )
+
+    _, reviewer_window = signed_in(qtbot, url, "li")
+    review = reviewer_window.review_tab
+    assert review is not None
+    shown = []
+    for index in range(review.model.rowCount()):
+        review.select_row(index)
+        shown.append(review.detail_view.toHtml())
+    assert any(f"scan:{stored.sha256}" in html and "平面图.png" in html for html in shown)
+    review.open_scan(stored.sha256)
+    dialog = review.scan_dialog
+    assert dialog is not None
+    assert isinstance(dialog, ScanDialog)
+    assert [(p.width(), p.height()) for p in dialog.pages] == [(40, 30)]
+    dialog.close()
