@@ -75,7 +75,7 @@ def signed_in(qtbot: QtBot, url: str, username: str) -> tuple[AppState, MainWind
     return state, state.main_window
 
 
-def fill_to_review(
+def fill_to_materials(
     wizard: IntakeWizard,
     catalog: Catalog,
     industry: str = "convenience_store",
@@ -83,7 +83,7 @@ def fill_to_review(
     serial: int = 1,
     **form: Any,
 ) -> None:
-    """Types a whole application and stops on the review page, every material on paper."""
+    """Types a whole application and stops on the materials page, nothing received yet."""
     answers = {"area_m2": 25, "sells_drugs": True} if answers is None else answers
     name = catalog.find_industry(industry)
     assert name is not None
@@ -105,6 +105,19 @@ def fill_to_review(
         if editor.field.answer is None:
             editor.set_value(values[key])
     wizard.next()
+    assert wizard.currentId() == Page.MATERIALS
+
+
+def fill_to_review(
+    wizard: IntakeWizard,
+    catalog: Catalog,
+    industry: str = "convenience_store",
+    answers: dict[str, Any] | None = None,
+    serial: int = 1,
+    **form: Any,
+) -> None:
+    """Types a whole application and stops on the review page, every material on paper."""
+    fill_to_materials(wizard, catalog, industry, answers, serial, **form)
     wizard.materials_page.mark_all_received_button.click()
     wizard.next()
     assert wizard.currentId() == Page.REVIEW

@@ -6,12 +6,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from desktop_app.catalog import resolve
 from desktop_app.services import attachments
-from desktop_app.services.wizard import Page
 from desktop_app.ui.scan_viewer import ScanDialog
-from tests import factories, sample_scans
-from tests.ui.counter_flow import hall_database, signed_in
+from tests import sample_scans
+from tests.ui.counter_flow import fill_to_materials, hall_database, signed_in
 
 MATERIAL = "site_plan"
 
@@ -24,20 +22,7 @@ def test_a_scan_from_the_wizard_is_shown_to_the_reviewer(
     wizard = window.intake_wizard
     assert wizard is not None
     assert state.catalog is not None
-    wizard.industry_page.industry_search_edit.setText("便利店")
-    wizard.next()
-    wizard.situation_page.form.spin_box("area_m2").setValue(25)
-    wizard.situation_page.form.check_box("sells_drugs").setChecked(True)
-    wizard.next()
-    wizard.next()
-    values = factories.full_form(
-        resolve(state.catalog, "convenience_store", {"area_m2": 25, "sells_drugs": True})
-    )
-    for key, editor in wizard.form_page.editors.items():
-        if editor.field.answer is None:
-            editor.set_value(values[key])
-    wizard.next()
-    assert wizard.currentId() == Page.MATERIALS
+    fill_to_materials(wizard, state.catalog)
     page = wizard.materials_page
 
     plan = tmp_path / "平面图.png"
