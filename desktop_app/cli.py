@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         certificates,
         commitments,
         counter_settings,
+        online,
         store,
         sync,
         users,
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     commitments.register(commands)
     certificates.register(commands)
     sync.register(commands)
+    online.register(commands)
     counter_settings.register(commands)
     return parser
 

@@ -1,13 +1,17 @@
 """A regional platform for tests and benchmarks: real HTTP on 127.0.0.1, with faults on request.
 
-It implements protocol v1 (docs/platform-api-v1.yaml) the way a platform would, and decides each
-item it receives by a script (accepted, maybe a correction, then approved or rejected). Faults:
-drop the connection without an answer (after doing the work), delay past the client's timeout,
-answer 500 or 429, duplicate and reorder events, and go down altogether (connections refused).
+It implements protocol v1.1 (docs/platform-api-v1.yaml) the way a platform would, and decides
+each item it receives by a script (accepted, maybe a correction, then approved or rejected).
+Online applications are put in by the test (``submit_online``), with their files, and the
+counter's answers recorded (``state.decisions``); business licences by ``register_enterprise``.
+Faults: drop the connection without an answer (after doing the work), delay past the client's
+timeout, answer 500 or 429, duplicate and reorder events, corrupt a file, and go down
+altogether (connections refused).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import threading
@@ -17,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 TOKEN = "test-token"
 REQUIRED = ("idempotency_key", "application_no", "permit", "department", "mode", "enterprise")
@@ -61,6 +65,11 @@ class Faults:
     delay: float = 2.0
     duplicate_events: bool = False  # pages repeat some events, and start a little back
     reorder_events: bool = False  # pages come shuffled
+    drop_decisions: int = 0  # the answer is recorded, then the connection closes
+    error_decisions: int = 0  # 500
+    error_applications: int = 0  # 503 on the applications list
+    corrupt_files: int = 0  # a file's bytes come back changed
+    delay_lookups: int = 0  # an enterprise lookup answers after ``delay``
 
 
 @dataclass
@@ -69,6 +78,11 @@ class PlatformState:
     posts: list[tuple[str, int]] = field(default_factory=list)  # (key, status) as answered
     events: list[dict[str, Any]] = field(default_factory=list)
     refuse_permits: set[str] = field(default_factory=set)  # answered 422
+    applications: list[dict[str, Any]] = field(default_factory=list)  # submitted online
+    files: dict[str, bytes] = field(default_factory=dict)  # by sha256
+    decisions: dict[str, dict[str, Any]] = field(default_factory=dict)  # by application id
+    decision_posts: list[tuple[str, str, int]] = field(default_factory=list)  # (id, key, status)
+    enterprises: dict[str, dict[str, Any]] = field(default_factory=dict)  # by credit code
 
 
 class PlatformServer:
@@ -158,6 +172,84 @@ class PlatformServer:
                 self._rng.shuffle(page)
             return {"events": page, "next": next_cursor}
 
+    # Protocol v1.1 -------------------------------------------------------------------------
+
+    def submit_online(
+        self,
+        industry: str,
+        answers: dict[str, Any],
+        form: dict[str, Any],
+        files: dict[str, list[tuple[str, bytes, str]]],
+        channel: str = "web",
+        commitments: list[str] | None = None,
+        **extra: Any,
+    ) -> str:
+        """An applicant submits online; ``files``: material key → (name, bytes, content type)."""
+        with self._lock:
+            platform_id = f"W{len(self.state.applications) + 1:06d}"
+            materials: dict[str, list[dict[str, Any]]] = {}
+            for key, entries in files.items():
+                materials[key] = []
+                for name, data, content_type in entries:
+                    sha = hashlib.sha256(data).hexdigest()
+                    self.state.files[sha] = data
+                    materials[key].append(
+                        {
+                            "sha256": sha,
+                            "size": len(data),
+                            "name": name,
+                            "content_type": content_type,
+                        }
+                    )
+            self.state.applications.append(
+                {
+                    "id": platform_id,
+                    "submitted_at": "2025-09-26T08:30:00+08:00",
+                    "channel": channel,
+                    "industry": industry,
+                    "answers": answers,
+                    "form": form,
+                    "materials": materials,
+                    "commitments": commitments or [],
+                    **extra,
+                }
+            )
+            return platform_id
+
+    def applications_page(self, after: str, limit: int) -> dict[str, Any]:
+        with self._lock:
+            start = int(after) if after.isdigit() else 0
+            page = self.state.applications[start : start + limit]
+            return {"applications": list(page), "cursor": str(start + len(page))}
+
+    def decide(self, platform_id: str, payload: Any) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            known = {a["id"] for a in self.state.applications}
+            if platform_id not in known:
+                return 404, {"message": "没有该申请"}
+            if not isinstance(payload, dict) or payload.get("decision") not in (
+                "accepted",
+                "returned",
+                "refused",
+            ):
+                return 422, {"message": "decision 无效"}
+            if payload["decision"] == "accepted" and not payload.get("receipt_no"):
+                return 422, {"message": "受理须有 receipt_no"}
+            if payload["decision"] != "accepted" and not payload.get("reasons"):
+                return 422, {"message": "退回或不予受理须有 reasons"}
+            first = self.state.decisions.get(platform_id)
+            if first is not None and first["idempotency_key"] != payload.get("idempotency_key"):
+                return 409, {"message": "该申请已有答复"}
+            self.state.decisions.setdefault(platform_id, payload)
+            return 200, {
+                "id": platform_id,
+                "decision": self.state.decisions[platform_id]["decision"],
+            }
+
+    def register_enterprise(self, record: dict[str, Any]) -> None:
+        with self._lock:
+            self.state.enterprises[record["credit_code"]] = record
+
     def take(self, name: str) -> bool:
         """Uses up one fault of ``name`` if any is left."""
         with self._lock:
@@ -202,7 +294,11 @@ def _handler(platform: PlatformServer) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(length)
             if not self._authorised():
                 return
-            if urlsplit(self.path).path != "/api/v1/items":
+            path = urlsplit(self.path).path
+            if path.startswith("/api/v1/applications/") and path.endswith("/decision"):
+                self._decision(unquote(path.split("/")[4]), raw)
+                return
+            if path != "/api/v1/items":
                 self._answer(404, {"message": "not found"})
                 return
             if platform.take("error_posts"):
@@ -225,10 +321,65 @@ def _handler(platform: PlatformServer) -> type[BaseHTTPRequestHandler]:
                 time.sleep(platform.faults.delay)
             self._answer(status, body)
 
+        def _decision(self, platform_id: str, raw: bytes) -> None:
+            if platform.take("error_decisions"):
+                self._answer(500, {"message": "内部错误"})
+                return
+            try:
+                payload = json.loads(raw)
+            except ValueError:
+                self._answer(400, {"message": "不是 JSON"})
+                return
+            status, body = platform.decide(platform_id, payload)
+            key = str(payload.get("idempotency_key")) if isinstance(payload, dict) else ""
+            platform.state.decision_posts.append((platform_id, key, status))
+            if platform.take("drop_decisions"):
+                self._drop()
+                return
+            self._answer(status, body)
+
+        def _bytes(self, data: bytes) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _get_v11(self, path: str, query: dict[str, list[str]]) -> None:
+            if path == "/api/v1/applications":
+                if platform.take("error_applications"):
+                    self._answer(503, {"message": "维护中"})
+                    return
+                after = query.get("after", [""])[0]
+                limit = max(1, min(int(query.get("limit", ["100"])[0]), 1000))
+                self._answer(200, platform.applications_page(after, limit))
+            elif path.startswith("/api/v1/files/"):
+                data = platform.state.files.get(path.rsplit("/", 1)[1])
+                if data is None:
+                    self._answer(404, {"message": "没有该文件"})
+                elif platform.take("corrupt_files"):
+                    self._bytes(data[:-1] + bytes([data[-1] ^ 1]))
+                else:
+                    self._bytes(data)
+            else:
+                code = unquote(path.rsplit("/", 1)[1])
+                if platform.take("delay_lookups"):
+                    time.sleep(platform.faults.delay)
+                record = platform.state.enterprises.get(code)
+                if record is None:
+                    self._answer(404, {"message": "未找到该主体"})
+                else:
+                    self._answer(200, record)
+
         def do_GET(self) -> None:
             if not self._authorised():
                 return
             parts = urlsplit(self.path)
+            if parts.path == "/api/v1/applications" or parts.path.startswith(
+                ("/api/v1/files/", "/api/v1/enterprises/")
+            ):
+                self._get_v11(parts.path, parse_qs(parts.query))
+                return
             if parts.path != "/api/v1/events":
                 self._answer(404, {"message": "not found"})
                 return

@@ -67,7 +67,7 @@ def _watch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _client() -> PlatformClient:
+def client_or_fail() -> PlatformClient:
     try:
         config = platform_config()
     except PlatformConfigError as exc:
@@ -78,7 +78,7 @@ def _client() -> PlatformClient:
 
 
 def _once(args: argparse.Namespace) -> int:
-    client = _client()
+    client = client_or_fail()
     store = open_or_fail(args, write=True)
     try:
         result = run_once(store, client)
@@ -95,6 +95,9 @@ def _once(args: argparse.Namespace) -> int:
             "duplicates": result.duplicates,
             "ignored": result.ignored,
             "errors": result.errors,
+            "online_new": result.online_new,
+            "online_invalid": result.online_invalid,
+            "decisions_sent": result.decisions_sent,
         }
     )
     if not result.answered:

@@ -23,6 +23,7 @@ from desktop_app.models.certificate import (
 from desktop_app.models.counter import NumberCounter
 from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise, EnterpriseVersion
+from desktop_app.models.online import OnlineApplication
 from desktop_app.models.sync import InboxEvent, OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.user import User
 
@@ -46,6 +47,7 @@ __all__ = [
     "MaterialFile",
     "NoticePrint",
     "NumberCounter",
+    "OnlineApplication",
     "OutboxBody",
     "OutboxMessage",
     "PrintRecord",

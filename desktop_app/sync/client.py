@@ -1,7 +1,8 @@
-"""The HTTP side of protocol v1: JSON over HTTPS with a bearer token (standard library only)."""
+"""The HTTP side of protocol v1 and v1.1: JSON over HTTPS with a bearer token (stdlib only)."""
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 import ssl
@@ -32,6 +33,12 @@ class PlatformError(Exception):
 class EventsPage:
     events: list[Any]
     next: str
+
+
+@dataclass(frozen=True)
+class ApplicationsPage:
+    applications: list[Any]
+    cursor: str
 
 
 class PlatformClient:
@@ -65,7 +72,61 @@ class PlatformClient:
             )
         return EventsPage(body["events"], body["next"])
 
-    def _request(self, method: str, path: str, payload: dict[str, Any] | None) -> tuple[int, Any]:
+    # Protocol v1.1 ---------------------------------------------------------------------------
+
+    def applications(self, after: str, limit: int) -> ApplicationsPage:
+        """A page of applications submitted online since ``after`` (v1.1)."""
+        query = urllib.parse.urlencode({"after": after, "limit": limit})
+        status, body = self._request("GET", f"/api/v1/applications?{query}", None)
+        if (
+            status != 200
+            or not isinstance(body, dict)
+            or not isinstance(body.get("applications"), list)
+            or not isinstance(body.get("cursor"), str)
+        ):
+            raise PlatformError(
+                f"平台应答不符合协议（HTTP {status}，缺少 applications/cursor）", True, status
+            )
+        return ApplicationsPage(body["applications"], body["cursor"])
+
+    def post_decision(self, platform_id: str, payload: dict[str, Any]) -> str:
+        """Answers one online application; the same idempotency key again gets the same answer."""
+        path = f"/api/v1/applications/{urllib.parse.quote(platform_id, safe='')}/decision"
+        status, body = self._request("POST", path, payload)
+        decision = body.get("decision") if isinstance(body, dict) else None
+        if status != 200 or decision != payload.get("decision"):
+            raise PlatformError(f"平台应答不符合协议（HTTP {status}，缺少 decision）", True, status)
+        return str(decision)
+
+    def file(self, sha256: str, size: int) -> bytes:
+        """An uploaded file by its hash; refused unless its bytes have that hash and size."""
+        status, data = self._request("GET", f"/api/v1/files/{sha256}", None, raw=True, limit=size)
+        if status != 200 or len(data) != size or hashlib.sha256(data).hexdigest() != sha256:
+            raise PlatformError(f"平台返回的文件 {sha256[:12]}… 与哈希或大小不符", True, status)
+        return bytes(data)
+
+    def enterprise(self, credit_code: str) -> dict[str, Any] | None:
+        """The business licence registered under ``credit_code``; None when there is none."""
+        try:
+            status, body = self._request(
+                "GET", f"/api/v1/enterprises/{urllib.parse.quote(credit_code, safe='')}", None
+            )
+        except PlatformError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        if status != 200 or not isinstance(body, dict):
+            raise PlatformError(f"平台应答不符合协议（HTTP {status}）", True, status)
+        return body
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        payload: dict[str, Any] | None,
+        raw: bool = False,
+        limit: int = MAX_BODY,
+    ) -> tuple[int, Any]:
         data = None if payload is None else json.dumps(payload, ensure_ascii=False).encode()
         request = urllib.request.Request(
             self.base_url + path,
@@ -73,7 +134,7 @@ class PlatformClient:
             method=method,
             headers={
                 "Authorization": f"Bearer {self._token}",
-                "Accept": "application/json",
+                "Accept": "*/*" if raw else "application/json",
                 **({"Content-Type": "application/json; charset=utf-8"} if data else {}),
             },
         )
@@ -81,7 +142,10 @@ class PlatformClient:
             with urllib.request.urlopen(
                 request, timeout=self._timeout, context=self._context
             ) as response:
-                return response.status, _json(response.read(MAX_BODY + 1))
+                content = response.read(limit + 1)
+                if len(content) > limit:
+                    raise ValueError("应答过大")
+                return response.status, content if raw else _json(content)
         except urllib.error.HTTPError as exc:
             raise _http_error(exc) from None
         except (TimeoutError, urllib.error.URLError, http.client.HTTPException, OSError) as exc:

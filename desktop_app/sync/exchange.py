@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from desktop_app import clock
 from desktop_app.db import Store
 from desktop_app.models import OutboxBody, OutboxMessage
-from desktop_app.sync import inbox, lease, state
+from desktop_app.sync import inbox, lease, online_exchange, state
 from desktop_app.sync.client import PlatformClient, PlatformError
 
 PAGE_SIZE = 1000  # the protocol's largest page
@@ -47,16 +47,39 @@ class RoundResult:
     duplicates: int = 0
     ignored: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    online_new: int = 0  # online applications fetched (v1.1)
+    online_invalid: int = 0
+    decisions_sent: int = 0
 
     def fail(self, message: str) -> None:
         self.answered = False
         self.errors.append(message)
+
+    def count_failure(self, exc: PlatformError) -> None:
+        """A message the platform did not take: to retry later, or refused for good."""
+        if not exc.retry:
+            self.refused += 1
+            return
+        self.retry_later += 1
+        self.fail(exc.message)
+        if exc.status is None:
+            self.unreachable = True  # the rest of the round would only time out too
 
 
 def backoff(attempts: int, rng: Callable[[], float] = random.random) -> dt.timedelta:
     """Exponential backoff with full jitter: after n failures, wait 50–100 % of 10 s · 2ⁿ⁻¹."""
     ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** min(max(attempts - 1, 0), 16))
     return dt.timedelta(seconds=ceiling.total_seconds() * (0.5 + rng() / 2))
+
+
+def retry_delay(
+    attempts: int, exc: PlatformError, rng: Callable[[], float] = random.random
+) -> dt.timedelta:
+    """When to try a message again: the backoff, or later when a 429 asks for it."""
+    delay = backoff(attempts, rng)
+    if exc.retry_after is not None:
+        delay = max(delay, dt.timedelta(seconds=min(exc.retry_after, 3600)))
+    return delay
 
 
 def run_once(
@@ -67,8 +90,12 @@ def run_once(
 ) -> RoundResult:
     result = RoundResult()
     _send_due(store, client, rng, result)
+    if not result.unreachable:
+        online_exchange.send_decisions(store, client, retry_delay, result, rng)
     if not result.unreachable:  # do not wait on a second timeout; a 5xx on a post is no reason
         _fetch_events(store, client, page_size, result)
+    if not result.unreachable:
+        online_exchange.fetch_applications(store, client, result)
     with store.write() as session:
         stamp = clock.now().isoformat()
         state.put(session, "last_attempt", stamp)
@@ -107,21 +134,13 @@ def _send_due(
                 message.attempts += 1
                 message.last_error = exc.message
                 if exc.retry:
-                    delay = backoff(message.attempts, rng)
-                    if exc.retry_after is not None:
-                        delay = max(delay, dt.timedelta(seconds=min(exc.retry_after, 3600)))
-                    message.next_attempt_at = clock.now() + delay
+                    message.next_attempt_at = clock.now() + retry_delay(message.attempts, exc, rng)
                 else:
                     message.state = "refused"  # shown to a supervisor; not retried
-            if exc.retry:
-                result.retry_later += 1
-                result.fail(exc.message)
-                if exc.status is None:
-                    result.unreachable = True
-                    return  # the rest would only time out too
-                waiting.add(application_id)
-            else:
-                result.refused += 1
+            result.count_failure(exc)
+            if result.unreachable:
+                return
+            waiting.add(application_id)
             continue
         with store.write() as session:
             message = session.get_one(OutboxMessage, message_id)
