@@ -20,6 +20,7 @@ from desktop_app.domain.states import (
     CERTIFICATE_STATE_NAMES,
     ITEM_MODE_NAMES,
     ITEM_STATE_NAMES,
+    ONLINE_STATE_NAMES,
 )
 from desktop_app.paths import I18N_DIR
 from desktop_app.services.documents import DEFERRED_RECEIPT_TITLE, KINDS
@@ -37,6 +38,7 @@ def domain_terms() -> list[str]:
         dict(APPLICATION_STATE_NAMES),
         ITEM_MODE_NAMES,
         CERTIFICATE_STATE_NAMES,
+        ONLINE_STATE_NAMES,
         ROLE_NAMES,
         {kind: k.title for kind, k in KINDS.items()},
         {"deferred_receipt": DEFERRED_RECEIPT_TITLE},

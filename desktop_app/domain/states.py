@@ -174,3 +174,13 @@ def derive_application_state(items: Iterable[ItemSnapshot]) -> ApplicationState:
     if any(i.dispatched for i in live):
         return ApplicationState.IN_REVIEW
     return ApplicationState.ACCEPTED
+
+
+# An application submitted online, at the counter's 预审 (services/online.py).
+ONLINE_STATE_NAMES = {
+    "waiting": "待预审",
+    "accepted": "已受理",
+    "returned": "已退回补正",
+    "refused": "不予受理",
+    "invalid": "不符合协议",
+}

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import clock
 from desktop_app.catalog import Catalog
+from desktop_app.domain.states import ONLINE_STATE_NAMES
 from desktop_app.models import (
     Application,
     OnlineApplication,
@@ -37,13 +38,7 @@ from desktop_app.sync.online_protocol import (
     parse_application,
 )
 
-STATE_NAMES = {
-    "waiting": "待预审",
-    "accepted": "已受理",
-    "returned": "已退回补正",
-    "refused": "不予受理",
-    "invalid": "不符合协议",
-}
+STATE_NAMES = ONLINE_STATE_NAMES
 MAX_REASON = 500
 
 
@@ -173,6 +168,14 @@ def _waiting(session: Session, online_id: int) -> OnlineApplication:
         name = STATE_NAMES.get(application.state, application.state)
         raise WorkflowError(f"网上申请 {online_id} 已预审（{name}），不能再次办理")
     return application
+
+
+def raw_of(session: Session, online_id: int) -> dict[str, Any]:
+    """The application as the platform sent it."""
+    application = session.get(OnlineApplication, online_id)
+    if application is None:
+        raise NotFoundError(f"网上申请 {online_id} 不存在")
+    return dict(application.raw)
 
 
 def files_of(session: Session, online_id: int) -> list[tuple[str, FileRef]]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop_app import clock, config
 from desktop_app import settings as workstation
-from desktop_app.catalog import Bundle, Catalog
+from desktop_app.catalog import Bundle, Catalog, CatalogError, resolve
 from desktop_app.db import DatabaseUnavailableError, Store
 from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import application_form, certificate, notice_sheet
@@ -26,9 +27,11 @@ from desktop_app.services import (
     draft_file,
     drafts,
     expiry,
+    filed_form,
     intake,
     issuance,
     lifecycle,
+    online,
     prints,
     reporting,
     workflow,
@@ -41,7 +44,9 @@ from desktop_app.services.intake import AgentInfo, Receipt, Submission
 from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
+from desktop_app.sync.client import PlatformClient
 from desktop_app.sync.config import platform_config, platform_departments
+from desktop_app.sync.online_exchange import fetch_files
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.case_desk import CaseDesk
 from desktop_app.ui.cases_tab import CaseActions
@@ -52,6 +57,7 @@ from desktop_app.ui.expiring_panel import ExpiringActions
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.after_issue import AfterIssueActions
 from desktop_app.ui.intake.counter_decision import CounterDecisions
+from desktop_app.ui.online_tab import OnlineActions, OnlineDetail
 from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
 from desktop_app.ui.settings_tab import SettingsActions
 
@@ -237,6 +243,61 @@ class Counter:
     def print_notice(self, bundle: Bundle) -> None:
         names = {code: p.name for code, p in self.catalog.permits.items()}
         self._print(notice_sheet.render(bundle, names), "notice", bundle.industry)
+
+    # --- 网上申请 -----------------------------------------------------------------------------
+
+    def online_actions(self) -> OnlineActions:
+        return OnlineActions(
+            listing=self.online_listing,
+            detail=self.online_detail,
+            fetch_files=self.online_fetch_files,
+            accept=self.online_accept,
+            return_for_correction=self.online_return,
+            refuse=self.online_refuse,
+            open_scan=self.open_scan,
+        )
+
+    def online_listing(self) -> list[online.OnlineRow]:
+        with self.store.read() as session:
+            return online.listing(session)
+
+    def online_detail(self, online_id: int) -> OnlineDetail:
+        """The form as filed (masked as every screen), and which files are here already."""
+        with self.store.read() as session:
+            files = online.files_of(session, online_id)
+            missing = {ref.sha256 for ref in online.missing_files(session, online_id)}
+            raw = online.raw_of(session, online_id)
+        form: dict[str, Any] = raw["form"] if isinstance(raw.get("form"), dict) else {}
+        try:
+            bundle = resolve(self.catalog, str(raw.get("industry")), raw.get("answers") or {})
+            shown = [
+                (s.title, [(label, value) for _, label, value in s.rows])
+                for s in filed_form.sections(self.catalog, bundle, form, masked=True)
+            ]
+        except (CatalogError, AttributeError, TypeError):  # not one of our industries
+            shown = [(tr("申请表"), [(str(k), filed_form.show_value(v)) for k, v in form.items()])]
+        return OnlineDetail(shown, [(key, ref, ref.sha256 not in missing) for key, ref in files])
+
+    def online_fetch_files(self, online_id: int) -> int:
+        config = platform_config()
+        if not config.enabled:
+            raise ServiceError(tr("未配置区域平台地址，无法取得网上申请的材料文件"))
+        return fetch_files(
+            self.store, PlatformClient(config.url, config.token), self.actor, online_id
+        )
+
+    def online_accept(self, online_id: int) -> Receipt:
+        on_platform = platform_departments(self.catalog.departments)
+        with self.store.write() as session:
+            return online.accept(session, self.actor, self.catalog, online_id, on_platform)
+
+    def online_return(self, online_id: int, reasons: list[str]) -> None:
+        with self.store.write() as session:
+            online.return_for_correction(session, self.actor, online_id, reasons)
+
+    def online_refuse(self, online_id: int, reason: str) -> None:
+        with self.store.write() as session:
+            online.refuse(session, self.actor, online_id, reason)
 
     # --- 部门审批 -----------------------------------------------------------------------------
 

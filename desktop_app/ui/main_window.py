@@ -32,6 +32,7 @@ from desktop_app.ui.dashboard_tab import DashboardTab
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.live_updates import LiveUpdates
+from desktop_app.ui.online_tab import OnlineTab
 from desktop_app.ui.platform_sync import PlatformSync, describe
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
                 catalog, counter.case_actions(), may_act=actor.role in INTAKE_ROLES
             )
             self.tabs.addTab(self.cases_tab, tr("办件(&J)"))
+        self.online_tab: OnlineTab | None = None
+        if actor is not None and counter is not None and actor.role in INTAKE_ROLES:
+            self.online_tab = OnlineTab(catalog, counter.online_actions())
+            self.tabs.addTab(self.online_tab, tr("网上申请(&W)"))
         self.review_tab: ReviewTab | None = None
         self.certificates_tab: CertificatesTab | None = None
         if actor is not None and counter is not None and actor.role == "reviewer":
@@ -255,6 +260,8 @@ class MainWindow(QMainWindow):
             self.cases_tab.refresh()
         if self.review_tab is not None:
             self.review_tab.refresh()
+        if self.online_tab is not None:
+            self.online_tab.refresh()
         if self.commitments_tab is not None:
             self.commitments_tab.refresh()
         if self.certificates_tab is not None:

@@ -49,6 +49,7 @@
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+229"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+93"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -87,6 +88,7 @@
         <location line="+3"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+64"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+37"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="-24"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
@@ -96,6 +98,7 @@
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="-8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
         <source>主体名称</source>
         <translation>Enterprise</translation>
@@ -104,6 +107,7 @@
         <location line="+2"/>
         <location filename="../../desktop_app/ui/dashboard_tab.py" line="+141"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="-1"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
@@ -111,6 +115,7 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+10"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+5"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/settings_tab.py" line="+223"/>
         <source>状态</source>
@@ -615,6 +620,7 @@
     <message>
         <location line="+19"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="-3"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -769,7 +775,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+117"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+123"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -779,7 +785,17 @@
         <translation>(given on acceptance)</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+72"/>
+        <source>申请表</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未配置区域平台地址，无法取得网上申请的材料文件</source>
+        <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
+    </message>
+    <message>
+        <location line="+150"/>
         <source>已打印延续提醒告知书 {notice}（证书 {number}）</source>
         <translation>Renewal reminder {notice} printed (certificate {number})</translation>
     </message>
@@ -1098,7 +1114,17 @@
         <translation>Completed</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>待预审</source>
+        <translation>Awaiting pre-check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不符合协议</source>
+        <translation>Not per protocol</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
@@ -1149,7 +1175,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/cases_tab.py" line="+326"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-25"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-29"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
     </message>
@@ -1179,7 +1205,7 @@
         <translation>Void</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>窗口受理人员</source>
         <translation>Counter clerk</translation>
     </message>
@@ -1442,6 +1468,7 @@
     <message>
         <location line="+2"/>
         <location filename="../../desktop_app/ui/intake/review_page.py" line="+64"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+17"/>
         <source>不予受理(&amp;J)…</source>
         <translation>Refuse to accept (&amp;J)…</translation>
     </message>
@@ -1616,6 +1643,7 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="-2"/>
         <source>受理(&amp;S)</source>
         <translation>Accept (&amp;S)</translation>
     </message>
@@ -1769,7 +1797,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+77"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+78"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -1901,6 +1929,11 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Cases (&amp;J)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>网上申请(&amp;W)</source>
+        <translation>Online applications(&amp;W)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>部门审批(&amp;R)</source>
         <translation>Department &amp;review</translation>
@@ -1971,7 +2004,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Database file damaged</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
@@ -2036,12 +2069,109 @@ Nothing entered was lost; you can print again.</translation>
         <translation>&amp;Refuse</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/online_tab.py" line="-59"/>
+        <source>{name}（尚未取得，受理时自动下载）</source>
+        <translation>{name} (not fetched yet; downloaded on acceptance)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>网上申请 {id}&#x3000;{name}</source>
+        <translation>Online application {id}  {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>理由：</source>
+        <translation>Reasons: </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>政务服务网</source>
+        <translation>Government services web</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>我的宁夏</source>
+        <translation>My Ningxia app</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>材料文件</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>退回补正(&amp;B)…</source>
+        <translation>Return for correction(&amp;B)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
         <source>刷新(&amp;F)</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+85"/>
+        <source>正在从平台取得材料文件…</source>
+        <translation>Fetching the files from the platform...</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>材料文件暂时无法取得：{problem}（未受理，可稍后再试）</source>
+        <translation>The files cannot be fetched now: {problem} (not accepted; try again later)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>不能受理：{problems}</source>
+        <translation>Cannot accept: {problems}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已受理，受理编号 {number}</source>
+        <translation>Accepted, receipt number {number}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>退回补正</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>需要申请人补正的内容（每行一条，平台转告申请人）：</source>
+        <translation>What the applicant must correct (one per line; the platform tells the applicant):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-12"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+7"/>
+        <source>已退回补正</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+6"/>
+        <source>不予受理的理由（平台转告申请人）：</source>
+        <translation>Reason for refusal (the platform tells the applicant):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>，答复将发往平台</source>
+        <translation>; the answer goes to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+26"/>
         <source>已受理审查</source>
         <translation>Taken up</translation>
     </message>
@@ -2520,12 +2650,14 @@ Everything typed is still there; you can go on.</translation>
         <translation>Please list what is to be corrected</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+1"/>
+        <location filename="../../desktop_app/ui/intake/counter_decision.py" line="+11"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="-12"/>
         <source>不予受理</source>
         <translation>Refuse to accept</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop_app/ui/intake/counter_decision.py" line="+0"/>
         <source>不予受理的理由（将载入不予受理决定书）：</source>
         <translation>Reason for not accepting (printed in the decision):</translation>
     </message>
