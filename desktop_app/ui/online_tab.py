@@ -33,7 +33,7 @@ from desktop_app.sync.online_protocol import FileRef
 from desktop_app.ui.decision_dialogs import ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.review_detail import SCAN_SCHEME
-from desktop_app.ui.scan_viewer import ScanDialog, ScanUnreadableError
+from desktop_app.ui.scan_viewer import open_scan
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM, local_minutes, named, row_table
 
@@ -204,16 +204,11 @@ class OnlineTab(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() != SCAN_SCHEME:
             return
-        try:
-            data, content_type = self._actions.open_scan(url.path())
-            self.scan_dialog = ScanDialog(data, content_type, url.path()[:12], self)
-        except ServiceError as exc:
-            self.status_label.setText(exc.message)
-            return
-        except ScanUnreadableError as exc:
-            self.status_label.setText(str(exc))
-            return
-        self.scan_dialog.open()
+        opened = open_scan(self._actions.open_scan, url.path(), self)
+        if isinstance(opened, str):
+            self.status_label.setText(opened)
+        else:
+            self.scan_dialog = opened
 
     # --- 受理 ----------------------------------------------------------------------------------
 

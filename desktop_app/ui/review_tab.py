@@ -35,7 +35,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.ui.decision_dialogs import ApproveDialog, ReasonDialog
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.review_detail import SCAN_SCHEME, review_html
-from desktop_app.ui.scan_viewer import ScanDialog, ScanUnreadableError
+from desktop_app.ui.scan_viewer import open_scan
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM, due_text, named, row_table
 
@@ -172,16 +172,11 @@ class ReviewTab(QWidget):
     def open_scan(self, sha256: str) -> None:
         """Shows one scan; a file that cannot be read is said in the status line."""
         assert self._actions.open_scan is not None
-        try:
-            data, content_type = self._actions.open_scan(sha256)
-            self.scan_dialog = ScanDialog(data, content_type, sha256[:12], self)
-        except ServiceError as exc:
-            self.status_label.setText(exc.message)
-            return
-        except ScanUnreadableError as exc:
-            self.status_label.setText(str(exc))
-            return
-        self.scan_dialog.open()
+        opened = open_scan(self._actions.open_scan, sha256, self)
+        if isinstance(opened, str):
+            self.status_label.setText(opened)
+        else:
+            self.scan_dialog = opened
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pypdfium2
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.pdf_preview import PagesDialog, page_images
 
@@ -39,3 +42,18 @@ class ScanDialog(PagesDialog):
             scan_pages(data, content_type), tr("扫描件：{title}").format(title=title), parent
         )
         self.setObjectName("scanDialog")
+
+
+def open_scan(
+    load: Callable[[str], tuple[bytes, str]], sha256: str, parent: QWidget
+) -> ScanDialog | str:
+    """The opened viewer for a stored scan, or what went wrong, in one line for a status bar."""
+    try:
+        data, content_type = load(sha256)
+        dialog = ScanDialog(data, content_type, sha256[:12], parent)
+    except ServiceError as exc:
+        return exc.message
+    except ScanUnreadableError as exc:
+        return str(exc)
+    dialog.open()
+    return dialog
