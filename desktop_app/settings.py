@@ -31,6 +31,9 @@ class WorkstationSettings:
     platform_url: str = ""
     platform_token: str = ""
     platform_departments: str = ""
+    # The ID card reader (id_cards.py): sdtapi[:PORT], termb[:PORT], wedge, simulator:PATH; empty:
+    # none. YIYE_ID_READER overrides it.
+    id_reader: str = ""
 
     def with_offsets(self, dx_mm: float, dy_mm: float) -> WorkstationSettings:
         for name, value in (("X", dx_mm), ("Y", dy_mm)):
@@ -57,6 +60,7 @@ def load(path: Path | None = None) -> WorkstationSettings:
             platform_url=str(data.get("platform_url", "")),
             platform_token=str(data.get("platform_token", "")),
             platform_departments=str(data.get("platform_departments", "")),
+            id_reader=str(data.get("id_reader", "")),
         )
         return settings.with_offsets(settings.overlay_dx_mm, settings.overlay_dy_mm)
     except (OSError, ValueError, TypeError, AttributeError):

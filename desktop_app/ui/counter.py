@@ -6,11 +6,12 @@ Widgets get these plain callables (STYLE.md); nothing here builds a query or hol
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app import clock, config
+from desktop_app import clock, config, id_cards
 from desktop_app import settings as workstation
 from desktop_app.catalog import Bundle, Catalog, CatalogError, resolve
 from desktop_app.db import DatabaseUnavailableError, Store
@@ -93,6 +94,15 @@ class Counter:
             workflow.dispatch(session, self.actor, receipt.number, platform_departments=on_platform)
         draft_file.discard(self.actor.username)  # accepted: nothing left to offer back
         return receipt
+
+    def id_reader_finder(self) -> Callable[[], id_cards.IdReader | None] | None:
+        """The form page's way to the card reader; None when this PC has none set up."""
+        try:
+            if id_cards.configured_reader() is None:
+                return None
+        except id_cards.ReaderError:
+            pass  # a wrong setting: said when the clerk presses the button
+        return id_cards.configured_reader
 
     def store_scan(self, path: Path) -> dict[str, str]:
         """A file chosen in the wizard, checked and stored; its reference goes into the draft."""
@@ -549,6 +559,10 @@ class Counter:
         """Saves after checking what would otherwise fail later (the platform's address, codes)."""
         config = platform_config(settings, environ={})
         config.platform_departments(self.catalog.departments)
+        try:
+            id_cards.reader_for(settings.id_reader)
+        except id_cards.ReaderError as exc:
+            raise ServiceError(str(exc)) from None
         workstation.save(settings)
 
     def print_calibration(self, settings: workstation.WorkstationSettings) -> str:

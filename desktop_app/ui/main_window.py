@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
                 decisions=counter.decisions(),
                 after_issue=counter.after_issue_actions(),
                 store_scan=counter.store_scan,
+                find_reader=counter.id_reader_finder(),
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)

@@ -118,6 +118,10 @@ class SettingsTab(QWidget):
         self.platform_departments_edit.setPlaceholderText(
             tr("all，或以逗号分隔的部门代码；留空：各部门均在本系统审批")
         )
+        self.id_reader_edit = named(QLineEdit(current.id_reader), "idReaderEdit")
+        self.id_reader_edit.setPlaceholderText(
+            tr("留空：不用阅读器；sdtapi、termb（可加 :端口）、wedge（键盘输入式）")
+        )
         self.status_label = named(QLabel(), "settingsStatusLabel")
         self.status_label.setWordWrap(True)
 
@@ -136,6 +140,7 @@ class SettingsTab(QWidget):
         database_form.addRow(tr("地址（重启后生效）："), row)
         database_form.addRow(tr("行业目录："), QLabel(actions.catalog))
         database_form.addRow(tr("界面语言（重启后生效）："), self.language_combo)
+        database_form.addRow(tr("身份证阅读器："), self.id_reader_edit)
         platform = QGroupBox(tr("区域一业一证平台"))
         platform_form = QFormLayout(platform)
         platform_form.addRow(tr("平台地址："), self.platform_url_edit)
@@ -183,6 +188,7 @@ class SettingsTab(QWidget):
             platform_url=self.platform_url_edit.text().strip(),
             platform_token=self.platform_token_edit.text().strip(),
             platform_departments=self.platform_departments_edit.text().strip(),
+            id_reader=self.id_reader_edit.text().strip(),
         )
         return base.with_offsets(self.dx_spin.value(), self.dy_spin.value())
 

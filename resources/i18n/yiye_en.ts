@@ -117,7 +117,7 @@
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+5"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+3"/>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="+223"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+229"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -311,7 +311,7 @@
         <location line="+14"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+101"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+119"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+114"/>
         <source>未能办理</source>
         <translation>Not possible</translation>
     </message>
@@ -521,6 +521,7 @@
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+27"/>
         <location line="+10"/>
@@ -775,7 +776,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+123"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+133"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -1257,7 +1258,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+26"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="-99"/>
+        <source>读取法定代表人身份证(&amp;I)</source>
+        <translation>Read the legal representative&apos;s ID card(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>一次填报：综合申请表</source>
         <translation>One filing: the combined application form</translation>
     </message>
@@ -1265,6 +1271,31 @@
         <location line="+1"/>
         <source>共用信息只填一次；校验结果显示在字段下方。</source>
         <translation>Shared information is entered once; checks are shown below each field.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>本机未设置身份证阅读器（设置 → 身份证阅读器）</source>
+        <translation>No ID card reader is set up on this PC (Settings, ID card reader)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未读到身份证：{problem}（可手工填写）</source>
+        <translation>No ID card read: {problem} (the fields can be typed)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已从身份证填入：{fields}（可修改）</source>
+        <translation>Filled from the ID card: {fields} (editable)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>身份证已读取，但本表没有可填入的字段</source>
+        <translation>The ID card was read, but this form has no field for it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已从身份证填入委托代理人的姓名和证件号码（可修改）</source>
+        <translation>The agent&apos;s name and ID number were filled from the ID card (editable)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/intake/field_editor.py" line="+83"/>
@@ -1540,7 +1571,7 @@
     <message>
         <location line="+15"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+20"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="-157"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="-152"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
@@ -1700,7 +1731,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+51"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+52"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1839,7 +1870,7 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+21"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+22"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
@@ -2120,7 +2151,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+80"/>
         <source>正在从平台取得材料文件…</source>
         <translation>Fetching the files from the platform...</translation>
     </message>
@@ -2176,7 +2207,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+90"/>
         <source>已准予许可</source>
         <translation>Approved</translation>
     </message>
@@ -2206,7 +2237,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Refusal decided</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="-167"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="-173"/>
         <source>添加用户</source>
         <translation>Add a user</translation>
     </message>
@@ -2271,6 +2302,11 @@ Nothing entered was lost; you can print again.</translation>
         <translation>all, or comma-separated department codes; empty: every department decides in this system</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>留空：不用阅读器；sdtapi、termb（可加 :端口）、wedge（键盘输入式）</source>
+        <translation>Empty: no reader; sdtapi, termb (optionally :port), wedge (types like a keyboard)</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>打印与套打</source>
         <translation>Printing and overlay</translation>
@@ -2317,6 +2353,11 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>身份证阅读器：</source>
+        <translation>ID card reader:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>区域一业一证平台</source>
         <translation>Regional One Industry One Licence platform</translation>
     </message>
@@ -2356,7 +2397,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Administration (administrator)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>已保存本机设置</source>
         <translation>This PC&apos;s settings were saved</translation>
     </message>
@@ -2615,12 +2656,17 @@ Everything typed is still there; you can go on.</translation>
         <translation>Delivery receipt (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/agent_box.py" line="+19"/>
+        <location filename="../../desktop_app/ui/intake/agent_box.py" line="+27"/>
         <source>由委托代理人办理（非法定代表人本人到场时勾选）(&amp;W)</source>
         <translation>Applied by an agent (tick when the legal representative is not present) (&amp;W)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>读取代理人身份证</source>
+        <translation>Read the agent&apos;s ID card</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>代理人姓名：</source>
         <translation>Agent&apos;s name:</translation>
     </message>
@@ -2810,7 +2856,7 @@ Everything typed is still there; you can go on.</translation>
         <translation> (received {at})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/scan_viewer.py" line="+25"/>
+        <location filename="../../desktop_app/ui/scan_viewer.py" line="+28"/>
         <source>无法显示该 PDF：{exc}</source>
         <translation>Cannot show this PDF: {exc}</translation>
     </message>
@@ -2823,6 +2869,21 @@ Everything typed is still there; you can go on.</translation>
         <location line="+11"/>
         <source>扫描件：{title}</source>
         <translation>Scan: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/id_card_reading.py" line="+15"/>
+        <source>读取身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>请在阅读器上放置身份证（阅读器会输入到这里）：</source>
+        <translation>Place the ID card on the reader (the reader types here):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已取消读卡</source>
+        <translation>Reading cancelled</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.form_values import agent_problems
 from desktop_app.ui.i18n import tr
@@ -15,7 +23,7 @@ class AgentBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, with_reader: bool = False) -> None:
         super().__init__(tr("由委托代理人办理（非法定代表人本人到场时勾选）(&W)"), parent)
         self.setObjectName("agentBox")
         self.setCheckable(True)
@@ -23,6 +31,8 @@ class AgentBox(QGroupBox):
         self.name_edit = named(QLineEdit(), "agentNameEdit")
         self.id_edit = named(QLineEdit(), "agentIdEdit")
         self.phone_edit = named(QLineEdit(), "agentPhoneEdit")
+        self.read_card_button = named(QPushButton(tr("读取代理人身份证")), "readAgentIdCardButton")
+        self.read_card_button.setVisible(with_reader)
         self.message_label = named(QLabel(), "agentMessageLabel")
         self.message_label.setStyleSheet(ALARM_STYLE)
         self.message_label.setWordWrap(True)
@@ -33,6 +43,7 @@ class AgentBox(QGroupBox):
         form.addRow(tr("代理人姓名："), self.name_edit)
         form.addRow(tr("代理人身份证件号码："), self.id_edit)
         form.addRow(tr("代理人联系电话（选填）："), self.phone_edit)
+        form.addRow(self.read_card_button)
         form.addRow(self.message_label)
         QVBoxLayout(self).addWidget(self._fields)
         self._fields.setVisible(False)
@@ -56,6 +67,11 @@ class AgentBox(QGroupBox):
         self.name_edit.setText(agent.get("name", ""))
         self.id_edit.setText(agent.get("id_number", ""))
         self.phone_edit.setText(agent.get("phone", ""))
+
+    def fill_from_card(self, name: str, id_number: str) -> None:
+        self.setChecked(True)
+        self.name_edit.setText(name)
+        self.id_edit.setText(id_number)
 
     def problems(self) -> dict[str, str]:
         agent = self.value()

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWizardPage,
@@ -11,18 +16,32 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from desktop_app.catalog import Bundle, Catalog, resolve
+from desktop_app.id_cards import IdCard, IdReader, ReaderError
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.id_card_reading import read_card
 from desktop_app.ui.intake.agent_box import AgentBox
 from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
+from desktop_app.ui.widgets import named
+
+FindReader = Callable[[], IdReader | None]  # raises ReaderError when 设置 names a bad one
 
 
 class FormPage(QWizardPage):
     draft_changed = Signal()
 
-    def __init__(self, catalog: Catalog, draft: IntakeDraft) -> None:
+    def __init__(
+        self, catalog: Catalog, draft: IntakeDraft, find_reader: FindReader | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("formPage")
+        self._find_reader = find_reader
+        self.read_card_button = named(
+            QPushButton(tr("读取法定代表人身份证(&I)")), "readIdCardButton"
+        )
+        self.read_card_button.clicked.connect(self._read_legal_rep)
+        self.card_label = named(QLabel(), "idCardLabel")
+        self.card_label.setWordWrap(True)
         self.setTitle(tr("一次填报：综合申请表"))
         self.setSubTitle(tr("共用信息只填一次；校验结果显示在字段下方。"))
         self._catalog = catalog
@@ -30,9 +49,15 @@ class FormPage(QWizardPage):
         self.editors: dict[str, FieldEditor] = {}
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
-        self.agent_box = AgentBox()
+        self.agent_box = AgentBox(with_reader=find_reader is not None)
         self.agent_box.changed.connect(self._on_agent_changed)
+        self.agent_box.read_card_button.clicked.connect(self._read_agent)
         layout = QVBoxLayout(self)
+        if find_reader is not None:
+            card_row = QHBoxLayout()
+            card_row.addWidget(self.read_card_button)
+            card_row.addWidget(self.card_label, 1)
+            layout.addLayout(card_row)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self.agent_box)
         self._bundle_key: tuple[str, tuple[str, ...]] | None = None
@@ -83,6 +108,45 @@ class FormPage(QWizardPage):
     def _on_agent_changed(self) -> None:
         self._draft.agent = self.agent_box.value()
         self.draft_changed.emit()
+
+    def _card(self) -> IdCard | None:
+        assert self._find_reader is not None
+        try:
+            reader = self._find_reader()
+            if reader is None:
+                raise ReaderError(tr("本机未设置身份证阅读器（设置 → 身份证阅读器）"))
+            return read_card(self, reader)
+        except ReaderError as exc:
+            self.card_label.setText(tr("未读到身份证：{problem}（可手工填写）").format(problem=exc))
+            return None
+
+    def _read_legal_rep(self) -> None:
+        """Fills the legal representative's fields this form has from the card; all editable."""
+        card = self._card()
+        if card is None:
+            return
+        filled = []
+        for key, value in (
+            ("legal_rep_name", card.name),
+            ("legal_rep_id", card.id_number),
+            ("legal_rep_household_address", card.address),
+        ):
+            editor = self.editors.get(key)
+            if editor is not None and editor.field.answer is None and value:
+                editor.set_value(value)
+                filled.append(editor.field.label)
+        self.card_label.setText(
+            tr("已从身份证填入：{fields}（可修改）").format(fields=tr("、").join(filled))
+            if filled
+            else tr("身份证已读取，但本表没有可填入的字段")
+        )
+
+    def _read_agent(self) -> None:
+        card = self._card()
+        if card is None:
+            return
+        self.agent_box.fill_from_card(card.name, card.id_number)
+        self.card_label.setText(tr("已从身份证填入委托代理人的姓名和证件号码（可修改）"))
 
     def problems(self) -> dict[str, str]:
         found = {key: p for key, e in self.editors.items() if (p := e.problem()) is not None}
