@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         certificates,
         commitments,
         counter_settings,
+        enterprises,
         online,
         store,
         sync,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     certificates.register(commands)
     sync.register(commands)
     online.register(commands)
+    enterprises.register(commands)
     counter_settings.register(commands)
     return parser
 

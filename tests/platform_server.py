@@ -85,6 +85,11 @@ class PlatformState:
     enterprises: dict[str, dict[str, Any]] = field(default_factory=dict)  # by credit code
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (a test's short time-out) is no news: not printed."""
+
+
 class PlatformServer:
     def __init__(
         self,
@@ -107,7 +112,7 @@ class PlatformServer:
 
     def start(self) -> None:
         handler = _handler(self)
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self._server = _QuietServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -32,6 +32,7 @@ from desktop_app.services import (
     intake,
     issuance,
     lifecycle,
+    master_data,
     online,
     prints,
     reporting,
@@ -46,7 +47,7 @@ from desktop_app.services.issuance import CertificateRow
 from desktop_app.services.wizard import IntakeDraft
 from desktop_app.settings import load as load_settings
 from desktop_app.sync.client import PlatformClient
-from desktop_app.sync.config import platform_config, platform_departments
+from desktop_app.sync.config import PlatformConfigError, platform_config, platform_departments
 from desktop_app.sync.online_exchange import fetch_files
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.case_desk import CaseDesk
@@ -61,6 +62,8 @@ from desktop_app.ui.intake.counter_decision import CounterDecisions
 from desktop_app.ui.online_tab import OnlineActions, OnlineDetail
 from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
 from desktop_app.ui.settings_tab import SettingsActions
+
+LOOKUP_SECONDS = 5.0  # the licence lookup fills the form while the clerk types: not longer
 
 
 @dataclass
@@ -94,6 +97,26 @@ class Counter:
             workflow.dispatch(session, self.actor, receipt.number, platform_departments=on_platform)
         draft_file.discard(self.actor.username)  # accepted: nothing left to offer back
         return receipt
+
+    def known_values(self, credit_code: str) -> master_data.Prefill:
+        with self.store.read() as session:
+            return master_data.from_earlier_cases(session, self.catalog, credit_code)
+
+    def licence_lookup(self) -> Callable[[str], master_data.Prefill | None] | None:
+        """The platform's business-licence lookup; None when no platform is set up here."""
+        try:
+            config = platform_config()
+        except PlatformConfigError:
+            return None
+        if not config.enabled:
+            return None
+        client = PlatformClient(config.url, config.token, timeout=LOOKUP_SECONDS)
+
+        def look_up(credit_code: str) -> master_data.Prefill | None:
+            record = client.enterprise(credit_code)
+            return None if record is None else master_data.from_licence(self.catalog, record)
+
+        return look_up
 
     def id_reader_finder(self) -> Callable[[], id_cards.IdReader | None] | None:
         """The form page's way to the card reader; None when this PC has none set up."""

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
                 after_issue=counter.after_issue_actions(),
                 store_scan=counter.store_scan,
                 find_reader=counter.id_reader_finder(),
+                known_values=counter.known_values,
+                look_up=counter.licence_lookup(),
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)

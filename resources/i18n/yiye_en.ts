@@ -521,7 +521,9 @@
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+139"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+189"/>
+        <location line="+3"/>
+        <location line="+31"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+27"/>
         <location line="+10"/>
@@ -776,7 +778,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+133"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+156"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -1258,7 +1260,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="-99"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="-163"/>
         <source>读取法定代表人身份证(&amp;I)</source>
         <translation>Read the legal representative&apos;s ID card(&amp;I)</translation>
     </message>
@@ -1273,7 +1275,22 @@
         <translation>Shared information is entered once; checks are shown below each field.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+102"/>
+        <source>营业执照查询失败：{problem}（可手工填写）</source>
+        <translation>Business licence lookup failed: {problem} (the fields can be typed)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>由“{source}”带出，可修改</source>
+        <translation>Filled from &quot;{source}&quot;, editable</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已带出 {count} 项（{fields}），来自：{sources}；均可修改</source>
+        <translation>{count} fields filled ({fields}) from: {sources}; all editable</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>本机未设置身份证阅读器（设置 → 身份证阅读器）</source>
         <translation>No ID card reader is set up on this PC (Settings, ID card reader)</translation>
     </message>
@@ -1731,7 +1748,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+52"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+54"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1870,7 +1887,7 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+22"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+24"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from desktop_app.ui.app import AppState
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.main_window import MainWindow
 from tests import factories
+from tests.platform_server import TOKEN, PlatformServer
 from tests.ui.test_app import log_in, started
 
 PASSWORD = "Counter2026"
@@ -75,15 +77,13 @@ def signed_in(qtbot: QtBot, url: str, username: str) -> tuple[AppState, MainWind
     return state, state.main_window
 
 
-def fill_to_materials(
+def go_to_form(
     wizard: IntakeWizard,
     catalog: Catalog,
     industry: str = "convenience_store",
     answers: dict[str, Any] | None = None,
-    serial: int = 1,
-    **form: Any,
 ) -> None:
-    """Types a whole application and stops on the materials page, nothing received yet."""
+    """Chooses the industry, answers the situation, passes the 一次告知: the form page."""
     answers = {"area_m2": 25, "sells_drugs": True} if answers is None else answers
     name = catalog.find_industry(industry)
     assert name is not None
@@ -99,6 +99,20 @@ def fill_to_materials(
         wizard.next()
     assert wizard.currentId() == Page.NOTICE
     wizard.next()
+    assert wizard.currentId() == Page.FORM
+
+
+def fill_to_materials(
+    wizard: IntakeWizard,
+    catalog: Catalog,
+    industry: str = "convenience_store",
+    answers: dict[str, Any] | None = None,
+    serial: int = 1,
+    **form: Any,
+) -> None:
+    """Types a whole application and stops on the materials page, nothing received yet."""
+    answers = {"area_m2": 25, "sells_drugs": True} if answers is None else answers
+    go_to_form(wizard, catalog, industry, answers)
     bundle = resolve(catalog, industry, answers)
     values = factories.full_form(bundle, serial, **form)
     for key, editor in wizard.form_page.editors.items():
@@ -134,3 +148,13 @@ def install_signing_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Priv
     monkeypatch.setenv("YIYE_SIGNING_KEY", str(key_file))
     monkeypatch.setenv("YIYE_TRUSTED_KEYS", str(trusted))
     return signing_key
+
+
+@pytest.fixture
+def platform_configured(monkeypatch: pytest.MonkeyPatch) -> Iterator[PlatformServer]:
+    """A test platform on loopback, named to the app as 设置 would (environment variables)."""
+    server = PlatformServer()
+    monkeypatch.setenv("YIYE_PLATFORM_URL", server.url)
+    monkeypatch.setenv("YIYE_PLATFORM_TOKEN", TOKEN)
+    yield server
+    server.stop()

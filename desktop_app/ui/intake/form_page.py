@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -16,8 +17,12 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from desktop_app.catalog import Bundle, Catalog, resolve
+from desktop_app.domain.identifiers import check_credit_code
 from desktop_app.id_cards import IdCard, IdReader, ReaderError
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.master_data import Prefill
 from desktop_app.services.wizard import IntakeDraft
+from desktop_app.sync.client import PlatformError
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.id_card_reading import read_card
 from desktop_app.ui.intake.agent_box import AgentBox
@@ -25,17 +30,32 @@ from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
 from desktop_app.ui.widgets import named
 
 FindReader = Callable[[], IdReader | None]  # raises ReaderError when 设置 names a bad one
+KnownValues = Callable[[str], Prefill]  # credit code → values from earlier approved cases
+LookUp = Callable[[str], Prefill | None]  # credit code → the platform's licence (network)
 
 
 class FormPage(QWizardPage):
     draft_changed = Signal()
+    looked_up = Signal(str, object, str)  # credit code, Prefill or None, problem (GUI thread)
 
     def __init__(
-        self, catalog: Catalog, draft: IntakeDraft, find_reader: FindReader | None = None
+        self,
+        catalog: Catalog,
+        draft: IntakeDraft,
+        find_reader: FindReader | None = None,
+        known_values: KnownValues | None = None,
+        look_up: LookUp | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("formPage")
         self._find_reader = find_reader
+        self._known_values = known_values
+        self._look_up = look_up
+        self._prefilled_code: str | None = None
+        self.filled_from: dict[str, str] = {}  # field key → where its value came from
+        self.prefill_label = named(QLabel(), "prefillLabel")
+        self.prefill_label.setWordWrap(True)
+        self.looked_up.connect(self._apply_lookup)
         self.read_card_button = named(
             QPushButton(tr("读取法定代表人身份证(&I)")), "readIdCardButton"
         )
@@ -58,6 +78,7 @@ class FormPage(QWizardPage):
             card_row.addWidget(self.read_card_button)
             card_row.addWidget(self.card_label, 1)
             layout.addLayout(card_row)
+        layout.addWidget(self.prefill_label)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self.agent_box)
         self._bundle_key: tuple[str, tuple[str, ...]] | None = None
@@ -87,9 +108,13 @@ class FormPage(QWizardPage):
             editor = self.editors[field.key]
             if field.answer is not None:
                 editor.set_value(bundle.answers[field.answer])
-            elif field.key in saved:
-                editor.set_value(saved[field.key])
+            else:  # the draft holds every value typed: anything else is the last applicant's
+                editor.set_value(saved.get(field.key))
         self.agent_box.set_value(self._draft.agent)
+        if not saved:  # a new applicant: what was filled for the last one says nothing now
+            self.filled_from.clear()
+            self.prefill_label.clear()
+            self._prefilled_code = None
         first_empty = next(
             (e for e in self.editors.values() if e.is_empty() and e.field.answer is None), None
         )
@@ -97,6 +122,7 @@ class FormPage(QWizardPage):
             first_empty.widget.setFocus()
 
     def _on_field_changed(self) -> None:
+        self._offer_known_values()
         self._draft.form = {
             key: editor.value()
             for key, editor in self.editors.items()
@@ -108,6 +134,64 @@ class FormPage(QWizardPage):
     def _on_agent_changed(self) -> None:
         self._draft.agent = self.agent_box.value()
         self.draft_changed.emit()
+
+    # --- 不再重复提交 -----------------------------------------------------------------------
+
+    def _offer_known_values(self) -> None:
+        """Once a valid credit code is in: what the counter knows, then the platform's licence."""
+        editor = self.editors.get("credit_code")
+        if editor is None or (self._known_values is None and self._look_up is None):
+            return
+        checked = check_credit_code(str(editor.value() or ""))
+        if not checked.ok or checked.value == self._prefilled_code:
+            return
+        self._prefilled_code = checked.value
+        if self._known_values is not None:
+            self.apply_prefill(self._known_values(checked.value))
+        if self._look_up is not None:
+            look_up = self._look_up
+            threading.Thread(
+                target=self._look_up_in_background, args=(look_up, checked.value), daemon=True
+            ).start()
+
+    def _look_up_in_background(self, look_up: LookUp, code: str) -> None:
+        try:
+            self.looked_up.emit(code, look_up(code), "")
+        except (PlatformError, ServiceError) as exc:
+            self.looked_up.emit(code, None, exc.message)
+
+    def _apply_lookup(self, code: str, prefill: Prefill | None, problem: str) -> None:
+        if code != self._prefilled_code:
+            return  # the clerk has typed another code since
+        if problem:
+            self.prefill_label.setText(
+                tr("营业执照查询失败：{problem}（可手工填写）").format(problem=problem)
+            )
+        elif prefill is not None:
+            self.apply_prefill(prefill)
+
+    def apply_prefill(self, prefill: Prefill) -> None:
+        """Fills the empty fields only (never what the clerk typed) and says from where."""
+        filled = []
+        for key, value in prefill.values.items():
+            editor = self.editors.get(key)
+            # A check box left unticked is as untouched as an empty line.
+            untouched = editor is not None and (editor.is_empty() or editor.value() is False)
+            if editor is None or editor.field.answer is not None or not untouched:
+                continue
+            editor.set_value(value)
+            editor.widget.setToolTip(
+                tr("由“{source}”带出，可修改").format(source=prefill.sources[key])
+            )
+            self.filled_from[key] = prefill.sources[key]
+            filled.append(editor.field.label)
+        if filled:
+            sources = tr("、").join(dict.fromkeys(prefill.sources[k] for k in prefill.values))
+            self.prefill_label.setText(
+                tr("已带出 {count} 项（{fields}），来自：{sources}；均可修改").format(
+                    count=len(filled), fields=tr("、").join(filled), sources=sources
+                )
+            )
 
     def _card(self) -> IdCard | None:
         assert self._find_reader is not None

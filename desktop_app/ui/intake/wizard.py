@@ -15,7 +15,7 @@ from desktop_app.services.wizard import IntakeDraft, Page, next_page
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.after_issue import AfterIssueActions, AfterIssueDialog
 from desktop_app.ui.intake.counter_decision import CounterDecisions, ask_correction, ask_refusal
-from desktop_app.ui.intake.form_page import FindReader, FormPage
+from desktop_app.ui.intake.form_page import FindReader, FormPage, KnownValues, LookUp
 from desktop_app.ui.intake.industry_page import IndustryPage
 from desktop_app.ui.intake.materials_page import MaterialsPage, StoreScan
 from desktop_app.ui.intake.notice_page import NoticePage, PrintNotice
@@ -46,6 +46,8 @@ class IntakeWizard(QWizard):
         after_issue: AfterIssueActions | None = None,
         store_scan: StoreScan | None = None,
         find_reader: FindReader | None = None,
+        known_values: KnownValues | None = None,
+        look_up: LookUp | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
@@ -61,7 +63,7 @@ class IntakeWizard(QWizard):
         self.industry_page = IndustryPage(catalog)
         self.situation_page = SituationPage(catalog, self.draft)
         self.notice_page = NoticePage(catalog, self.draft, print_notice)
-        self.form_page = FormPage(catalog, self.draft, find_reader)
+        self.form_page = FormPage(catalog, self.draft, find_reader, known_values, look_up)
         self.materials_page = MaterialsPage(catalog, self.draft, store_scan)
         self.review_page = ReviewPage(
             catalog, self.draft, self._submit_with_draft(submit), print_receipt

@@ -1,0 +1,68 @@
+"""不再重复提交 on the form page: a returning enterprise's values, and a new one's licence."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app import clock
+from desktop_app.catalog import resolve
+from desktop_app.services import auth, intake, workflow
+from tests import factories
+from tests.platform_server import PlatformServer
+from tests.ui.counter_flow import go_to_form, hall_database, platform_configured, signed_in
+
+__all__ = ["platform_configured"]  # the fixture
+
+ANSWERS = {"area_m2": 25, "sells_drugs": True}
+
+
+def test_known_values_and_the_licence_fill_the_form(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path, platform_configured: PlatformServer
+) -> None:
+    platform = platform_configured
+    url = hall_database(tmp_path)
+    state, window = signed_in(qtbot, url, "zhang")
+    assert state.catalog is not None
+    assert state.store is not None
+    catalog, store = state.catalog, state.store
+    with store.write() as session:  # last year's application, approved
+        clerk, reviewer = auth.actor_for(session, "zhang"), auth.actor_for(session, "li")
+        number = intake.accept(session, clerk, catalog, factories.submission(catalog)).number
+        workflow.dispatch(session, clerk, number)
+        for permit in ("drug_retail", "food_registration"):
+            workflow.take_up(session, reviewer, number, permit)
+            workflow.approve(session, reviewer, number, permit, "X-1", clock.today(), None)
+    wizard = window.intake_wizard
+    assert wizard is not None
+    go_to_form(wizard, catalog)
+    page = wizard.form_page
+    page.editors["contact_name"].set_value("本次联系人")  # typed first: never overwritten
+    page.editors["credit_code"].set_value(factories.credit_code(1))
+    bundle = resolve(catalog, "convenience_store", ANSWERS)
+    asked = [f for f in bundle.fields if f.answer is None]
+    assert page.editors["enterprise_name"].value() == "测试主体名称"
+    assert page.editors["contact_name"].value() == "本次联系人"
+    assert "contact_name" not in page.filled_from
+    assert all(s.startswith(f"本窗口办件 {number}") for s in page.filled_from.values())
+    # What the clerk still types: the credit code, the contact typed before, and nothing else.
+    typed = [f.key for f in asked if f.key not in page.filled_from]
+    assert sorted(typed) == ["contact_name", "credit_code"]
+    assert "已带出" in page.prefill_label.text()
+    assert page.editors["enterprise_name"].widget.toolTip().startswith("由“本窗口办件")
+
+    # A new enterprise: the platform's licence fills what it has, in the background.
+    new_code = factories.credit_code(5)
+    platform.register_enterprise(
+        {"credit_code": new_code, "name": "同心县新开便利店", "legal_rep_name": "马小军"}
+    )
+    wizard.start_over()
+    go_to_form(wizard, catalog)
+    page = wizard.form_page
+    assert page.editors["enterprise_name"].value() == ""  # the last applicant's are gone
+    page.editors["credit_code"].set_value(new_code)
+    qtbot.waitUntil(
+        lambda: page.editors["enterprise_name"].value() == "同心县新开便利店", timeout=5000
+    )
+    assert page.editors["legal_rep_name"].value() == "马小军"
+    assert "区域平台营业执照信息" in page.prefill_label.text()
