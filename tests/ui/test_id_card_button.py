@@ -54,6 +54,7 @@ def test_a_card_fills_the_legal_representative_and_the_agent(
     assert page.editors["legal_rep_name"].value() == "马小军"
     assert page.editors["legal_rep_id"].value() == NUMBER
     assert "已从身份证填入" in page.card_label.text()
+    assert page.filled_from["legal_rep_id"] == "居民身份证（阅读器）"  # not typed: not counted
     assert wizard.draft.form["legal_rep_id"] == NUMBER  # as if typed: saved with the draft
     page.editors["legal_rep_name"].set_value("马晓军")  # still editable
     assert wizard.draft.form["legal_rep_name"] == "马晓军"

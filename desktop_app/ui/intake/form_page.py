@@ -30,6 +30,7 @@ from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
 from desktop_app.ui.widgets import named
 
 FindReader = Callable[[], IdReader | None]  # raises ReaderError when 设置 names a bad one
+CARD_SOURCE = "居民身份证（阅读器）"
 KnownValues = Callable[[str], Prefill]  # credit code → values from earlier approved cases
 LookUp = Callable[[str], Prefill | None]  # credit code → the platform's licence (network)
 
@@ -218,6 +219,7 @@ class FormPage(QWizardPage):
             editor = self.editors.get(key)
             if editor is not None and editor.field.answer is None and value:
                 editor.set_value(value)
+                self.filled_from[key] = CARD_SOURCE
                 filled.append(editor.field.label)
         self.card_label.setText(
             tr("已从身份证填入：{fields}（可修改）").format(fields=tr("、").join(filled))
