@@ -84,7 +84,14 @@ def store_fetched(session: Session, applications: Iterable[object]) -> tuple[int
     One the store already holds (a page fetched twice) is left as it is.
     """
     new = invalid = 0
-    for raw in applications:
+    page = list(applications)
+    ids = [a.get("id") for a in page if isinstance(a, dict) and isinstance(a.get("id"), str)]
+    seen = set(  # one query for the page, not one per application
+        session.scalars(
+            select(OnlineApplication.platform_id).where(OnlineApplication.platform_id.in_(ids))
+        )
+    )
+    for raw in page:
         if not isinstance(raw, dict):
             invalid += 1
             continue
@@ -92,10 +99,9 @@ def store_fetched(session: Session, applications: Iterable[object]) -> tuple[int
         if not isinstance(platform_id, str) or not platform_id or len(platform_id) > 100:
             invalid += 1  # nothing to key it by: counted, not kept
             continue
-        if session.scalar(
-            select(OnlineApplication.id).where(OnlineApplication.platform_id == platform_id)
-        ):
+        if platform_id in seen:
             continue
+        seen.add(platform_id)
         try:
             parsed = parse_application(raw)
         except ApplicationError as exc:

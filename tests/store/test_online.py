@@ -68,6 +68,11 @@ def test_online_applications_are_fetched_once_and_a_bad_one_is_kept_aside(
     assert rounds(store, platform).online_new == 1  # from the cursor on: the first not again
     with store.write() as session:  # a page fetched again keeps each once
         assert online.store_fetched(session, platform.state.applications) == (0, 0)
+    submit(platform, catalog, 3)
+    twice = [platform.state.applications[-1]] * 2  # one page listing it twice
+    with store.write() as session:
+        assert online.store_fetched(session, twice) == (1, 0)
+        session.rollback()  # the listing below is of the first two rounds only
     with store.read() as session:
         rows = online.listing(session)
     assert [(r.platform_id, r.state) for r in rows] == [
