@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from desktop_app.domain.identifiers import check_id_number
 
 USB_PORT = 1001
+CARD_SOURCE = "居民身份证（阅读器）"  # where a value read from the card came from
 SDT_OK = 0x90
 SDT_FOUND = 0x9F
 # SDT_ReadBaseMsg's text: UCS-2LE, fixed-width fields, in characters.

@@ -46,6 +46,7 @@ def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> N
         "commitments": sorted(draft.commitments),
         "agent": draft.agent,
         "scans": draft.scans,
+        "prefilled": draft.prefilled,
         "draft_id": draft.draft_id,
     }
     temporary = path.with_suffix(".tmp")
@@ -67,6 +68,7 @@ def load(username: str) -> SavedDraft | None:
             commitments={str(c) for c in data.get("commitments") or []},
             agent={str(k): str(v) for k, v in data["agent"].items()} if data.get("agent") else None,
             scans=scan_refs(data.get("scans")),
+            prefilled=data["prefilled"] if isinstance(data.get("prefilled"), dict) else {},
             draft_id=int(data["draft_id"]) if data.get("draft_id") is not None else None,
         )
         return SavedDraft(draft, dt.datetime.fromisoformat(str(data["saved_at"])))

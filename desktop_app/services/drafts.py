@@ -41,6 +41,7 @@ class DraftRow:
     correction_count: int
     agent: dict[str, str] | None = None
     scans: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    prefilled: dict[str, Any] = field(default_factory=dict)
 
 
 def _row(draft: Draft) -> DraftRow:
@@ -56,6 +57,7 @@ def _row(draft: Draft) -> DraftRow:
         draft.correction_count,
         dict(agent) if isinstance(agent, dict) else None,
         scan_refs(draft.materials.get("scans")),
+        prefilled if isinstance(prefilled := draft.materials.get("prefilled"), dict) else {},
     )
 
 
@@ -70,6 +72,7 @@ def save_draft(
     commitments: tuple[str, ...] = (),
     agent: Mapping[str, str] | None = None,
     scans: Mapping[str, list[dict[str, str]]] | None = None,
+    prefilled: Mapping[str, Any] | None = None,
 ) -> int:
     """Stores what is typed so far (nothing is checked: a draft may be half-wrong)."""
     require_role(actor, "clerk", "supervisor", action="保存草稿")
@@ -87,6 +90,7 @@ def save_draft(
         "commitments": list(commitments),
         "agent": dict(agent) if agent else None,
         "scans": {key: list(entries) for key, entries in (scans or {}).items()},
+        "prefilled": dict(prefilled or {}),
     }
     session.flush()
     return draft.id

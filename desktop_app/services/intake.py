@@ -82,6 +82,9 @@ class Submission:
     kind: ApplicationKind = ApplicationKind.NEW
     draft_id: int | None = None
     client_ref: str | None = None  # a batch sender's own reference: accepted once only
+    # Fields filled from what the government already holds (earlier cases, the licence, the ID
+    # card) and left as filled: the reform figures count what was typed, not these.
+    prefilled: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,11 @@ def check_agent(agent: AgentInfo | None) -> dict[str, str]:
     return {} if agent is None else agent_problems(agent.name, agent.id_number, agent.phone or "")
 
 
+def typed_less(bundle: Bundle, prefilled: frozenset[str]) -> int:
+    """How many of the form's fields the clerk did not type (filled from records instead)."""
+    return len(prefilled & {f.key for f in bundle.fields if f.answer is None})
+
+
 def accept(
     session: Session,
     actor: Actor,
@@ -273,7 +281,7 @@ def accept(
         accepted_by=actor.id,
         client_ref=submission.client_ref,
         separate_fields=saved.separate_fields,
-        combined_fields=saved.combined_fields,
+        combined_fields=saved.combined_fields - typed_less(bundle, submission.prefilled),
         separate_materials=saved.separate_materials,
         combined_materials=saved.combined_materials,
     )

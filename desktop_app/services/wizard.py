@@ -33,6 +33,13 @@ class IntakeDraft:
     # Files scanned for a material before 受理 (already in the store): material key → list of
     # {"sha256", "name", "source"}; tied to the case when it is accepted.
     scans: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # Fields filled from records (earlier cases, the licence, the ID card): key → the value as
+    # filled. One the clerk then changed counts as typed (prefilled_keys).
+    prefilled: dict[str, Any] = field(default_factory=dict)
+
+    def prefilled_keys(self) -> frozenset[str]:
+        """The fields still holding the value they were filled with."""
+        return frozenset(k for k, v in self.prefilled.items() if self.form.get(k) == v)
 
     def clear(self) -> None:
         """Starts over in place (the wizard's pages hold this very object)."""
@@ -44,6 +51,7 @@ class IntakeDraft:
         self.agent = None
         self.draft_id = None
         self.scans.clear()
+        self.prefilled.clear()
 
 
 def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | None:

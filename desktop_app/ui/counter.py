@@ -86,6 +86,7 @@ class Counter:
             if agent is None
             else AgentInfo(agent["name"], agent["id_number"], agent.get("phone") or None),
             draft_id=draft.draft_id,
+            prefilled=draft.prefilled_keys(),
         )
 
     def submit(self, draft: IntakeDraft) -> Receipt:
@@ -150,6 +151,7 @@ class Counter:
                     tuple(sorted(draft.commitments)),
                     draft.agent,
                     draft.scans,
+                    draft.prefilled,
                 )
         except DatabaseUnavailableError as exc:
             raise ServiceError(
@@ -209,6 +211,7 @@ class Counter:
             agent=row.agent,
             draft_id=row.id,
             scans={key: list(entries) for key, entries in row.scans.items()},
+            prefilled=dict(row.prefilled),
         )
 
     def local_draft(self) -> draft_file.SavedDraft | None:

@@ -190,12 +190,13 @@ def test_drafts_are_kept_and_offered_back(store: Store) -> None:
             {"enterprise_name": "半成品"},
             {},
             scans=scans,
+            prefilled={"enterprise_name": "半成品"},
         )
     with store.read() as session:
         mine = drafts.open_drafts(session, clerk)
         others = drafts.open_drafts(session, actor(store, "clerk2"))
-    assert [(d.id, d.form, d.scans) for d in mine] == [
-        (draft_id, {"enterprise_name": "半成品"}, scans)
+    assert [(d.id, d.form, d.scans, d.prefilled) for d in mine] == [
+        (draft_id, {"enterprise_name": "半成品"}, scans, {"enterprise_name": "半成品"})
     ]
     assert others == []
 
@@ -259,3 +260,26 @@ def test_agent_with_a_bad_id_is_refused(store: Store, catalog: Catalog) -> None:
     with pytest.raises(SubmissionError) as info, store.write() as session:
         intake.accept(session, actor(store, "clerk"), catalog, bad, TODAY)
     assert "agent.id_number" in info.value.errors
+
+
+def test_fields_filled_from_records_are_not_counted_as_typed(
+    store: Store, catalog: Catalog
+) -> None:
+    plain = factories.submission(catalog)
+    filled = intake.Submission(
+        plain.industry,
+        plain.answers,
+        plain.form,
+        plain.materials,
+        client_ref="prefilled-1",
+        prefilled=frozenset({"enterprise_name", "legal_rep_name", "area_m2", "no_such_field"}),
+    )
+    with store.write() as session:
+        clerk = actor(store, "clerk")
+        typed_all = intake.accept(session, clerk, catalog, plain).application_id
+        typed_less = intake.accept(session, clerk, catalog, filled).application_id
+        first = session.get_one(Application, typed_all)
+        second = session.get_one(Application, typed_less)
+        # area_m2 is a situation answer and no_such_field no field: only the two others count.
+        assert first.combined_fields is not None
+        assert second.combined_fields == first.combined_fields - 2

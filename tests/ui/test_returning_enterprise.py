@@ -4,9 +4,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desktop_app import clock
 from desktop_app.catalog import resolve
+from desktop_app.models import Application
 from desktop_app.services import auth, intake, workflow
 from tests import factories
 from tests.platform_server import PlatformServer
@@ -50,6 +52,23 @@ def test_known_values_and_the_licence_fill_the_form(
     assert sorted(typed) == ["contact_name", "credit_code"]
     assert "已带出" in page.prefill_label.text()
     assert page.editors["enterprise_name"].widget.toolTip().startswith("由“本窗口办件")
+    page.editors["legal_rep_name"].set_value("新法定代表人")  # changed after filling: typed
+    kept = wizard.draft.prefilled_keys()
+    assert kept == set(page.filled_from) - {"legal_rep_name"}
+    wizard.next()
+    wizard.materials_page.mark_all_received_button.click()
+    wizard.next()
+    wizard.review_page.accept_button.click()
+    receipt = wizard.review_page.receipt
+    assert receipt is not None
+    with store.read() as session:
+        accepted = session.scalar(select(Application).where(Application.number == receipt.number))
+    assert accepted is not None
+    # The reform figure counts what the clerk typed: the form's fields less those kept as filled.
+    assert accepted.combined_fields == len(bundle.fields) - len(kept)
+    assert (
+        len(bundle.fields) - len(kept) == 4
+    )  # credit code, contact, legal rep, and area (an answer)
 
     # A new enterprise: the platform's licence fills what it has, in the background.
     new_code = factories.credit_code(5)

@@ -15,6 +15,7 @@ def test_a_draft_survives_on_this_pc(isolated_data_dir: Path) -> None:
         agent={"name": "马小军", "id_number": "640324199001010012", "phone": "13800000000"},
         draft_id=7,
         scans={"site_plan": [{"sha256": "ab" * 32, "name": "平面图.png", "source": "file"}]},
+        prefilled={"enterprise_name": "同心县𠀀便利店", "staff": 3},
     )
     assert draft_file.load("zhang") is None
     draft_file.save("zhang", draft, dt.datetime(2026, 11, 26, 9, 30))

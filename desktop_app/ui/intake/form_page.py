@@ -18,7 +18,7 @@ from typing_extensions import override
 
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.domain.identifiers import check_credit_code
-from desktop_app.id_cards import IdCard, IdReader, ReaderError
+from desktop_app.id_cards import CARD_SOURCE, IdCard, IdReader, ReaderError
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.master_data import Prefill
 from desktop_app.services.wizard import IntakeDraft
@@ -30,7 +30,6 @@ from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
 from desktop_app.ui.widgets import named
 
 FindReader = Callable[[], IdReader | None]  # raises ReaderError when 设置 names a bad one
-CARD_SOURCE = "居民身份证（阅读器）"
 KnownValues = Callable[[str], Prefill]  # credit code → values from earlier approved cases
 LookUp = Callable[[str], Prefill | None]  # credit code → the platform's licence (network)
 
@@ -185,6 +184,7 @@ class FormPage(QWizardPage):
                 tr("由“{source}”带出，可修改").format(source=prefill.sources[key])
             )
             self.filled_from[key] = prefill.sources[key]
+            self._draft.prefilled[key] = editor.value()
             filled.append(editor.field.label)
         if filled:
             sources = tr("、").join(dict.fromkeys(prefill.sources[k] for k in prefill.values))
@@ -220,6 +220,7 @@ class FormPage(QWizardPage):
             if editor is not None and editor.field.answer is None and value:
                 editor.set_value(value)
                 self.filled_from[key] = CARD_SOURCE
+                self._draft.prefilled[key] = editor.value()
                 filled.append(editor.field.label)
         self.card_label.setText(
             tr("已从身份证填入：{fields}（可修改）").format(fields=tr("、").join(filled))
