@@ -7,6 +7,7 @@ messages are offered as the 补正 reasons.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import threading
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import error_log
 from desktop_app.catalog import Catalog
 from desktop_app.services.errors import ServiceError, SubmissionError
 from desktop_app.services.intake import Receipt
@@ -223,14 +225,15 @@ class OnlineTab(QWidget):
 
     def _fetch(self, online_id: int) -> None:
         """On a worker thread: the network, then the answer posted back to the GUI thread."""
+        problem: str | None = None
         try:
             self._actions.fetch_files(online_id)
-        except PlatformError as exc:
-            self.files_fetched.emit(online_id, exc.message)
-        except ServiceError as exc:
-            self.files_fetched.emit(online_id, exc.message)
-        else:
-            self.files_fetched.emit(online_id, None)
+        except (PlatformError, ServiceError) as exc:
+            problem = exc.message
+        except Exception as exc:  # on a worker thread: said in the tab, logged, never lost
+            problem = error_log.internal_error_message(exc, "online application: its files")
+        with contextlib.suppress(RuntimeError):  # the tab was closed meanwhile: nobody to tell
+            self.files_fetched.emit(online_id, problem)
 
     def _after_fetch(self, online_id: int, problem: str | None) -> None:
         self._busy = None

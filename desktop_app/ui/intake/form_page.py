@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from desktop_app import error_log
 from desktop_app.catalog import Bundle, Catalog, resolve
 from desktop_app.domain.identifiers import check_credit_code
 from desktop_app.id_cards import CARD_SOURCE, IdCard, IdReader, ReaderError
@@ -156,9 +158,13 @@ class FormPage(QWizardPage):
 
     def _look_up_in_background(self, look_up: LookUp, code: str) -> None:
         try:
-            self.looked_up.emit(code, look_up(code), "")
+            found, problem = look_up(code), ""
         except (PlatformError, ServiceError) as exc:
-            self.looked_up.emit(code, None, exc.message)
+            found, problem = None, exc.message
+        except Exception as exc:  # on a worker thread: said under the form, logged
+            found, problem = None, error_log.internal_error_message(exc, "business licence lookup")
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile: nobody to tell
+            self.looked_up.emit(code, found, problem)
 
     def _apply_lookup(self, code: str, prefill: Prefill | None, problem: str) -> None:
         if code != self._prefilled_code:
