@@ -117,21 +117,25 @@ def store_file(session: Session, actor: Actor, data: bytes, name: str) -> Stored
     return StoredScan(checked.sha256, name, checked.size, checked.kind.content_type)
 
 
-def link(
-    session: Session,
-    actor: Actor,
-    number: str,
-    material_key: str,
-    scan: StoredScan,
-    source: str = "file",
-) -> Attachment:
-    """Ties a stored file to one material of an open case; the same file again changes nothing."""
-    require_role(actor, "clerk", "supervisor", action="添加材料扫描件")
-    if source not in SOURCES:
-        raise WorkflowError(f"来源“{source}”无效（可用 {'、'.join(SOURCES)}）")
+def _open_material(session: Session, number: str, material_key: str) -> Application:
+    """The open case ``number``, after checking it lists ``material_key``."""
     application = load_application(session, number)
     ensure_open(application)
     _material(session, application, material_key)
+    return application
+
+
+def _tie(
+    session: Session,
+    actor: Actor,
+    application: Application,
+    material_key: str,
+    scan: StoredScan,
+    source: str,
+) -> Attachment:
+    """Ties a stored file to one material of the case; the same file again changes nothing."""
+    if source not in SOURCES:
+        raise WorkflowError(f"来源“{source}”无效（可用 {'、'.join(SOURCES)}）")
     if session.get(StoredFile, scan.sha256) is None:
         raise NotFoundError(f"扫描件 {scan.name} 不在数据库中，请重新扫描")
     existing = session.scalar(
@@ -156,7 +160,7 @@ def link(
             session,
             actor.username,
             "material.attach",
-            number,
+            application.number,
             {"material": material_key, "sha256": scan.sha256, "size": scan.size},
         )
     attacher = session.get(User, existing.attached_by)
@@ -172,6 +176,20 @@ def link(
     )
 
 
+def link(
+    session: Session,
+    actor: Actor,
+    number: str,
+    material_key: str,
+    scan: StoredScan,
+    source: str = "file",
+) -> Attachment:
+    """Ties a stored file to one material of an open case; the same file again changes nothing."""
+    require_role(actor, "clerk", "supervisor", action="添加材料扫描件")
+    application = _open_material(session, number, material_key)
+    return _tie(session, actor, application, material_key, scan, source)
+
+
 def attach(
     session: Session,
     actor: Actor,
@@ -181,12 +199,13 @@ def attach(
     name: str,
     source: str = "file",
 ) -> Attachment:
-    """Stores ``data`` as a scan of one material of an open case (both steps, one transaction)."""
-    application = load_application(session, number)
-    ensure_open(application)
-    _material(session, application, material_key)
+    """Stores ``data`` as a scan of one material of an open case (both steps, one transaction).
+
+    The case and material are checked first: a file for no case is never stored.
+    """
+    application = _open_material(session, number, material_key)
     scan = store_file(session, actor, data, name or f"{material_key}")
-    return link(session, actor, number, material_key, scan, source)
+    return _tie(session, actor, application, material_key, scan, source)
 
 
 def stored(session: Session, sha256: str, name: str) -> StoredScan:
@@ -207,6 +226,7 @@ def link_scans(
     Scans of a material the case does not list (the answers changed after scanning) are left
     out: the file stays in the store, unattached.
     """
+    require_role(actor, "clerk", "supervisor", action="添加材料扫描件")
     application = load_application(session, number)
     keys = set(
         session.scalars(
@@ -214,10 +234,11 @@ def link_scans(
         )
     )
     linked = 0
+    ensure_open(application)
     for key, entries in scans.items():
         for entry in entries if key in keys else ():
             scan = stored(session, entry["sha256"], entry["name"])
-            link(session, actor, number, key, scan, entry.get("source") or "file")
+            _tie(session, actor, application, key, scan, entry.get("source") or "file")
             linked += 1
     return linked
 

@@ -221,9 +221,7 @@ def _decide(
     application.reasons = list(reasons)
     application.decision_key = key
     application.decision_state = "pending"
-    application.decision_payload = decision_payload(
-        key, _DECISION[state], receipt_no, list(reasons)
-    )
+    application.decision_payload = decision_payload(key, state, receipt_no, list(reasons))
     application.decision_next_at = clock.now()
     audit.record(
         session,
@@ -232,9 +230,6 @@ def _decide(
         application.platform_id,
         {"receipt_no": receipt_no, "reasons": list(reasons)},
     )
-
-
-_DECISION = {"accepted": "accepted", "returned": "returned", "refused": "refused"}
 
 
 def accept(
