@@ -11,10 +11,8 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_attachments.py``.
 from __future__ import annotations
 
 import io
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import create_engine, func, make_url, select, text  # noqa: E402
+from scratch_stores import fresh_stores  # noqa: E402 (beside this script)
+from sqlalchemy import func, select  # noqa: E402
 
-from desktop_app.bootstrap import open_store  # noqa: E402
 from desktop_app.catalog import load_catalog  # noqa: E402
 from desktop_app.db import Store  # noqa: E402
 from desktop_app.models import StoredFile  # noqa: E402
@@ -91,25 +89,8 @@ def main() -> None:
     # Each run a different file (the same bytes would be found already stored).
     scans = [first] + [first[:-2] + bytes([i]) + first[-2:] for i in range(1, RUNS)]
     print(f"scan: JPEG of {len(first) / 1024 / 1024:.1f} MB")
-    with tempfile.TemporaryDirectory() as folder:
-        store = open_store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
-        measure(store, "SQLite", scans)
-        store.dispose()
-    url = os.environ.get("YIYE_TEST_PG_URL")
-    if url:
-        server = make_url(url)
-        name = f"bench_attachments_{os.getpid()}"
-        admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            store = open_store(server.set(database=name).render_as_string(hide_password=False))
-            measure(store, "PostgreSQL", scans)
-            store.dispose()
-        finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE "{name}"'))
-            admin.dispose()
+    for label, store in fresh_stores("bench_attachments"):
+        measure(store, label, scans)
 
 
 if __name__ == "__main__":

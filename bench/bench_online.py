@@ -9,18 +9,16 @@ each application lists ten uploaded files. Run: ``.venv/bin/python bench/bench_o
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, func, make_url, select, text  # noqa: E402
+from scratch_stores import fresh_stores  # noqa: E402 (beside this script)
+from sqlalchemy import func, select  # noqa: E402
 
-from desktop_app.bootstrap import open_store  # noqa: E402
 from desktop_app.catalog import load_catalog, resolve  # noqa: E402
 from desktop_app.db import Store  # noqa: E402
 from desktop_app.models import OnlineApplication  # noqa: E402
@@ -82,27 +80,8 @@ def measure(store: Store, server: PlatformServer, label: str) -> None:
 def main() -> None:
     server = filled_platform()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            store = open_store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
-            measure(store, server, "SQLite")
-            store.dispose()
-        url = os.environ.get("YIYE_TEST_PG_URL")
-        if url:
-            server_url = make_url(url)
-            name = f"bench_online_{os.getpid()}"
-            admin = create_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            try:
-                store = open_store(
-                    server_url.set(database=name).render_as_string(hide_password=False)
-                )
-                measure(store, server, "PostgreSQL")
-                store.dispose()
-            finally:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE "{name}"'))
-                admin.dispose()
+        for label, store in fresh_stores("bench_online"):
+            measure(store, server, label)
     finally:
         server.stop()
 
