@@ -59,6 +59,7 @@ class BundleMaterial:
     deferrable: bool
     government_issued: bool
     note: str = ""
+    only_with_agent: bool = False  # 委托书: asked only when an agent applies
 
 
 @dataclass(frozen=True)

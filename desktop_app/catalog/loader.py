@@ -165,7 +165,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     departments = _load_list(root["departments"], "department", _department)
     questions = _load_list(root["questions"], "question", _question)
     fields = _load_list(root["fields"], "field", lambda t: _field(t, questions))
-    materials = _load_list(root["materials"], "material", _material)
+    materials = _load_list(root["materials"], "material", lambda t: _material(t, fields))
     for table, material in materials.values():
         if material.replaced_by is not None and material.replaced_by not in materials:
             raise table.error("replaced_by", f"未知的材料 {material.replaced_by!r}")
@@ -365,14 +365,37 @@ def _field(t: _Table, questions: Loaded[Question]) -> FieldSpec:
     )
 
 
-def _material(t: _Table) -> MaterialSpec:
+def _material(t: _Table, fields: Loaded[FieldSpec]) -> MaterialSpec:
+    government_issued = t.flag("government_issued")
+    reuse_months = t.integer("reuse_months", 0)
+    if not 0 <= reuse_months <= 120:
+        raise t.error("reuse_months", "应为 0 到 120 之间的月数")
+    if reuse_months and government_issued:
+        raise t.error("reuse_months", "政府部门出具的材料由窗口核验，不沿用旧件")
+    reuse_if_same = t.strings("reuse_if_same", ())
+    for index, key in enumerate(reuse_if_same):
+        if key not in fields:
+            raise t.error(f"reuse_if_same[{index}]", f"未知的表单字段 {key!r}")
+    if reuse_if_same and not reuse_months:
+        raise t.error("reuse_if_same", "只有可沿用的材料（reuse_months）才有沿用条件")
+    check_source = t.text("check_source", "")
+    check_number_field = t.optional_text("check_number_field")
+    if (check_source or check_number_field) and not government_issued:
+        raise t.error("check_source", "只有政府部门出具的材料由窗口核验")
+    if check_number_field is not None and check_number_field not in fields:
+        raise t.error("check_number_field", f"未知的表单字段 {check_number_field!r}")
     return MaterialSpec(
         key=t.text("key"),
         name=t.text("name"),
         deferrable=t.flag("deferrable"),
-        government_issued=t.flag("government_issued"),
+        government_issued=government_issued,
         replaced_by=t.optional_text("replaced_by"),
         note=t.text("note", ""),
+        reuse_months=reuse_months,
+        reuse_if_same=reuse_if_same,
+        only_with_agent=t.flag("only_with_agent"),
+        check_source=check_source,
+        check_number_field=check_number_field,
     )
 
 

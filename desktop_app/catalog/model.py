@@ -66,6 +66,15 @@ class MaterialSpec:
     government_issued: bool = False
     replaced_by: str | None = None
     note: str = ""
+    # A returning enterprise's earlier copy, held in the store as a file, serves this many months
+    # from when it was first stored (0: never, e.g. what is signed for this application), as long
+    # as these form fields are unchanged (the premises' address for a floor plan).
+    reuse_months: int = 0
+    reuse_if_same: tuple[str, ...] = ()
+    only_with_agent: bool = False  # 委托办理的: not asked when the legal representative comes
+    # Where the window checks a government-issued material, and the form field that is its number.
+    check_source: str = ""
+    check_number_field: str | None = None
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,7 @@ def merged_materials(catalog: Catalog, permit_codes: list[str]) -> tuple[BundleM
                 deferrable=spec.deferrable,
                 government_issued=spec.government_issued,
                 note=spec.note,
+                only_with_agent=spec.only_with_agent,
             )
         )
     return tuple(result)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import identity
+from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.domain.file_kinds import megabytes
@@ -87,9 +88,10 @@ def _attachments(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     actor = identity.signed_in(args)
+    catalog = load_or_fail()
     with transaction(args) as session:
         attachments.record_check(
-            session, actor, args.number, args.material, args.source, args.document_no
+            session, actor, catalog, args.number, args.material, args.source, args.document_no
         )
     print(
         f"已登记 {args.number} 的材料 {args.material} 窗口核验（{args.source} {args.document_no}）"

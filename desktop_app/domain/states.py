@@ -80,6 +80,15 @@ ITEM_MODE_NAMES: dict[str, str] = {
     ItemMode.COMMITMENT.value: "告知承诺",
     ItemMode.DEFERRED.value: "容缺受理",
 }
+# How a material reached the case (received_material.how).
+MATERIAL_WAY_NAMES = {
+    "paper": "纸质",
+    "scan": "扫描件",
+    "electronic": "电子证照",
+    "deferred": "容缺",
+    "checked": "窗口核验",
+    "reused": "沿用已有材料",
+}
 CERTIFICATE_STATE_NAMES = {
     "valid": "有效",
     "superseded": "已变更",

@@ -151,11 +151,14 @@ class ReceivedMaterial(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     key: Mapped[code]
     permits: Mapped[list[Any]]  # the permit codes that need it
-    how: Mapped[code]  # paper, scan, electronic, deferred
+    # paper, scan, electronic, deferred; checked (the window checked it at its source, see
+    # material_check) or reused (a returning enterprise's earlier copy, from case reused_from)
+    how: Mapped[code]
     due_on: Mapped[dt.date | None]
     received_at: Mapped[dt.datetime | None]
     received_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     sha256: Mapped[str | None] = mapped_column(String(64))
+    reused_from: Mapped[str | None] = mapped_column(String(40))
 
 
 class StateChange(Base):

@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
-from desktop_app.domain.states import ITEM_MODE_NAMES
+from desktop_app.domain.states import ITEM_MODE_NAMES, MATERIAL_WAY_NAMES
 from desktop_app.printing import fonts
 from desktop_app.printing.layout import (
     MARGIN_BOTTOM,
@@ -147,7 +147,6 @@ PROVISIONAL_NOTE = (
     "＊该期限跨入国务院办公厅尚未公布法定节假日安排的年度，具体截止日期待公布后确定，"
     "可凭受理编号查询；办理时限以工作日计算为准。"
 )
-HOW_RECEIVED = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
 
 
 def _sentence(text: str) -> str:
@@ -200,7 +199,7 @@ def acceptance_notice(
     if received:
         closing.append(
             "已收取材料："
-            + "；".join(f"{name}（{HOW_RECEIVED.get(way, way)}）" for name, way in received)
+            + "；".join(f"{name}（{MATERIAL_WAY_NAMES.get(way, way)}）" for name, way in received)
             + "。"
         )
     closing.append(
@@ -307,7 +306,7 @@ def _after_issue_notice(
     if received:
         closing.append(
             "已收取材料："
-            + "；".join(f"{name}（{HOW_RECEIVED.get(way, way)}）" for name, way in received)
+            + "；".join(f"{name}（{MATERIAL_WAY_NAMES.get(way, way)}）" for name, way in received)
             + "。"
         )
     closing.append(f"办理进度可凭受理编号到{COUNTER_NAME}查询。")

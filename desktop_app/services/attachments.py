@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
+from desktop_app.catalog import Catalog, ResolveError, resolve
 from desktop_app.domain.file_kinds import (
     KINDS,
     LIMIT_TEXT,
@@ -39,6 +40,8 @@ from desktop_app.services.errors import NotFoundError, ServiceError, WorkflowErr
 from desktop_app.services.workflow import ensure_open, load_application
 
 SOURCES = {"file": "文件", "camera": "高拍仪", "platform": "网上申请"}
+# Shown, never chosen: the files of a returning enterprise's earlier case (material_reuse.py).
+SOURCE_NAMES = {**SOURCES, "reused": "沿用已有材料"}
 MAX_NAME = 255
 
 
@@ -71,12 +74,16 @@ class WindowCheck:
     checked_by: str
 
 
-def _material(session: Session, application: Application, key: str) -> ReceivedMaterial:
-    material = session.scalar(
+def _find_material(session: Session, application: Application, key: str) -> ReceivedMaterial | None:
+    return session.scalar(
         select(ReceivedMaterial).where(
             ReceivedMaterial.application_id == application.id, ReceivedMaterial.key == key
         )
     )
+
+
+def _material(session: Session, application: Application, key: str) -> ReceivedMaterial:
+    material = _find_material(session, application, key)
     if material is None:
         raise NotFoundError(f"办件 {application.number} 没有材料“{key}”")
     return material
@@ -297,12 +304,17 @@ def file_bytes(session: Session, sha256: str) -> tuple[bytes, str]:
 def record_check(
     session: Session,
     actor: Actor,
+    catalog: Catalog,
     number: str,
     material_key: str,
     source: str,
     document_no: str,
 ) -> WindowCheck:
-    """The window checked a material against its source instead of taking a copy."""
+    """The window checked a material against its source instead of taking a copy.
+
+    A government-issued material nobody recorded at acceptance becomes ``checked`` now, and the
+    case's figure of materials handed over drops by one: only a recorded check counts.
+    """
     require_role(actor, "clerk", "supervisor", action="登记窗口核验")
     source, document_no = source.strip(), document_no.strip()
     if not source or not document_no:
@@ -311,7 +323,8 @@ def record_check(
         raise WorkflowError("核验来源不超过 200 字，证照编号不超过 100 字")
     application = load_application(session, number)
     ensure_open(application)
-    _material(session, application, material_key)
+    if _find_material(session, application, material_key) is None:
+        _record_unrecorded(catalog, application, material_key, session)
     check = session.scalar(
         select(MaterialCheck).where(
             MaterialCheck.application_id == application.id,
@@ -332,6 +345,30 @@ def record_check(
         {"material": material_key, "source": source, "document_no": document_no},
     )
     return WindowCheck(material_key, source, document_no, check.checked_at, actor.username)
+
+
+def _record_unrecorded(
+    catalog: Catalog, application: Application, key: str, session: Session
+) -> None:
+    """The government-issued material of a new application that acceptance left to the window."""
+    try:
+        bundle = resolve(catalog, application.industry, application.answers)
+    except ResolveError:
+        bundle = None
+    material = next((m for m in bundle.materials if m.key == key), None) if bundle else None
+    if application.kind != "new" or material is None or not material.government_issued:
+        raise NotFoundError(f"办件 {application.number} 没有材料“{key}”")
+    session.add(
+        ReceivedMaterial(
+            application_id=application.id,
+            key=key,
+            permits=list(material.permits),
+            how="checked",
+            received_at=clock.now(),
+        )
+    )
+    if application.combined_materials:
+        application.combined_materials -= 1
 
 
 def checks_of_case(session: Session, number: str) -> list[WindowCheck]:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from desktop_app.domain.identifiers import check_id_number
 from desktop_app.domain.states import (
     APPLICATION_KIND_NAMES,
     ITEM_MODE_NAMES,
+    MATERIAL_WAY_NAMES,
     ApplicationKind,
     ApplicationState,
     ItemMode,
@@ -37,12 +38,14 @@ from desktop_app.models import (
     Application,
     Draft,
     Item,
+    MaterialCheck,
+    MaterialFile,
     ReceivedMaterial,
     StateChange,
 )
 from desktop_app.models.base import utcnow
 from desktop_app.printing import fonts
-from desktop_app.services import audit, documents, filed_form, holder, numbers
+from desktop_app.services import audit, documents, filed_form, holder, material_reuse, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import calendar_from
 from desktop_app.services.errors import (
@@ -51,6 +54,7 @@ from desktop_app.services.errors import (
 )
 
 RECEIPT_WAYS = ("paper", "scan", "electronic")
+NOT_HANDED_OVER = ("checked", "reused")  # the government already holds these
 MAX_DEFERRAL = dt.timedelta(days=90)
 _DEFERRED = re.compile(r"deferred:(\d{4}-\d{2}-\d{2})")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -70,7 +74,9 @@ class Submission:
     """What the clerk hands over for acceptance; materials map key to how it was received.
 
     A material's value is ``paper``, ``scan`` (``scan:<sha256>`` with the file's hash),
-    ``electronic`` or ``deferred:YYYY-MM-DD`` (容缺, with the date it is due).
+    ``electronic``, ``deferred:YYYY-MM-DD`` (容缺, with the date it is due), ``checked`` (a
+    government-issued one the window checked, details in ``checks``) or ``reused:<number>`` (a
+    returning enterprise's earlier material from that case, see services/material_reuse.py).
     """
 
     industry: str
@@ -85,6 +91,8 @@ class Submission:
     # Fields filled from what the government already holds (earlier cases, the licence, the ID
     # card) and left as filled: the reform figures count what was typed, not these.
     prefilled: frozenset[str] = frozenset()
+    # Materials marked ``checked``: (source, document number) of the window's check.
+    checks: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -129,16 +137,38 @@ def is_optional_permit(industry: Industry, permit: str) -> bool:
     return rule is not None and next(numeric_thresholds(rule.condition), None) is None
 
 
+class ParsedMaterial(NamedTuple):
+    """One material as the clerk recorded it at acceptance."""
+
+    how: str  # paper, scan, electronic, deferred, checked, reused
+    due: dt.date | None = None  # 容缺: when it is due
+    sha256: str | None = None  # scan: the file's hash
+    reused_from: str | None = None  # reused: the earlier case's number
+    check: tuple[str, str] | None = None  # checked: (source, document number)
+
+
 def parse_materials(
-    needed: Sequence[BundleMaterial], given: Mapping[str, str], today: dt.date
-) -> tuple[dict[str, tuple[str, dt.date | None, str | None]], dict[str, str]]:
-    """Returns (key → (how, due date, sha256)) and errors by material key."""
+    needed: Sequence[BundleMaterial],
+    given: Mapping[str, str],
+    today: dt.date,
+    *,
+    with_agent: bool = True,
+    checks: Mapping[str, tuple[str, str]] | None = None,
+    offers: Mapping[str, material_reuse.ReuseOffer] | None = None,
+) -> tuple[dict[str, ParsedMaterial], dict[str, str]]:
+    """Returns the materials by key, and errors by material key.
+
+    ``checks`` holds (source, number) of the government-issued materials the window checked;
+    ``offers`` the earlier materials a returning enterprise may reuse (material_reuse.offers).
+    """
     known = {m.key: m for m in needed}
     errors = {k: f"本次申请不需要材料“{k}”" for k in given if k not in known}
-    parsed: dict[str, tuple[str, dt.date | None, str | None]] = {}
+    parsed: dict[str, ParsedMaterial] = {}
     for key, material in known.items():
         value = given.get(key)
         if value is None:
+            if material.only_with_agent and not with_agent:
+                continue  # the legal representative came in person
             if not material.government_issued:
                 errors[key] = (
                     f"缺少材料：{material.name}（可标记为容缺并填写补交日期）"
@@ -158,15 +188,70 @@ def parse_materials(
             elif not today < due <= today + MAX_DEFERRAL:
                 errors[key] = f"{material.name}的补交日期须在今天之后{MAX_DEFERRAL.days}天以内"
             else:
-                parsed[key] = ("deferred", due, None)
+                parsed[key] = ParsedMaterial("deferred", due)
             continue
-        how, _, digest = value.partition(":")
-        if how not in RECEIPT_WAYS or (digest and (how != "scan" or not _SHA256.fullmatch(digest))):
-            ways = "paper、scan、electronic、deferred:日期"
+        how, _, rest = value.partition(":")
+        if how == "checked":
+            check = (checks or {}).get(key)
+            problem = _check_problem(material, check)
+            if problem:
+                errors[key] = problem
+            else:
+                parsed[key] = ParsedMaterial("checked", check=check)
+            continue
+        if how == "reused":
+            offer = (offers or {}).get(key)
+            if offer is None or offer.number != rest:
+                errors[key] = f"{material.name}没有可沿用的已有材料（办件 {rest or '未写明'}）"
+            else:
+                parsed[key] = ParsedMaterial("reused", reused_from=offer.number)
+            continue
+        if how not in RECEIPT_WAYS or (rest and (how != "scan" or not _SHA256.fullmatch(rest))):
+            ways = "paper、scan、electronic、deferred:日期、checked、reused:办件编号"
             errors[key] = f"{material.name}的收取方式“{value}”无效（可用 {ways}）"
             continue
-        parsed[key] = (how, None, digest or None)
+        parsed[key] = ParsedMaterial(how, sha256=rest or None)
     return parsed, errors
+
+
+def _check_problem(material: BundleMaterial, check: tuple[str, str] | None) -> str | None:
+    if not material.government_issued:
+        return f"{material.name}不是政府部门出具的材料，须由申请人提交"
+    source, number = (part.strip() for part in check) if check else ("", "")
+    if not source or not number:
+        return f"{material.name}的窗口核验须写明核验来源和证照编号"
+    if len(source) > 200 or len(number) > 100:
+        return f"{material.name}的核验来源不超过 200 字，证照编号不超过 100 字"
+    return None
+
+
+def handed_over(
+    needed: Sequence[BundleMaterial], parsed: Mapping[str, ParsedMaterial], with_agent: bool
+) -> int:
+    """What the applicant brought: not what the window checked at its source or reused.
+
+    A government-issued material nobody recorded a check of counts as handed over: nothing shows
+    the counter fetched it. A 委托书 without an agent was not needed, whatever was ticked.
+    """
+    return sum(
+        1
+        for m in needed
+        if (with_agent or not m.only_with_agent)
+        and (m.key not in parsed or parsed[m.key].how not in NOT_HANDED_OVER)
+    )
+
+
+def separate_materials(
+    catalog: Catalog,
+    permit_codes: Sequence[str],
+    needed: Sequence[BundleMaterial],
+    with_agent: bool,
+) -> int:
+    """The separate applications' materials for the same permits, as this applicant would bring."""
+    skipped = set() if with_agent else {m.key for m in needed if m.only_with_agent}
+    return sum(
+        1 for c in permit_codes for need in catalog.permits[c].materials if need.key not in skipped
+    )
 
 
 class AlreadyAcceptedError(ServiceError):
@@ -248,7 +333,17 @@ def accept(
         raise SubmissionError({exc.key or "industry": exc.message}) from None
     form, errors = check_form(bundle.fields, with_answers(bundle, submission.form))
     errors.update(unprintable(bundle, form, errors))
-    materials, material_errors = parse_materials(bundle.materials, submission.materials, today)
+    offers = material_reuse.offers(
+        session, catalog, str(form.get("credit_code") or ""), form, bundle.materials, today
+    )
+    materials, material_errors = parse_materials(
+        bundle.materials,
+        submission.materials,
+        today,
+        with_agent=submission.agent is not None,
+        checks=submission.checks,
+        offers=offers,
+    )
     errors.update(material_errors)
     errors.update(check_agent(submission.agent))
     for code in submission.commitments:
@@ -282,8 +377,10 @@ def accept(
         client_ref=submission.client_ref,
         separate_fields=saved.separate_fields,
         combined_fields=saved.combined_fields - typed_less(bundle, submission.prefilled),
-        separate_materials=saved.separate_materials,
-        combined_materials=saved.combined_materials,
+        separate_materials=separate_materials(
+            catalog, saved.permits, bundle.materials, submission.agent is not None
+        ),
+        combined_materials=handed_over(bundle.materials, materials, submission.agent is not None),
     )
     session.add(application)
     session.flush()
@@ -309,7 +406,8 @@ def accept(
         ],
         item_modes(bundle, submission.materials, submission.commitments),
     )
-    store_materials(session, application.id, bundle.materials, materials)
+    store_materials(session, application.id, bundle.materials, materials, actor)
+    link_reused(session, actor, application.id, materials, offers)
     names = {m.key: m.name for m in bundle.materials}
     receipt = Receipt(
         number=number,
@@ -318,12 +416,8 @@ def accept(
         enterprise_name=str(form["enterprise_name"]),
         industry_name=bundle.industry_name,
         items=receipt_items,
-        received=tuple(
-            (names[k], how) for k, (how, _, _) in materials.items() if how != "deferred"
-        ),
-        deferred=tuple(
-            (names[k], due) for k, (how, due, _) in materials.items() if due is not None
-        ),
+        received=tuple((names[k], m.how) for k, m in materials.items() if m.how != "deferred"),
+        deferred=tuple((names[k], m.due) for k, m in materials.items() if m.due is not None),
     )
     issue_documents(session, actor, catalog, bundle, application, submission, receipt)
     if submission.draft_id is not None:
@@ -366,23 +460,65 @@ def store_materials(
     session: Session,
     application_id: int,
     needed: Sequence[BundleMaterial],
-    received: Mapping[str, tuple[str, dt.date | None, str | None]],
+    received: Mapping[str, ParsedMaterial],
+    actor: Actor | None = None,
 ) -> None:
-    """The materials as ``parse_materials`` read them, each with the permits that need it."""
+    """The materials as ``parse_materials`` read them, each with the permits that need it.
+
+    A window check is recorded with who made it (``actor``); a reused material's files are tied
+    to this case too, so its reviewers see them beside the material.
+    """
     now = utcnow()
     needed_by = {m.key: list(m.permits) for m in needed}
-    for key, (how, due, digest) in received.items():
+    for key, material in received.items():
         session.add(
             ReceivedMaterial(
                 application_id=application_id,
                 key=key,
                 permits=needed_by[key],
-                how=how,
-                due_on=due,
-                received_at=None if how == "deferred" else now,
-                sha256=digest,
+                how=material.how,
+                due_on=material.due,
+                received_at=None if material.how == "deferred" else now,
+                sha256=material.sha256,
+                reused_from=material.reused_from,
             )
         )
+        if material.check is not None and actor is not None:
+            source, document_no = (part.strip() for part in material.check)
+            session.add(
+                MaterialCheck(
+                    application_id=application_id,
+                    material_key=key,
+                    source=source,
+                    document_no=document_no,
+                    checked_at=now,
+                    checked_by=actor.id,
+                )
+            )
+
+
+def link_reused(
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    received: Mapping[str, ParsedMaterial],
+    offers: Mapping[str, material_reuse.ReuseOffer],
+) -> None:
+    """The earlier files of each reused material, tied to this case (the store keeps one copy)."""
+    for key, material in received.items():
+        if material.how != "reused":
+            continue
+        for sha256, name in offers[key].files:
+            session.add(
+                MaterialFile(
+                    application_id=application_id,
+                    material_key=key,
+                    sha256=sha256,
+                    name=name,
+                    source="reused",
+                    attached_by=actor.id,
+                )
+            )
 
 
 def item_modes(
@@ -524,6 +660,7 @@ def issue_documents(
         if agent is None
         else {"name": agent.name, "id_number": agent.id_number, "phone": agent.phone},
         submission.kind,
+        checks=submission.checks,
     )
     documents.issue(
         session,
@@ -579,6 +716,7 @@ def application_form_preview(catalog: Catalog, submission: Submission) -> dict[s
         if agent is None
         else {"name": agent.name, "id_number": agent.id_number, "phone": agent.phone or ""},
         submission.kind,
+        checks=submission.checks,
     )
     return {**header, **content}
 
@@ -593,6 +731,7 @@ def application_form_content(
     kind: ApplicationKind = ApplicationKind.NEW,
     permits: Sequence[tuple[str, str, str]] | None = None,
     materials_needed: Sequence[BundleMaterial] | None = None,
+    checks: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
     """What the 一业一证综合申请表 says: the form as filed, by section, with the permits' modes.
 
@@ -614,22 +753,30 @@ def application_form_content(
             for p in bundle.permits
         ],
         "materials": [
-            [m.name, *_received_as(m, materials.get(m.key))]
+            [m.name, *_received_as(m, materials.get(m.key), (checks or {}).get(m.key), agent)]
             for m in (bundle.materials if materials_needed is None else materials_needed)
         ],
         "agent": dict(agent) if agent else None,
     }
 
 
-def _received_as(material: BundleMaterial, value: str | None) -> list[str]:
+def _received_as(
+    material: BundleMaterial, value: str | None, check: tuple[str, str] | None, agent: object
+) -> list[str]:
     """(how, note) of one material as the form prints it."""
-    if material.government_issued and value is None:
-        return ["窗口核验", "政府部门出具，申请人无需提交"]
+    if value is None and material.government_issued:
+        return ["部门核查", "政府部门出具，由主管部门核查"]
+    if value is None and material.only_with_agent and not agent:
+        return ["不适用", "法定代表人本人办理"]
     how, _, rest = (value or "").partition(":")
     if how == "deferred":
         return ["容缺", f"{rest}前补交"]
-    names = {"paper": "纸质", "scan": "扫描件", "electronic": "电子证照"}
-    return [names.get(how, "未收取"), ""]
+    if how == "checked":
+        source, number = check or ("", "")
+        return ["窗口核验", f"{source} {number}".strip()]
+    if how == "reused":
+        return ["沿用已有材料", f"办件 {rest} 所交材料，仍在有效期内"]
+    return [MATERIAL_WAY_NAMES.get(how, "未收取"), ""]
 
 
 def receipt_content(receipt: Receipt) -> dict[str, Any]:

@@ -406,7 +406,15 @@ def _rule_materials(catalog: Catalog, items: Iterable[PlannedItem]) -> tuple[Bun
 def _material(catalog: Catalog, key: str, permits: tuple[str, ...]) -> BundleMaterial:
     spec = catalog.materials[key]
     return BundleMaterial(
-        key, spec.name, permits, 1, 0, spec.deferrable, spec.government_issued, spec.note
+        key,
+        spec.name,
+        permits,
+        1,
+        0,
+        spec.deferrable,
+        spec.government_issued,
+        spec.note,
+        spec.only_with_agent,
     )
 
 
@@ -561,6 +569,7 @@ def _addition(catalog: Catalog, held: Held, request: Request, bundle: Bundle) ->
             m.deferrable,
             m.government_issued,
             m.note,
+            m.only_with_agent,
         )
         for m in bundle.materials
         if added_codes & set(m.permits) or m.key == "combined_application"
@@ -667,7 +676,9 @@ def accept(
     intake.check_client_ref(session, request.client_ref)
     current = held(session, catalog, request.certificate)
     result = plan(catalog, current, request)
-    materials, errors = intake.parse_materials(result.materials, request.materials, today)
+    materials, errors = intake.parse_materials(
+        result.materials, request.materials, today, with_agent=request.agent is not None
+    )
     errors.update(intake.check_agent(request.agent))
     if errors:
         raise SubmissionError(errors)
@@ -748,12 +759,8 @@ def accept(
         enterprise_name=current.holder_name,
         industry_name=current.industry_name,
         items=receipt_items,
-        received=tuple(
-            (names[k], how) for k, (how, _, _) in materials.items() if how != "deferred"
-        ),
-        deferred=tuple(
-            (names[k], due) for k, (how, due, _) in materials.items() if due is not None
-        ),
+        received=tuple((names[k], m.how) for k, m in materials.items() if m.how != "deferred"),
+        deferred=tuple((names[k], m.due) for k, m in materials.items() if m.due is not None),
         kind=result.kind.value,
         certificate_number=current.number,
     )

@@ -107,10 +107,10 @@ def test_a_window_check_records_source_number_clerk_and_time(
     number = accept(store, catalog)
     with store.write() as session:
         attachments.record_check(
-            session, actor(store, "clerk"), number, MATERIAL, "住建部门档案", "TX-2025-001"
+            session, actor(store, "clerk"), catalog, number, MATERIAL, "住建部门档案", "TX-2025-001"
         )
         checked = attachments.record_check(
-            session, actor(store, "boss"), number, MATERIAL, "住建部门档案", "TX-2025-002"
+            session, actor(store, "boss"), catalog, number, MATERIAL, "住建部门档案", "TX-2025-002"
         )
     assert (checked.document_no, checked.checked_by) == ("TX-2025-002", "boss")
     with store.read() as session:
@@ -121,7 +121,9 @@ def test_a_window_check_records_source_number_clerk_and_time(
         "boss",
     )
     with pytest.raises(WorkflowError, match="核验来源和证照编号"), store.write() as session:
-        attachments.record_check(session, actor(store, "clerk"), number, MATERIAL, " ", "X")
+        attachments.record_check(
+            session, actor(store, "clerk"), catalog, number, MATERIAL, " ", "X"
+        )
 
 
 def test_attach_and_list_from_the_command_line(

@@ -239,3 +239,31 @@ def test_a_wrong_lifecycle_entry_names_its_place(
     assert error.file == "lifecycle.toml"
     assert error.path.startswith(path), error
     assert problem in error.problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "problem"),
+    [
+        (
+            'check_number_field = "credit_code"',
+            'check_number_field = "credit_code"\nreuse_months = 12',
+            "material[16].reuse_months",
+            "窗口核验",
+        ),
+        ('reuse_if_same = ["address"]', 'reuse_if_same = ["adress"]', "reuse_if_same[0]", "adress"),
+        ("reuse_months = 12", "reuse_months = 121", "reuse_months", "月数"),
+        (
+            "only_with_agent = true",
+            'only_with_agent = true\ncheck_source = "档案"',
+            "check_source",
+            "政府部门",
+        ),
+    ],
+)
+def test_reuse_and_check_data_are_checked(
+    edited_catalog: EditCatalog, old: str, new: str, path: str, problem: str
+) -> None:
+    error = _refused(edited_catalog("materials.toml", old, new))
+    assert error.file == "materials.toml"
+    assert error.path.endswith(path)
+    assert problem in error.problem
