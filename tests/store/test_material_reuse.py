@@ -70,7 +70,7 @@ def offers_for(store: Store, catalog: Catalog, sub: intake.Submission, day: dt.d
     bundle = resolve(catalog, "restaurant", ANSWERS)
     with store.read() as session:
         found = material_reuse.offers(
-            session, catalog, sub.form["credit_code"], sub.form, bundle.materials, day
+            session, catalog, str(sub.form["credit_code"]), sub.form, bundle.materials, day
         )
     return set(found)
 
