@@ -270,6 +270,21 @@ def run(
     return DemoResult(hall.made, hall.certificates, tuple(sorted(actors)))
 
 
+def _window_checks(
+    catalog: Catalog, bundle: Bundle, form: dict[str, Any], serial: int
+) -> dict[str, tuple[str, str]]:
+    """Four cases in five have their government-issued materials checked at the window."""
+    if serial % 5 == 0:
+        return {}
+    checks = {}
+    for material in bundle.materials:
+        spec = catalog.materials[material.key]
+        if material.government_issued and spec.check_source:
+            number = form.get(spec.check_number_field or "") or f"TX-{serial:04d}-{material.key}"
+            checks[material.key] = (spec.check_source, str(number))
+    return checks
+
+
 def _case(hall: _Hall, bundle: Bundle, serial: int, name: str, target: str, day: dt.date) -> None:
     rng, clerk = hall.rng, hall.actors["demo_clerk"]
     form = _form(bundle, rng, serial, name)
@@ -285,8 +300,10 @@ def _case(hall: _Hall, bundle: Bundle, serial: int, name: str, target: str, day:
         materials[deferred] = f"deferred:{day + dt.timedelta(days=14)}"
     allowed = [p.code for p in bundle.permits if p.commitment_allowed]
     commitments = (allowed[0],) if allowed and rng.random() < COMMITMENT_SHARE else ()
+    checks = _window_checks(hall.catalog, bundle, form, serial)
+    materials.update(dict.fromkeys(checks, "checked"))
     submission = intake.Submission(
-        bundle.industry, dict(bundle.answers), form, materials, commitments
+        bundle.industry, dict(bundle.answers), form, materials, commitments, checks=checks
     )
     with hall.store.write() as session:
         number = intake.accept(session, clerk, hall.catalog, submission).number

@@ -419,9 +419,10 @@ class MaterialView:
     key: str
     name: str
     permits: tuple[str, ...]
-    how: str  # paper, scan, electronic, deferred (still out)
+    how: str  # paper, scan, electronic, deferred (still out), checked, reused
     due_on: dt.date | None  # a 容缺 material's due date
     received_at: dt.datetime | None
+    reused_from: str | None = None  # the earlier case whose material serves again
 
 
 @dataclass(frozen=True)
@@ -469,6 +470,7 @@ def department_view(
             m.how,
             m.due_on,
             m.received_at,
+            m.reused_from,
         )
         for m in application.materials
         if set(m.permits) & set(permits)

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop_app import clock
 from desktop_app.paths import user_data_dir
-from desktop_app.services.wizard import IntakeDraft, scan_refs
+from desktop_app.services.wizard import IntakeDraft, check_refs, scan_refs
 
 FOLDER = "drafts"
 
@@ -47,6 +47,7 @@ def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> N
         "agent": draft.agent,
         "scans": draft.scans,
         "prefilled": draft.prefilled,
+        "checks": draft.checks,
         "draft_id": draft.draft_id,
     }
     temporary = path.with_suffix(".tmp")
@@ -69,6 +70,7 @@ def load(username: str) -> SavedDraft | None:
             agent={str(k): str(v) for k, v in data["agent"].items()} if data.get("agent") else None,
             scans=scan_refs(data.get("scans")),
             prefilled=data["prefilled"] if isinstance(data.get("prefilled"), dict) else {},
+            checks=check_refs(data.get("checks")),
             draft_id=int(data["draft_id"]) if data.get("draft_id") is not None else None,
         )
         return SavedDraft(draft, dt.datetime.fromisoformat(str(data["saved_at"])))

@@ -22,7 +22,7 @@ from desktop_app.models import Draft, IssuedNotice
 from desktop_app.services import audit, documents
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, PermissionDeniedError, WorkflowError
-from desktop_app.services.wizard import scan_refs
+from desktop_app.services.wizard import check_refs, scan_refs
 
 MAX_MISSING = 30
 MAX_LINE = 200
@@ -42,6 +42,7 @@ class DraftRow:
     agent: dict[str, str] | None = None
     scans: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     prefilled: dict[str, Any] = field(default_factory=dict)
+    checks: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _row(draft: Draft) -> DraftRow:
@@ -58,6 +59,7 @@ def _row(draft: Draft) -> DraftRow:
         dict(agent) if isinstance(agent, dict) else None,
         scan_refs(draft.materials.get("scans")),
         prefilled if isinstance(prefilled := draft.materials.get("prefilled"), dict) else {},
+        check_refs(draft.materials.get("checks")),
     )
 
 
@@ -73,6 +75,7 @@ def save_draft(
     agent: Mapping[str, str] | None = None,
     scans: Mapping[str, list[dict[str, str]]] | None = None,
     prefilled: Mapping[str, Any] | None = None,
+    checks: Mapping[str, Mapping[str, str]] | None = None,
 ) -> int:
     """Stores what is typed so far (nothing is checked: a draft may be half-wrong)."""
     require_role(actor, "clerk", "supervisor", action="保存草稿")
@@ -91,6 +94,7 @@ def save_draft(
         "agent": dict(agent) if agent else None,
         "scans": {key: list(entries) for key, entries in (scans or {}).items()},
         "prefilled": dict(prefilled or {}),
+        "checks": {key: dict(check) for key, check in (checks or {}).items()},
     }
     session.flush()
     return draft.id

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
-from desktop_app.catalog import BundleMaterial, Catalog
+from desktop_app.catalog import BundleMaterial, Catalog, ResolveError, resolve
 from desktop_app.domain.states import ItemState
 from desktop_app.models import Application, Enterprise, Item, MaterialFile, StoredFile
 
@@ -97,6 +97,30 @@ def offers(
         if today <= until and not changed:
             found[key] = ReuseOffer(key, number, stored_on, until, tuple(files))
     return found
+
+
+def offers_for_application(
+    session: Session,
+    catalog: Catalog,
+    industry: str,
+    answers: Mapping[str, Any],
+    form: Mapping[str, Any],
+    today: dt.date | None = None,
+) -> dict[str, ReuseOffer]:
+    """``offers`` for an application still being typed (none while it makes no valid bundle)."""
+    try:
+        bundle = resolve(catalog, industry, answers)
+    except ResolveError:
+        return {}
+    code = form.get("credit_code")
+    return offers(
+        session,
+        catalog,
+        code if isinstance(code, str) else "",
+        form,
+        bundle.materials,
+        today or clock.today(),
+    )
 
 
 def _differs(before: object, now: object) -> bool:

@@ -36,6 +36,8 @@ class IntakeDraft:
     # Fields filled from records (earlier cases, the licence, the ID card): key → the value as
     # filled. One the clerk then changed counts as typed (prefilled_keys).
     prefilled: dict[str, Any] = field(default_factory=dict)
+    # Government-issued materials the window checked: key → {"source", "document_no"}.
+    checks: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def prefilled_keys(self) -> frozenset[str]:
         """The fields still holding the value they were filled with."""
@@ -52,6 +54,11 @@ class IntakeDraft:
         self.draft_id = None
         self.scans.clear()
         self.prefilled.clear()
+        self.checks.clear()
+
+    def check_pairs(self) -> dict[str, tuple[str, str]]:
+        """The window checks as the acceptance service takes them."""
+        return {k: (c.get("source", ""), c.get("document_no", "")) for k, c in self.checks.items()}
 
 
 def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | None:
@@ -68,6 +75,17 @@ def next_page(catalog: Catalog, draft: IntakeDraft, current: Page) -> Page | Non
     if current == Page.REVIEW:
         return None
     return Page(current + 1)
+
+
+def check_refs(data: object) -> dict[str, dict[str, str]]:
+    """The window checks a saved draft lists, keeping only well-formed entries."""
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(key): {k: str(entry.get(k, "")) for k in ("source", "document_no")}
+        for key, entry in data.items()
+        if isinstance(entry, dict)
+    }
 
 
 def scan_refs(data: object) -> dict[str, list[dict[str, str]]]:

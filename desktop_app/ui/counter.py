@@ -33,6 +33,7 @@ from desktop_app.services import (
     issuance,
     lifecycle,
     master_data,
+    material_reuse,
     online,
     prints,
     reporting,
@@ -87,6 +88,7 @@ class Counter:
             else AgentInfo(agent["name"], agent["id_number"], agent.get("phone") or None),
             draft_id=draft.draft_id,
             prefilled=draft.prefilled_keys(),
+            checks=draft.check_pairs(),
         )
 
     def submit(self, draft: IntakeDraft) -> Receipt:
@@ -128,6 +130,13 @@ class Counter:
             pass  # a wrong setting: said when the clerk presses the button
         return id_cards.configured_reader
 
+    def reuse_offers(self, draft: IntakeDraft) -> dict[str, material_reuse.ReuseOffer]:
+        """The materials a returning enterprise handed in before that may serve again."""
+        with self.store.read() as session:
+            return material_reuse.offers_for_application(
+                session, self.catalog, draft.industry or "", draft.answers, draft.form
+            )
+
     def store_scan(self, path: Path) -> dict[str, str]:
         """A file chosen in the wizard, checked and stored; its reference goes into the draft."""
         data = read_scan_file(path)
@@ -152,6 +161,7 @@ class Counter:
                     draft.agent,
                     draft.scans,
                     draft.prefilled,
+                    draft.checks,
                 )
         except DatabaseUnavailableError as exc:
             raise ServiceError(
@@ -212,6 +222,7 @@ class Counter:
             draft_id=row.id,
             scans={key: list(entries) for key, entries in row.scans.items()},
             prefilled=dict(row.prefilled),
+            checks={key: dict(check) for key, check in row.checks.items()},
         )
 
     def local_draft(self) -> draft_file.SavedDraft | None:

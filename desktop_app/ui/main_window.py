@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
                 find_reader=counter.id_reader_finder(),
                 known_values=counter.known_values,
                 look_up=counter.licence_lookup(),
+                find_reuse=counter.reuse_offers,
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)

@@ -23,6 +23,8 @@ def _how() -> dict[str, str]:
         "scan": tr("扫描件"),
         "electronic": tr("电子证照"),
         "deferred": tr("容缺，尚未补交"),
+        "checked": tr("窗口核验"),
+        "reused": tr("沿用已有材料"),
     }
 
 
@@ -113,6 +115,7 @@ def review_html(detail: ReviewDetail, row: QueueRow, catalog: Catalog) -> str:
             _e(m.name),
             _e(
                 how.get(m.how, m.how)
+                + (tr("（办件 {number}）").format(number=m.reused_from) if m.reused_from else "")
                 + (
                     tr("（{at} 补交）").format(at=local_minutes(m.received_at))
                     if m.due_on is not None and m.received_at is not None

@@ -47,9 +47,9 @@
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+229"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+333"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
-        <location filename="../../desktop_app/ui/online_tab.py" line="+93"/>
+        <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -521,13 +521,15 @@
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+189"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+196"/>
         <location line="+3"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+27"/>
-        <location line="+10"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="+95"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-243"/>
+        <location line="+273"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -558,8 +560,9 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-199"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-305"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="-71"/>
         <source>窗口核验</source>
         <translation>Checked at the counter</translation>
     </message>
@@ -666,7 +669,7 @@
         <location line="+163"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="-6"/>
         <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+158"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="-16"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="+55"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
@@ -778,12 +781,12 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+156"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+168"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>（受理后生成）</source>
         <translation>(given on acceptance)</translation>
     </message>
@@ -1260,7 +1263,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="-163"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="-170"/>
         <source>读取法定代表人身份证(&amp;I)</source>
         <translation>Read the legal representative&apos;s ID card(&amp;I)</translation>
     </message>
@@ -1275,7 +1278,7 @@
         <translation>Shared information is entered once; checks are shown below each field.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>营业执照查询失败：{problem}（可手工填写）</source>
         <translation>Business licence lookup failed: {problem} (the fields can be typed)</translation>
     </message>
@@ -1285,7 +1288,7 @@
         <translation>Filled from &quot;{source}&quot;, editable</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>已带出 {count} 项（{fields}），来自：{sources}；均可修改</source>
         <translation>{count} fields filled ({fields}) from: {sources}; all editable</translation>
     </message>
@@ -1300,7 +1303,7 @@
         <translation>No ID card read: {problem} (the fields can be typed)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>已从身份证填入：{fields}（可修改）</source>
         <translation>Filled from the ID card: {fields} (editable)</translation>
     </message>
@@ -1420,7 +1423,7 @@
         <translation>On an issued certificate:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-30"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-35"/>
         <source>未收取</source>
         <translation>Not received</translation>
     </message>
@@ -1428,7 +1431,7 @@
         <location filename="../../desktop_app/ui/case_dialogs.py" line="+13"/>
         <location filename="../../desktop_app/ui/cases_tab.py" line="-121"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
-        <location filename="../../desktop_app/ui/review_detail.py" line="-57"/>
+        <location filename="../../desktop_app/ui/review_detail.py" line="-59"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
@@ -1469,22 +1472,52 @@
         <translation>Received &amp;way:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+18"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+48"/>
         <source>容缺（后补）</source>
         <translation>Deferred (to follow)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>容缺材料的补交日期</source>
         <translation>Due date of the deferred material</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>政府部门出具的材料，由窗口核验，无需申请人提交</source>
-        <translation>Issued by a government department: checked at the counter, the applicant brings nothing</translation>
+        <location line="-30"/>
+        <source>未核验（由部门核查）</source>
+        <translation>Not checked (the department checks it)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+6"/>
+        <source>沿用办件 {number} 的材料（至 {until}）</source>
+        <translation>Reuse the material of case {number} (until {until})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已存扫描件：</source>
+        <translation>Stored scans: </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>政府部门出具的材料：窗口核验须登记核验来源和证照编号，方计为申请人免交</source>
+        <translation>Issued by a government body: a window check must record its source and number to count as not handed in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>不适用（法定代表人本人办理）</source>
+        <translation>Not needed (the legal representative applies in person)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>核验来源</source>
+        <translation>Checked against</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>证照编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>扫描件（{n}）…</source>
         <translation>Scans ({n})...</translation>
     </message>
@@ -1494,7 +1527,7 @@
         <translation>Add scans...</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>合并材料清单</source>
         <translation>Merged material list</translation>
     </message>
@@ -1526,7 +1559,12 @@
         <translation>Notification and commitment (the applicant signs a commitment)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+68"/>
+        <source>未能查询已有材料：</source>
+        <translation>Could not look up earlier materials: </translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>选择“{name}”的扫描件</source>
         <translation>Choose scans of &quot;{name}&quot;</translation>
     </message>
@@ -1536,12 +1574,12 @@
         <translation>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>扫描件未添加：</source>
         <translation>Scan not added: </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>尚未收取：</source>
         <translation>Not received yet: </translation>
     </message>
@@ -1549,6 +1587,11 @@
         <location line="+2"/>
         <source>（可标记容缺并写明补交日期，或出具一次性补正告知书）</source>
         <translation> (mark as deferred with a due date, or issue a correction notice)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>窗口核验须写明核验来源和证照编号：</source>
+        <translation>A window check needs its source and document number: </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1748,7 +1791,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+54"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+55"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1805,7 +1848,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Application of {number} taken up: check the corrections and go on</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>草稿未能保存：{exc}</source>
         <translation>The draft could not be saved: {exc}</translation>
     </message>
@@ -1887,7 +1930,7 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+24"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+25"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
@@ -2173,7 +2216,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Fetching the files from the platform...</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>材料文件暂时无法取得：{problem}（未受理，可稍后再试）</source>
         <translation>The files cannot be fetched now: {problem} (not accepted; try again later)</translation>
     </message>
@@ -2812,7 +2855,7 @@ Everything typed is still there; you can go on.</translation>
     <message>
         <location line="+7"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+12"/>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="-75"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="-78"/>
         <source>未能打印：{exc}</source>
         <translation>Not printed: {exc}</translation>
     </message>
@@ -2826,6 +2869,11 @@ Everything typed is still there; you can go on.</translation>
         <location filename="../../desktop_app/ui/review_detail.py" line="+1"/>
         <source>容缺，尚未补交</source>
         <translation>Deferred, not received yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>沿用已有材料</source>
+        <translation>Reused from an earlier case</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2868,7 +2916,12 @@ Everything typed is still there; you can go on.</translation>
         <translation>Deferred materials outstanding: {names}; no approval until they are in.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
+        <source>（办件 {number}）</source>
+        <translation> (case {number})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>（{at} 补交）</source>
         <translation> (received {at})</translation>
     </message>

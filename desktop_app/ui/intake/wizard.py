@@ -17,7 +17,7 @@ from desktop_app.ui.intake.after_issue import AfterIssueActions, AfterIssueDialo
 from desktop_app.ui.intake.counter_decision import CounterDecisions, ask_correction, ask_refusal
 from desktop_app.ui.intake.form_page import FindReader, FormPage, KnownValues, LookUp
 from desktop_app.ui.intake.industry_page import IndustryPage
-from desktop_app.ui.intake.materials_page import MaterialsPage, StoreScan
+from desktop_app.ui.intake.materials_page import FindReuse, MaterialsPage, StoreScan
 from desktop_app.ui.intake.notice_page import NoticePage, PrintNotice
 from desktop_app.ui.intake.returning_dialog import ReturningDialog
 from desktop_app.ui.intake.review_page import PrintReceipt, ReviewPage, Submit
@@ -48,6 +48,7 @@ class IntakeWizard(QWizard):
         find_reader: FindReader | None = None,
         known_values: KnownValues | None = None,
         look_up: LookUp | None = None,
+        find_reuse: FindReuse | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
@@ -64,7 +65,7 @@ class IntakeWizard(QWizard):
         self.situation_page = SituationPage(catalog, self.draft)
         self.notice_page = NoticePage(catalog, self.draft, print_notice)
         self.form_page = FormPage(catalog, self.draft, find_reader, known_values, look_up)
-        self.materials_page = MaterialsPage(catalog, self.draft, store_scan)
+        self.materials_page = MaterialsPage(catalog, self.draft, store_scan, find_reuse)
         self.review_page = ReviewPage(
             catalog, self.draft, self._submit_with_draft(submit), print_receipt
         )
@@ -251,6 +252,9 @@ class IntakeWizard(QWizard):
         self.draft.commitments.update(draft.commitments)
         self.draft.agent = draft.agent
         self.draft.draft_id = draft.draft_id
+        self.draft.scans.update(draft.scans)
+        self.draft.prefilled.update(draft.prefilled)
+        self.draft.checks.update(draft.checks)
         if draft.industry:
             self.industry_page.select(draft.industry)
 
