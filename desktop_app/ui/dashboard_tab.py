@@ -149,6 +149,13 @@ class DashboardTab(QWidget):
         ]
         self.reform_table.setColumnCount(len(headers))
         self.reform_table.setHorizontalHeaderLabels(headers)
+        for column, tip in (
+            (6, tr("按新办件中申请人实际填写的字段计，从已有数据、营业执照或身份证带出的不计")),
+            (7, tr("按新办件中申请人实际提交的材料计，有记录的窗口核验和沿用已有材料不计")),
+        ):
+            header = self.reform_table.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(tip)
         self.reform_table.setRowCount(len(board.reform))
         for row, r in enumerate(board.reform):
             *counts, fields_pct, materials_pct = r.cells()

@@ -958,7 +958,17 @@
         <translation>Materials saved (real cases)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>按新办件中申请人实际填写的字段计，从已有数据、营业执照或身份证带出的不计</source>
+        <translation>Fields the applicants of new cases actually typed; those filled from records, the business licence or the ID card are not counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按新办件中申请人实际提交的材料计，有记录的窗口核验和沿用已有材料不计</source>
+        <translation>Materials the applicants of new cases actually handed over; recorded window checks and reused earlier materials are not counted</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>统计至 {0}；审计日志第 {1} 条（{2}…）</source>
         <translation>Figures as of {0}; audit log entry {1} ({2}…)</translation>
     </message>
