@@ -45,6 +45,7 @@ class BundleField:
     multiple: bool = False
     answer: str | None = None
     personal: bool = False
+    default_from: str | None = None  # a field of this form whose value is offered here
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,10 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     departments = _load_list(root["departments"], "department", _department)
     questions = _load_list(root["questions"], "question", _question)
     fields = _load_list(root["fields"], "field", lambda t: _field(t, questions))
+    for table, spec in fields.values():
+        for index, source in enumerate(spec.default_from):
+            if source not in fields or source == spec.key:
+                raise table.error(f"default_from[{index}]", f"未知的表单字段 {source!r}")
     materials = _load_list(root["materials"], "material", lambda t: _material(t, fields))
     for table, material in materials.values():
         if material.replaced_by is not None and material.replaced_by not in materials:
@@ -173,7 +177,7 @@ def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
         root["permits"], "permit", lambda t: _permit(t, departments, fields, materials)
     )
     industries = _load_list(
-        root["industries"], "industry", lambda t: _industry(t, questions, permits)
+        root["industries"], "industry", lambda t: _industry(t, questions, permits, fields)
     )
     _check_aliases_unique(industries)
     after_issue, reissue_materials = load_after_issue(root["lifecycle"], permits, materials)
@@ -362,6 +366,7 @@ def _field(t: _Table, questions: Loaded[Question]) -> FieldSpec:
         multiple=t.flag("multiple"),
         answer=answer,
         contact=t.flag("contact"),
+        default_from=t.strings("default_from", ()),
     )
 
 
@@ -481,7 +486,35 @@ def _check_atom_types(
             atoms.append(atom.operand)
 
 
-def _industry(t: _Table, questions: Loaded[Question], permits: Loaded[Permit]) -> Industry:
+def _form_swaps(
+    t: _Table, permits: Loaded[Permit], fields: Loaded[FieldSpec], reachable: set[str]
+) -> dict[str, dict[str, str]]:
+    """``forms = { permit = { asked = "instead" } }``: checked against the permits' forms."""
+    raw = t.mapping("forms") or {}
+    swaps: dict[str, dict[str, str]] = {}
+    for code, table in raw.items():
+        place = f"forms.{code}"
+        if code not in reachable:
+            raise t.error(place, f"本行业不办理许可证 {code!r}")
+        if not isinstance(table, dict) or not table:
+            raise t.error(place, '应为 { 原字段 = "替换字段" } 的表')
+        form = permits[code][1].form
+        for key, instead in table.items():
+            if key not in form:
+                raise t.error(f"{place}.{key}", f"许可证 {code!r} 的表单没有字段 {key!r}")
+            if not isinstance(instead, str) or instead not in fields:
+                raise t.error(f"{place}.{key}", f"未知的表单字段 {instead!r}")
+            if instead in form:
+                raise t.error(f"{place}.{key}", f"许可证 {code!r} 的表单已有字段 {instead!r}")
+            if fields[instead][1].answer is not None:
+                raise t.error(f"{place}.{key}", f"{instead!r} 由情形回答填写，不能替换表单字段")
+        swaps[code] = dict(table)
+    return swaps
+
+
+def _industry(
+    t: _Table, questions: Loaded[Question], permits: Loaded[Permit], fields: Loaded[FieldSpec]
+) -> Industry:
     always = t.strings("always")
     for index, code in enumerate(always):
         if code not in permits:
@@ -520,6 +553,7 @@ def _industry(t: _Table, questions: Loaded[Question], permits: Loaded[Permit]) -
         constraints=tuple(constraints),
         defaults=dict(defaults),
         questions=tuple(k for k in questions if k in used),
+        form_swaps=_form_swaps(t, permits, fields, {*always, *(r.permit for r in rules)}),
     )
 
 

@@ -56,6 +56,9 @@ class FieldSpec:
     multiple: bool = False
     answer: str | None = None
     contact: bool = False  # how to reach the holder: changed without a department
+    # The first of these on the form is offered as this field's value until the clerk types
+    # another: the device quality manager is often the drug one, but may be someone else.
+    default_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,14 @@ class Industry:
     defaults: Mapping[str, bool]
     # The question keys its rules and constraints use, in the catalog's question order.
     questions: tuple[str, ...]
+    # Per permit, fields that are another fact in this industry: the permit's form asks the
+    # replacement instead (宾馆's food business asks the catering area, not the hotel's).
+    form_swaps: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def permit_form(self, permit: Permit) -> tuple[str, ...]:
+        """The fields ``permit`` asks in this industry's combined form."""
+        swaps = self.form_swaps.get(permit.code, {})
+        return tuple(swaps.get(key, key) for key in permit.form)
 
 
 def normalize_name(text: str) -> str:

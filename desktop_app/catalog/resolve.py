@@ -52,7 +52,7 @@ def resolve(catalog: Catalog, industry: str | Industry, answers: Mapping[str, ob
         industry_name=found.name,
         answers=normalized,
         permits=permits,
-        fields=combined_fields(catalog, [p.code for p in permits], set(normalized)),
+        fields=combined_fields(catalog, [p.code for p in permits], set(normalized), found),
         materials=merged_materials(catalog, [p.code for p in permits]),
         steps=_steps(catalog, permits),
     )
@@ -119,7 +119,10 @@ def _selected_permit(catalog: Catalog, code: str, variant: str | None) -> Select
 
 
 def combined_fields(
-    catalog: Catalog, permit_codes: list[str], answered: set[str] | frozenset[str] = frozenset()
+    catalog: Catalog,
+    permit_codes: list[str],
+    answered: set[str] | frozenset[str] = frozenset(),
+    industry: Industry | None = None,
 ) -> tuple[BundleField, ...]:
     """One field per key: the shared group first (catalog order), then each permit's own fields.
 
@@ -127,20 +130,21 @@ def combined_fields(
     selected permits ask it. A field backed by a situation answer takes that answer only where the
     industry asked the question (餐厅 is not asked its area, so its form asks for it).
     """
+    forms = {
+        code: industry.permit_form(catalog.permits[code])
+        if industry
+        else catalog.permits[code].form
+        for code in permit_codes
+    }
     askers: dict[str, list[str]] = {}
     for code in permit_codes:
-        for key in catalog.permits[code].form:
+        for key in forms[code]:
             askers.setdefault(key, []).append(code)
     shared = [
         key for key, spec in catalog.fields.items() if spec.shared or len(askers.get(key, ())) > 1
     ]
     shared_keys = set(shared)
-    own = [
-        (code, key)
-        for code in permit_codes
-        for key in catalog.permits[code].form
-        if key not in shared_keys
-    ]
+    own = [(code, key) for code in permit_codes for key in forms[code] if key not in shared_keys]
     groups = [(SHARED_GROUP, key) for key in shared] + own
     result = []
     for group, key in groups:
@@ -161,6 +165,7 @@ def combined_fields(
                 multiple=spec.multiple,
                 answer=spec.answer if spec.answer in answered else None,
                 personal=spec.personal,
+                default_from=next((k for k in spec.default_from if k in askers), None),
             )
         )
     return tuple(result)

@@ -172,7 +172,7 @@ def _catalog_report(catalog: Catalog, args: argparse.Namespace) -> int:
             {"industries": [_reduction_json(r) for r in rows], "total": _reduction_json(total)}
         )
         return 0
-    print("行业\t字段 单独→综合（变化）\t材料 单独→综合（变化）\t窗口核验")
+    print("行业\t字段 单独→综合（变化）\t材料 单独→综合（变化）\t其中可窗口核验")
     for r in [*rows, total]:
         fields = f"{r.separate_fields} → {r.combined_fields}（{r.fields_reduction_pct:+.1f}%）"
         materials = (

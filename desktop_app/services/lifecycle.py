@@ -458,11 +458,8 @@ def _change(catalog: Catalog, held: Held, request: Request, bundle: Bundle) -> P
         raise SubmissionError({"form": "变更申请没有改动任何内容"})
     # Contact data is recorded, not licensed: a new phone number goes to no department.
     changed = {c.key for c in changes if not catalog.fields[c.key].contact}
-    items = tuple(
-        _rule_item(catalog, p, "change")
-        for p in held.permits
-        if changed & set(catalog.permits[p.code].form)
-    )
+    asking = {code for f in bundle.fields if f.key in changed for code in f.permits}
+    items = tuple(_rule_item(catalog, p, "change") for p in held.permits if p.code in asking)
     materials = (
         _rule_materials(catalog, items)
         if items

@@ -50,19 +50,34 @@ def _offered(catalog: Catalog, key: str) -> bool:
 def from_earlier_cases(session: Session, catalog: Catalog, credit_code: str) -> Prefill:
     """The values this enterprise's approved applications here filed, newest first."""
     rows = session.execute(
-        select(Application.number, Application.form, Application.accepted_on, Item.permit)
+        select(
+            Application.number,
+            Application.form,
+            Application.accepted_on,
+            Application.industry,
+            Item.permit,
+        )
         .join(Enterprise, Enterprise.id == Application.enterprise_id)
         .join(Item, Item.application_id == Application.id)
         .where(Enterprise.credit_code == credit_code, Item.state == ItemState.APPROVED)
         .order_by(Application.accepted_at.desc(), Application.id.desc())
     ).all()
-    approved: dict[str, tuple[str, dict[str, Any], dt.date, set[str]]] = {}
-    for number, form, accepted_on, permit in rows:
-        approved.setdefault(number, (number, form, accepted_on, set()))[3].add(permit)
+    approved: dict[str, tuple[str, dict[str, Any], dt.date, str, set[str]]] = {}
+    for number, form, accepted_on, industry, permit in rows:
+        approved.setdefault(number, (number, form, accepted_on, industry, set()))[4].add(permit)
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    for number, form, accepted_on, permits in approved.values():  # newest first
-        asked = {key for permit in permits for key in catalog.permits[permit].form}
+    for number, form, accepted_on, code, permits in approved.values():  # newest first
+        industry = catalog.find_industry(code)
+        asked = {
+            key
+            for permit in permits
+            for key in (
+                industry.permit_form(catalog.permits[permit])
+                if industry
+                else catalog.permits[permit].form
+            )
+        }
         for key, value in form.items():
             if key in values or not _offered(catalog, key) or value in (None, "", []):
                 continue

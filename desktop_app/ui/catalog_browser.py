@@ -218,7 +218,8 @@ class CatalogBrowser(QWidget):
             "表单字段：单独申请合计 {separate_fields} 项 → 综合表单 {combined_fields} 项"
             "（{fields_reduction_pct:+.1f}%）；"
             "材料：{separate_materials} 份 → {combined_materials} 份"
-            "（{materials_reduction_pct:+.1f}%），另 {fetched_materials} 份由窗口核验。"
+            "（{materials_reduction_pct:+.1f}%），"
+            "其中 {fetched_materials} 份可由窗口核验（登记核验后免交）。"
         ).format(
             permits=len(bundle.permits),
             promised=_days(bundle.promised_days),

@@ -521,9 +521,10 @@
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="+196"/>
-        <location line="+3"/>
-        <location line="+33"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="+233"/>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+31"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="-243"/>
         <location line="+273"/>
@@ -615,8 +616,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&lt;b&gt;{industry_name}&lt;/b&gt;：{permits} 项许可（{departments}并联审批），{certificate}；承诺 {promised}（逐项串联合计 {serial}）。&lt;br&gt;表单字段：单独申请合计 {separate_fields} 项 → 综合表单 {combined_fields} 项（{fields_reduction_pct:+.1f}%）；材料：{separate_materials} 份 → {combined_materials} 份（{materials_reduction_pct:+.1f}%），另 {fetched_materials} 份由窗口核验。</source>
-        <translation>&lt;b&gt;{industry_name}&lt;/b&gt;: {permits} permits ({departments} in parallel), {certificate}; promised {promised} (one after another: {serial}).&lt;br&gt;Form fields: {separate_fields} when applied for separately → {combined_fields} on the combined form ({fields_reduction_pct:+.1f}%); materials: {separate_materials} → {combined_materials} ({materials_reduction_pct:+.1f}%), plus {fetched_materials} checked at the counter.</translation>
+        <source>&lt;b&gt;{industry_name}&lt;/b&gt;：{permits} 项许可（{departments}并联审批），{certificate}；承诺 {promised}（逐项串联合计 {serial}）。&lt;br&gt;表单字段：单独申请合计 {separate_fields} 项 → 综合表单 {combined_fields} 项（{fields_reduction_pct:+.1f}%）；材料：{separate_materials} 份 → {combined_materials} 份（{materials_reduction_pct:+.1f}%），其中 {fetched_materials} 份可由窗口核验（登记核验后免交）。</source>
+        <translation>&lt;b&gt;{industry_name}&lt;/b&gt;: {permits} permits ({departments} in parallel), {certificate}; promised {promised} (one after another: {serial}).&lt;br&gt;Form fields: {separate_fields} when applied for separately → {combined_fields} on the combined form ({fields_reduction_pct:+.1f}%); materials: {separate_materials} → {combined_materials} ({materials_reduction_pct:+.1f}%), of which {fetched_materials} may be checked at the counter (not handed in once the check is recorded).</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+1"/>
@@ -1273,7 +1274,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/form_page.py" line="-170"/>
+        <location filename="../../desktop_app/ui/intake/form_page.py" line="-208"/>
         <source>读取法定代表人身份证(&amp;I)</source>
         <translation>Read the legal representative&apos;s ID card(&amp;I)</translation>
     </message>
@@ -1288,7 +1289,12 @@
         <translation>Shared information is entered once; checks are shown below each field.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+31"/>
+        <source>默认与“{label}”相同；不同时请改填</source>
+        <translation>Same as &quot;{label}&quot; unless you type another value</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>营业执照查询失败：{problem}（可手工填写）</source>
         <translation>Business licence lookup failed: {problem} (the fields can be typed)</translation>
     </message>
@@ -1299,11 +1305,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>已带出 {count} 项（{fields}），来自：{sources}；均可修改</source>
         <translation>{count} fields filled ({fields}) from: {sources}; all editable</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>本机未设置身份证阅读器（设置 → 身份证阅读器）</source>
         <translation>No ID card reader is set up on this PC (Settings, ID card reader)</translation>
     </message>

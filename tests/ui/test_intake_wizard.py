@@ -243,3 +243,31 @@ def test_tab_walks_the_form_in_order_and_skips_answered_fields(
         assert now is not None, "Tab left the form early"
         visited.append(widgets[now])
     assert visited == editable
+
+
+def test_an_offered_default_follows_its_field_until_the_clerk_types_another(
+    wizard: IntakeWizard,
+) -> None:
+    """The device quality manager is offered the drug one's name; typed otherwise, it stays."""
+    wizard.industry_page.industry_search_edit.setText("bld")
+    wizard.next()
+    situation = wizard.situation_page.form
+    situation.spin_box("area_m2").setValue(25)
+    situation.check_box("sells_drugs").setChecked(True)
+    situation.check_box("device_class2").setChecked(True)
+    wizard.next()
+    wizard.next()
+    editors = wizard.form_page.editors
+    drug, device = editors["quality_manager_name"], editors["device_quality_manager_name"]
+    assert "默认与“质量负责人”相同" in device.widget.toolTip()
+    drug.set_value("马红")
+    assert device.value() == "马红"
+    drug.set_value("马红梅")  # still the offered value: it follows
+    assert device.value() == "马红梅"
+    assert wizard.draft.form["device_quality_manager_name"] == "马红梅"
+    device.set_value("杨军")  # another person
+    drug.set_value("马红")
+    assert (device.value(), wizard.draft.form["device_quality_manager_name"]) == ("杨军", "杨军")
+    device.set_value("")  # cleared by the clerk: stays cleared
+    drug.set_value("马红梅")
+    assert device.is_empty()

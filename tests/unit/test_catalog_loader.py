@@ -267,3 +267,26 @@ def test_reuse_and_check_data_are_checked(
     assert error.file == "materials.toml"
     assert error.path.endswith(path)
     assert problem in error.problem
+
+
+@pytest.mark.parametrize(
+    ("new", "problem"),
+    [
+        ('forms = { drug_retail = { area_m2 = "food_area_m2" } }', "不办理许可证"),
+        ('forms = { food_business = { staff_count = "food_area_m2" } }', "没有字段"),
+        ('forms = { food_business = { area_m2 = "nope" } }', "未知的表单字段"),
+        ('forms = { food_business = { area_m2 = "warehouse_address" } }', "已有字段"),
+    ],
+)
+def test_form_swaps_are_checked(edited_catalog: EditCatalog, new: str, problem: str) -> None:
+    old = 'forms = { food_business = { area_m2 = "food_area_m2" } }'
+    error = _refused(edited_catalog("industries.toml", old, new))
+    assert error.file == "industries.toml"
+    assert error.path.startswith("industry[6].forms.")
+    assert problem in error.problem
+
+
+def test_an_unknown_default_source_is_refused(edited_catalog: EditCatalog) -> None:
+    old = 'default_from = ["quality_manager_name"]'
+    error = _refused(edited_catalog("fields.toml", old, 'default_from = ["quality_manager"]'))
+    assert error.path.endswith("default_from[0]")

@@ -1,4 +1,5 @@
 import math
+from collections.abc import Mapping
 
 import pytest
 
@@ -162,9 +163,15 @@ def test_combined_form_asks_each_field_once_shared_first(catalog: Catalog) -> No
         "contact_name",
         "contact_phone",
     ]
+    # The drug and the device quality managers may be two people: two fields; the device one is
+    # asked once for both device permits.
     quality = next(f for f in bundle.fields if f.key == "quality_manager_name")
-    assert quality.group == SHARED_GROUP
-    assert set(quality.permits) == {"drug_retail", "device2_filing", "device3_license"}
+    assert (quality.group, quality.permits) == ("drug_retail", ("drug_retail",))
+    device = next(f for f in bundle.fields if f.key == "device_quality_manager_name")
+    assert (device.group, set(device.permits)) == (
+        SHARED_GROUP,
+        {"device2_filing", "device3_license"},
+    )
     info = next(f for f in bundle.fields if f.key == "info_system")
     assert (info.group, info.permits) == ("device3_license", ("device3_license",))
 
@@ -284,3 +291,55 @@ def test_area_is_asked_in_the_form_where_the_industry_did_not_ask_it(catalog: Ca
     bundle = resolve(catalog, "restaurant", {})
     area = next(f for f in bundle.fields if f.key == "area_m2")
     assert area.answer is None
+
+
+def _groups(catalog: Catalog, industry: str, answers: Mapping[str, object]) -> dict[str, str]:
+    return {f.key: f.group for f in resolve(catalog, industry, answers).fields}
+
+
+def test_only_the_same_fact_is_merged(catalog: Catalog) -> None:
+    # 宾馆: public hygiene asks the hotel's area, food business its catering area.
+    hotel = _groups(catalog, "hotel", {"catering": True})
+    assert hotel["area_m2"] == "public_hygiene"
+    assert hotel["food_area_m2"] == "food_business"
+    # 超市 with a 小作坊: the workshop's own area; the drug and the device quality managers, the
+    # staff and the warehouses are each their own field.
+    answers = {"area_m2": 400, "onsite_production": True, "sells_drugs": True}
+    supermarket = _groups(catalog, "supermarket", answers | {"device_class2": True})
+    assert supermarket["area_m2"] == SHARED_GROUP  # food business, drugs, hygiene: the shop
+    assert supermarket["workshop_area_m2"] == "food_registration"
+    assert supermarket["quality_manager_name"] == "drug_retail"
+    assert supermarket["device_quality_manager_name"] == "device2_filing"
+    assert (supermarket["drug_staff_count"], supermarket["staff_count"]) == (
+        "drug_retail",
+        "public_hygiene",
+    )
+    warehouses = ("warehouse_address", "drug_warehouse_address", "device_warehouse_address")
+    assert [supermarket[k] for k in warehouses] == [
+        "food_business",
+        "drug_retail",
+        "device2_filing",
+    ]
+    # Where the other fact is on the form, it is offered as the default.
+    fields = {
+        f.key: f for f in resolve(catalog, "supermarket", answers | {"device_class2": True}).fields
+    }
+    assert fields["device_quality_manager_name"].default_from == "quality_manager_name"
+    assert fields["device_warehouse_address"].default_from == "drug_warehouse_address"
+    no_drugs = resolve(catalog, "supermarket", {"area_m2": 400, "device_class2": True})
+    (device_store,) = [f for f in no_drugs.fields if f.key == "device_warehouse_address"]
+    assert device_store.default_from == "warehouse_address"
+    # A restaurant's area is one fact: still one field.
+    assert "food_area_m2" not in _groups(catalog, "restaurant", {})
+
+
+def test_the_separate_forms_are_counted_as_before(catalog: Catalog) -> None:
+    """A swap changes which field a permit asks, not how many: the reform figure is honest."""
+    hotel = resolve(catalog, "hotel", {"catering": True})
+    industry = catalog.find_industry("hotel")
+    assert industry is not None
+    for permit in hotel.permits:
+        spec = catalog.permits[permit.code]
+        asked = {f.key for f in hotel.fields if permit.code in f.permits}
+        assert asked == set(industry.permit_form(spec))
+        assert len(industry.permit_form(spec)) == len(spec.form)

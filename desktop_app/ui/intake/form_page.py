@@ -19,6 +19,7 @@ from typing_extensions import override
 
 from desktop_app import error_log
 from desktop_app.catalog import Bundle, Catalog, resolve
+from desktop_app.domain.form_values import FormValue
 from desktop_app.domain.identifiers import check_credit_code
 from desktop_app.id_cards import CARD_SOURCE, IdCard, IdReader, ReaderError
 from desktop_app.services.errors import ServiceError
@@ -30,6 +31,8 @@ from desktop_app.ui.id_card_reading import read_card
 from desktop_app.ui.intake.agent_box import AgentBox
 from desktop_app.ui.intake.field_editor import FieldEditor, editor_form
 from desktop_app.ui.widgets import named
+
+SHOWN_NAMES = 5  # the fields named in the 已带出 line; all of them in its tooltip
 
 FindReader = Callable[[], IdReader | None]  # raises ReaderError when 设置 names a bad one
 KnownValues = Callable[[str], Prefill]  # credit code → values from earlier approved cases
@@ -84,10 +87,22 @@ class FormPage(QWizardPage):
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self.agent_box)
         self._bundle_key: tuple[str, tuple[str, ...]] | None = None
+        # Values offered from another field (default_from), while the clerk keeps them.
+        self._offered: dict[str, FormValue] = {}
+        self._following = False
 
     def _build(self, bundle: Bundle) -> None:
         container, self.editors = editor_form(bundle, bundle.fields, self._on_field_changed)
         self._scroll.setWidget(container)
+        self._offered.clear()
+        for editor in self.editors.values():
+            source = editor.field.default_from
+            if source is not None and source in self.editors:
+                editor.widget.setToolTip(
+                    tr("默认与“{label}”相同；不同时请改填").format(
+                        label=self.editors[source].field.label
+                    )
+                )
 
     def prepare(self) -> Bundle:
         """Builds the widgets for the draft's permits (only when they changed: keeps what is typed).
@@ -123,7 +138,29 @@ class FormPage(QWizardPage):
         if first_empty is not None:
             first_empty.widget.setFocus()
 
+    def _follow_defaults(self) -> None:
+        """A field offered another's value follows it until the clerk types something else."""
+        self._following = True
+        try:
+            for key, editor in self.editors.items():
+                source = editor.field.default_from
+                if source is None or source not in self.editors:
+                    continue
+                current = None if editor.is_empty() else editor.value()
+                if current != self._offered.get(key):
+                    continue  # the clerk typed (or cleared) it: theirs now
+                source_editor = self.editors[source]
+                value = None if source_editor.is_empty() else source_editor.value()
+                if value != current:
+                    editor.set_value(value)
+                self._offered[key] = value
+        finally:
+            self._following = False
+
     def _on_field_changed(self) -> None:
+        if self._following:
+            return  # the last change is written below, once every follower has moved
+        self._follow_defaults()
         self._offer_known_values()
         self._draft.form = {
             key: editor.value()
@@ -194,11 +231,15 @@ class FormPage(QWizardPage):
             filled.append(editor.field.label)
         if filled:
             sources = tr("、").join(dict.fromkeys(prefill.sources[k] for k in prefill.values))
+            shown = tr("、").join(filled[:SHOWN_NAMES]) + (
+                tr("等") if len(filled) > SHOWN_NAMES else ""
+            )
             self.prefill_label.setText(
                 tr("已带出 {count} 项（{fields}），来自：{sources}；均可修改").format(
-                    count=len(filled), fields=tr("、").join(filled), sources=sources
+                    count=len(filled), fields=shown, sources=sources
                 )
             )
+            self.prefill_label.setToolTip(tr("、").join(filled))
 
     def _card(self) -> IdCard | None:
         assert self._find_reader is not None
