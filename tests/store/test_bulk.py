@@ -114,3 +114,18 @@ def test_rows_must_name_every_column_the_statement_needs(store: Store) -> None:
             bulk.update_rows(session, Item, [{"state": "approved"}])
     with store.read() as session:
         assert session.scalars(select(InboxEvent)).all() == []
+
+
+def test_text_with_tabs_newlines_and_backslashes_survives(store: Store) -> None:
+    """PostgreSQL receives bulk rows through COPY, whose text format escapes these."""
+    tricky = "a\tb\nc\\N\\\\ \r 𠀀 \\.\n"
+    with store.write() as session:
+        bulk.insert_rows(session, InboxEvent, [{**inbox_row("tricky"), "note": tricky}])
+        bulk.insert_rows(
+            session, InboxEvent, [{**inbox_row("json"), "payload": {"reason": tricky}}]
+        )
+    with store.read() as session:
+        notes = dict(session.execute(select(InboxEvent.event_id, InboxEvent.note)).all())
+        payload = session.scalar(select(InboxEvent.payload).where(InboxEvent.event_id == "json"))
+    assert notes["tricky"] == tricky
+    assert payload == {"reason": tricky}
