@@ -70,6 +70,7 @@ class Faults:
     error_applications: int = 0  # 503 on the applications list
     corrupt_files: int = 0  # a file's bytes come back changed
     delay_lookups: int = 0  # an enterprise lookup answers after ``delay``
+    error_file_puts: int = 0  # 503 on a file upload
 
 
 @dataclass
@@ -83,6 +84,8 @@ class PlatformState:
     decisions: dict[str, dict[str, Any]] = field(default_factory=dict)  # by application id
     decision_posts: list[tuple[str, str, int]] = field(default_factory=list)  # (id, key, status)
     enterprises: dict[str, dict[str, Any]] = field(default_factory=dict)  # by credit code
+    file_puts: list[tuple[str, int]] = field(default_factory=list)  # (sha256, status) answered
+    takes_files: bool = True  # False: a v1 platform, PUT /files is not there (404)
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -255,6 +258,15 @@ class PlatformServer:
         with self._lock:
             self.state.enterprises[record["credit_code"]] = record
 
+    def take_file(self, sha256: str, data: bytes) -> int:
+        """An uploaded scan: 201 stored, 200 known already, 400 when the bytes are not the hash."""
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return 400
+        with self._lock:
+            status = 200 if sha256 in self.state.files else 201
+            self.state.files[sha256] = data
+        return status
+
     def take(self, name: str) -> bool:
         """Uses up one fault of ``name`` if any is left."""
         with self._lock:
@@ -375,6 +387,26 @@ def _handler(platform: PlatformServer) -> type[BaseHTTPRequestHandler]:
                     self._answer(404, {"message": "未找到该主体"})
                 else:
                     self._answer(200, record)
+
+        def do_PUT(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            data = self.rfile.read(length)
+            if not self._authorised():
+                return
+            path = urlsplit(self.path).path
+            if not platform.state.takes_files or not path.startswith("/api/v1/files/"):
+                self._answer(404, {"message": "not found"})
+                return
+            if platform.take("error_file_puts"):
+                self._answer(503, {"message": "维护中"})
+                return
+            sha256 = path.rsplit("/", 1)[1]
+            status = platform.take_file(sha256, data)
+            platform.state.file_puts.append((sha256, status))
+            if status == 400:
+                self._answer(status, {"message": "内容与哈希不符"})
+            else:
+                self._answer(status, {"sha256": sha256, "size": len(data)})
 
         def do_GET(self) -> None:
             if not self._authorised():

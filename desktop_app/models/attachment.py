@@ -9,6 +9,8 @@ a copy: what was checked, its number, who and when.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,6 +25,8 @@ class StoredFile(Base):
     content_type: Mapped[code]
     data: Mapped[bytes] = mapped_column(LargeBinary)
     stored_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    # When the platform took it (PUT /api/v1/files, v1.1): uploaded once, whatever shares it.
+    sent_at: Mapped[dt.datetime | None]
 
 
 class MaterialFile(Base):

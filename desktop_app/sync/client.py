@@ -105,6 +105,15 @@ class PlatformClient:
             raise PlatformError(f"平台返回的文件 {sha256[:12]}… 与哈希或大小不符", True, status)
         return bytes(data)
 
+    def put_file(self, sha256: str, data: bytes, content_type: str) -> int:
+        """Uploads a scan by its hash (v1.1): 201 stored, 200 the platform had it already."""
+        status, _ = self._request(
+            "PUT", f"/api/v1/files/{sha256}", None, body=data, content_type=content_type
+        )
+        if status not in (200, 201):
+            raise PlatformError(f"平台应答不符合协议（HTTP {status}）", True, status)
+        return status
+
     def enterprise(self, credit_code: str) -> dict[str, Any] | None:
         """The business licence registered under ``credit_code``; None when there is none."""
         try:
@@ -126,8 +135,10 @@ class PlatformClient:
         payload: dict[str, Any] | None,
         raw: bool = False,
         limit: int = MAX_BODY,
+        body: bytes | None = None,
+        content_type: str = "application/json; charset=utf-8",
     ) -> tuple[int, Any]:
-        data = None if payload is None else json.dumps(payload, ensure_ascii=False).encode()
+        data = body if payload is None else json.dumps(payload, ensure_ascii=False).encode()
         request = urllib.request.Request(
             self.base_url + path,
             data=data,
@@ -135,7 +146,7 @@ class PlatformClient:
             headers={
                 "Authorization": f"Bearer {self._token}",
                 "Accept": "*/*" if raw else "application/json",
-                **({"Content-Type": "application/json; charset=utf-8"} if data else {}),
+                **({"Content-Type": content_type} if data is not None else {}),
             },
         )
         try:

@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app import clock
 from desktop_app.db import Store
-from desktop_app.models import OutboxBody, OutboxMessage
+from desktop_app.models import OutboxBody, OutboxMessage, StoredFile
+from desktop_app.services import attachments
+from desktop_app.services.errors import ServiceError
 from desktop_app.sync import inbox, lease, online_exchange, state
 from desktop_app.sync.client import PlatformClient, PlatformError
 
@@ -50,6 +52,8 @@ class RoundResult:
     online_new: int = 0  # online applications fetched (v1.1)
     online_invalid: int = 0
     decisions_sent: int = 0
+    files_sent: int = 0  # scans uploaded with the items (v1.1)
+    takes_files: bool = True  # false once a v1 platform said it has no PUT /files
 
     def fail(self, message: str) -> None:
         self.answered = False
@@ -127,6 +131,8 @@ def _send_due(
         with store.read() as session:  # one body at a time: a long queue stays light
             payload = session.get_one(OutboxBody, message_id).payload
         try:
+            if result.takes_files:
+                _upload_files(store, client, payload, result)
             _, platform_id = client.post_item(payload)
         except PlatformError as exc:
             with store.write() as session:
@@ -150,6 +156,49 @@ def _send_due(
             message.sent_at = clock.now()
             message.last_error = None
         result.sent += 1
+
+
+def _upload_files(
+    store: Store, client: PlatformClient, payload: dict[str, Any], result: RoundResult
+) -> None:
+    """Uploads the scans an item names that the platform does not have yet (v1.1), each once.
+
+    A v1 platform answers 404 or 405: the round stops uploading and the items go as before. A
+    scan damaged in the store is not uploaded (said in the round's errors); the item still goes.
+    """
+    wanted = {
+        f["sha256"]
+        for material in payload.get("materials", ())
+        for f in material.get("files", ())
+        if isinstance(f, dict) and isinstance(f.get("sha256"), str)
+    }
+    if not wanted:
+        return
+    with store.read() as session:
+        sent = set(
+            session.scalars(
+                select(StoredFile.sha256).where(
+                    StoredFile.sha256.in_(wanted), StoredFile.sent_at.is_not(None)
+                )
+            )
+        )
+    for sha256 in sorted(wanted - sent):
+        with store.read() as session:
+            try:
+                data, content_type = attachments.file_bytes(session, sha256)
+            except ServiceError as exc:
+                result.fail(exc.message)
+                continue
+        try:
+            client.put_file(sha256, data, content_type)
+        except PlatformError as exc:
+            if exc.status in (404, 405):
+                result.takes_files = False  # protocol v1: no files
+                return
+            raise
+        with store.write() as session:
+            session.get_one(StoredFile, sha256).sent_at = clock.now()
+        result.files_sent += 1
 
 
 def _fetch_events(

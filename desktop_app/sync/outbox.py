@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,9 +12,11 @@ from sqlalchemy.orm import Session
 from desktop_app.models import (
     Application,
     Item,
+    MaterialFile,
     OutboxBody,
     OutboxMessage,
     ReceivedMaterial,
+    StoredFile,
 )
 from desktop_app.models.base import utcnow
 from desktop_app.services import holder
@@ -29,6 +32,22 @@ def enqueue(session: Session, application: Application, items: Iterable[Item]) -
     materials = session.scalars(
         select(ReceivedMaterial).where(ReceivedMaterial.application_id == application.id)
     ).all()
+    files: dict[str, list[dict[str, Any]]] = {}
+    for key, sha256, name, size, content_type in session.execute(
+        select(
+            MaterialFile.material_key,
+            MaterialFile.sha256,
+            MaterialFile.name,
+            StoredFile.size,
+            StoredFile.content_type,
+        )
+        .join(StoredFile, StoredFile.sha256 == MaterialFile.sha256)
+        .where(MaterialFile.application_id == application.id)
+        .order_by(MaterialFile.id)
+    ):
+        files.setdefault(key, []).append(
+            {"sha256": sha256, "size": size, "name": name, "content_type": content_type}
+        )
     now = utcnow()
     for item in items:
         key = str(uuid.uuid4())
@@ -50,6 +69,7 @@ def enqueue(session: Session, application: Application, items: Iterable[Item]) -
             received,
             item.kind,
             application.certificate_number,
+            files,
         )
         session.add(
             OutboxMessage(

@@ -6,6 +6,7 @@ Pure functions: what an item looks like on the wire, and what an event must cont
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 EVENT_STATES = ("accepted", "correction_requested", "approved", "rejected", "revoked")
@@ -25,11 +26,15 @@ def item_payload(
     materials: list[tuple[str, bool]],
     kind: str = "new",
     certificate_no: str | None = None,
+    files: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """The body of ``POST /api/v1/items``; ``submitted_at`` is naive UTC, sent with its offset.
 
     ``kind`` says what the department decides (a new permit, or its 变更, 延续 or 注销) and
-    ``certificate_no`` names the 行业综合许可证 a later application works on.
+    ``certificate_no`` names the 行业综合许可证 a later application works on. ``files`` (v1.1)
+    lists each material's scans by hash ({"sha256", "size", "name", "content_type"}); the counter
+    uploads them (``PUT /api/v1/files/{sha256}``) before it posts the item, so a department can
+    fetch every file the item names.
     """
     return {
         "idempotency_key": idempotency_key,
@@ -42,7 +47,10 @@ def item_payload(
         "enterprise": {"name": enterprise_name, "credit_code": credit_code},
         "submitted_at": submitted_at.replace(tzinfo=dt.UTC).isoformat(),
         "form": form,
-        "materials": [{"key": key, "received": received} for key, received in materials],
+        "materials": [
+            {"key": key, "received": received, "files": list((files or {}).get(key, ()))}
+            for key, received in materials
+        ],
     }
 
 

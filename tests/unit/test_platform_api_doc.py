@@ -59,6 +59,19 @@ def test_the_item_schema_matches_what_the_client_posts() -> None:
     assert schema["properties"]["mode"]["enum"] == [m.value for m in ItemMode]
     assert schema["properties"]["kind"]["enum"] == list(ITEM_KIND_NAMES)
     assert set(schema["properties"]["enterprise"]["required"]) == set(payload["enterprise"])
+    material = schema["properties"]["materials"]["items"]["properties"]
+    assert set(material) == set(payload["materials"][0])
+    assert material["files"]["items"]["$ref"] == "#/components/schemas/FileRef"
+
+
+def test_files_are_uploaded_by_hash_and_fetched_by_hash() -> None:
+    operations = _spec()["paths"]["/api/v1/files/{sha256}"]
+    assert {"put", "get"} <= set(operations)
+    assert set(operations["put"]["requestBody"]["content"]) == {
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+    }
 
 
 def test_the_event_schema_matches_what_the_client_accepts() -> None:
