@@ -34,6 +34,8 @@ class WorkstationSettings:
     # The ID card reader (id_cards.py): sdtapi[:PORT], termb[:PORT], wedge, simulator:PATH; empty:
     # none. YIYE_ID_READER overrides it.
     id_reader: str = ""
+    # The folder the document camera's (高拍仪) capture software saves pages into; empty: none.
+    document_camera_folder: str = ""
 
     def with_offsets(self, dx_mm: float, dy_mm: float) -> WorkstationSettings:
         for name, value in (("X", dx_mm), ("Y", dy_mm)):
@@ -61,6 +63,7 @@ def load(path: Path | None = None) -> WorkstationSettings:
             platform_token=str(data.get("platform_token", "")),
             platform_departments=str(data.get("platform_departments", "")),
             id_reader=str(data.get("id_reader", "")),
+            document_camera_folder=str(data.get("document_camera_folder", "")),
         )
         return settings.with_offsets(settings.overlay_dx_mm, settings.overlay_dy_mm)
     except (OSError, ValueError, TypeError, AttributeError):

@@ -15,6 +15,7 @@ from desktop_app import clock, config, id_cards
 from desktop_app import settings as workstation
 from desktop_app.catalog import Bundle, Catalog, CatalogError, resolve
 from desktop_app.db import DatabaseUnavailableError, Store
+from desktop_app.document_camera import CameraFolder
 from desktop_app.domain import certificate_code, keys
 from desktop_app.printing import application_form, certificate, notice_sheet
 from desktop_app.services import (
@@ -137,12 +138,17 @@ class Counter:
                 session, self.catalog, draft.industry or "", draft.answers, draft.form
             )
 
-    def store_scan(self, path: Path) -> dict[str, str]:
-        """A file chosen in the wizard, checked and stored; its reference goes into the draft."""
+    def store_scan(self, path: Path, source: str = "file") -> dict[str, str]:
+        """A file chosen or shot (高拍仪) in the wizard, checked and stored; for the draft."""
         data = read_scan_file(path)
         with self.store.write() as session:
             scan = attachments.store_file(session, self.actor, data, path.name)
-        return {"sha256": scan.sha256, "name": scan.name, "source": "file"}
+        return {"sha256": scan.sha256, "name": scan.name, "source": source}
+
+    def document_camera(self) -> CameraFolder | None:
+        """The 高拍仪's capture folder set on this PC (设置), or None."""
+        folder = load_settings().document_camera_folder
+        return CameraFolder(Path(folder)) if folder else None
 
     def save_draft(self, draft: IntakeDraft) -> int:
         """On this PC first (that copy survives a lost database), then in the database."""

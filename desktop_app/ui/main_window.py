@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
                 known_values=counter.known_values,
                 look_up=counter.licence_lookup(),
                 find_reuse=counter.reuse_offers,
+                camera=counter.document_camera,
             )
             intake_tab = named(QWidget(), "intakeTab")
             intake_layout = QVBoxLayout(intake_tab)

@@ -122,6 +122,12 @@ class SettingsTab(QWidget):
         self.id_reader_edit.setPlaceholderText(
             tr("留空：不用阅读器；sdtapi、termb（可加 :端口）、wedge（键盘输入式）")
         )
+        self.camera_folder_edit = named(
+            QLineEdit(current.document_camera_folder), "documentCameraFolderEdit"
+        )
+        self.camera_folder_edit.setPlaceholderText(
+            tr("留空：不用高拍仪；否则填高拍仪软件保存图像的文件夹")
+        )
         self.status_label = named(QLabel(), "settingsStatusLabel")
         self.status_label.setWordWrap(True)
 
@@ -141,6 +147,7 @@ class SettingsTab(QWidget):
         database_form.addRow(tr("行业目录："), QLabel(actions.catalog))
         database_form.addRow(tr("界面语言（重启后生效）："), self.language_combo)
         database_form.addRow(tr("身份证阅读器："), self.id_reader_edit)
+        database_form.addRow(tr("高拍仪图像文件夹："), self.camera_folder_edit)
         platform = QGroupBox(tr("区域一业一证平台"))
         platform_form = QFormLayout(platform)
         platform_form.addRow(tr("平台地址："), self.platform_url_edit)
@@ -189,6 +196,7 @@ class SettingsTab(QWidget):
             platform_token=self.platform_token_edit.text().strip(),
             platform_departments=self.platform_departments_edit.text().strip(),
             id_reader=self.id_reader_edit.text().strip(),
+            document_camera_folder=self.camera_folder_edit.text().strip(),
         )
         return base.with_offsets(self.dx_spin.value(), self.dy_spin.value())
 

@@ -47,7 +47,7 @@
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+333"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="+373"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
         <source>；</source>
@@ -117,7 +117,7 @@
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+5"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+3"/>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="+229"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+237"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -526,8 +526,8 @@
         <location line="+8"/>
         <location line="+31"/>
         <location filename="../../desktop_app/ui/intake/industry_page.py" line="+83"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-243"/>
-        <location line="+273"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-282"/>
+        <location line="+312"/>
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-305"/>
+        <location filename="../../desktop_app/ui/intake/materials_page.py" line="-344"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="-71"/>
         <source>窗口核验</source>
@@ -782,7 +782,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+168"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+174"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -1538,7 +1538,7 @@
         <translation>Document number</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>扫描件（{n}）…</source>
         <translation>Scans ({n})...</translation>
     </message>
@@ -1548,7 +1548,7 @@
         <translation>Add scans...</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>合并材料清单</source>
         <translation>Merged material list</translation>
     </message>
@@ -1580,7 +1580,22 @@
         <translation>Notification and commitment (the applicant signs a commitment)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+46"/>
+        <source>高拍仪</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取高拍仪软件刚保存的图像（先在高拍仪软件中拍摄）</source>
+        <translation>Take the pages the document camera software just saved (shoot them there first)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>高拍仪文件夹中没有新拍的图像：请先在高拍仪软件中拍摄并保存</source>
+        <translation>No new pages in the document camera folder: shoot and save them in the camera software first</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>未能查询已有材料：</source>
         <translation>Could not look up earlier materials: </translation>
     </message>
@@ -1812,7 +1827,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Answer the questions below; they decide which permits are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/wizard.py" line="+55"/>
+        <location filename="../../desktop_app/ui/intake/wizard.py" line="+56"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
@@ -1951,7 +1966,7 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+25"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+26"/>
         <source>受理(&amp;A)</source>
         <translation>Intake (&amp;A)</translation>
     </message>
@@ -2318,7 +2333,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Refusal decided</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_tab.py" line="-173"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="-181"/>
         <source>添加用户</source>
         <translation>Add a user</translation>
     </message>
@@ -2388,6 +2403,11 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Empty: no reader; sdtapi, termb (optionally :port), wedge (types like a keyboard)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>留空：不用高拍仪；否则填高拍仪软件保存图像的文件夹</source>
+        <translation>Empty: no document camera; otherwise the folder its software saves pages into</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>打印与套打</source>
         <translation>Printing and overlay</translation>
@@ -2439,6 +2459,11 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>高拍仪图像文件夹：</source>
+        <translation>Document camera folder:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>区域一业一证平台</source>
         <translation>Regional One Industry One Licence platform</translation>
     </message>
@@ -2478,7 +2503,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Administration (administrator)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>已保存本机设置</source>
         <translation>This PC&apos;s settings were saved</translation>
     </message>

@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop_app import settings
 from desktop_app.services import attachments
+from desktop_app.settings import WorkstationSettings
 from desktop_app.ui.scan_viewer import ScanDialog
 from tests import sample_scans
 from tests.ui.counter_flow import fill_to_materials, hall_database, signed_in
@@ -66,3 +68,43 @@ def test_a_scan_from_the_wizard_is_shown_to_the_reviewer(
     assert isinstance(dialog, ScanDialog)
     assert [(p.width(), p.height()) for p in dialog.pages] == [(40, 30)]
     dialog.close()
+
+
+def test_the_document_camera_adds_the_pages_just_shot(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    shots = tmp_path / "高拍仪"
+    shots.mkdir()
+    (shots / "上一位申请人.jpg").write_bytes(sample_scans.jpeg())  # there before: not taken
+    settings.save(WorkstationSettings(document_camera_folder=str(shots)))
+    url = hall_database(tmp_path)
+    state, window = signed_in(qtbot, url, "zhang")
+    wizard = window.intake_wizard
+    assert wizard is not None
+    assert state.catalog is not None
+    fill_to_materials(wizard, state.catalog)
+    page = wizard.materials_page
+    page.camera_buttons[MATERIAL].click()
+    assert "没有新拍的图像" in page.error_label.text()
+    assert MATERIAL not in wizard.draft.scans
+    (shots / "IMG_0001.png").write_bytes(sample_scans.png("teal"))
+    (shots / "IMG_0002.png").write_bytes(sample_scans.png("olive"))
+    page.camera_buttons[MATERIAL].click()
+    entries = wizard.draft.scans[MATERIAL]
+    assert [(e["name"], e["source"]) for e in entries] == [
+        ("IMG_0001.png", "camera"),
+        ("IMG_0002.png", "camera"),
+    ]
+    assert page.rows[MATERIAL].value() == "scan"
+    page.mark_all_received_button.click()
+    wizard.next()
+    wizard.review_page.accept_button.click()
+    receipt = wizard.review_page.receipt
+    assert receipt is not None
+    assert state.store is not None
+    with state.store.read() as session:
+        stored = attachments.of_case(session, receipt.number)
+    assert sorted((a.name, a.source) for a in stored) == [
+        ("IMG_0001.png", "camera"),
+        ("IMG_0002.png", "camera"),
+    ]

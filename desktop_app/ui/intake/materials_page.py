@@ -31,6 +31,7 @@ from typing_extensions import override
 
 from desktop_app import clock
 from desktop_app.catalog import Bundle, BundleMaterial, Catalog, resolve
+from desktop_app.document_camera import CameraFolder, CameraFolderError
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.material_reuse import ReuseOffer
 from desktop_app.services.wizard import IntakeDraft
@@ -161,7 +162,9 @@ class MaterialRow:
             self.number_edit.setText(check.get("document_no", ""))
 
 
-StoreScan = Callable[[Path], dict[str, str]]  # checks and stores a file; its draft reference
+# Checks and stores a file (path, source: file or camera); its reference for the draft.
+StoreScan = Callable[[Path, str], dict[str, str]]
+FindCamera = Callable[[], CameraFolder | None]  # this PC's 高拍仪 capture folder, if any
 # A returning enterprise's earlier materials that may serve again, by material key.
 FindReuse = Callable[[IntakeDraft], Mapping[str, ReuseOffer]]
 
@@ -190,11 +193,15 @@ class MaterialsPage(QWizardPage):
         draft: IntakeDraft,
         store_scan: StoreScan | None = None,
         find_reuse: FindReuse | None = None,
+        camera: FindCamera | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("materialsPage")
         self._store_scan = store_scan
         self._find_reuse = find_reuse
+        self._camera_finder = camera
+        self._camera: CameraFolder | None = None
+        self.camera_buttons: dict[str, QPushButton] = {}
         self.scan_buttons: dict[str, ScanButton] = {}
         self.setTitle(tr("合并材料清单"))
         self.setSubTitle(tr("同一材料只收一份；非核心材料可容缺受理，须写明补交日期。"))
@@ -242,6 +249,8 @@ class MaterialsPage(QWizardPage):
         grid = QGridLayout(container)
         self.rows.clear()
         self.scan_buttons.clear()
+        self.camera_buttons.clear()
+        self._camera = self._open_camera()
         offers = self._offers()
         for line, material in enumerate(bundle.materials):
             row = MaterialRow(
@@ -264,6 +273,12 @@ class MaterialsPage(QWizardPage):
                 button.clicked.connect(lambda _c=False, k=material.key: self._choose_scans(k))
                 self.scan_buttons[material.key] = button
                 grid.addWidget(button, line, 3)
+                if self._camera is not None:
+                    shoot = named(QPushButton(tr("高拍仪")), f"camera_{material.key}")
+                    shoot.setToolTip(tr("取高拍仪软件刚保存的图像（先在高拍仪软件中拍摄）"))
+                    shoot.clicked.connect(lambda _c=False, k=material.key: self._from_camera(k))
+                    self.camera_buttons[material.key] = shoot
+                    grid.addWidget(shoot, line, 4)
             row.how_combo.currentIndexChanged.connect(self._on_changed)
             row.due_edit.dateChanged.connect(self._on_changed)
             row.source_edit.textChanged.connect(self._on_changed)
@@ -281,6 +296,31 @@ class MaterialsPage(QWizardPage):
                 self.commitment_boxes[permit.code] = box
                 layout.addWidget(box)
         self._commitments.setVisible(bool(self.commitment_boxes))
+
+    def _open_camera(self) -> CameraFolder | None:
+        """The capture folder, its present pages set aside (they are an earlier capture)."""
+        camera = self._camera_finder() if self._camera_finder is not None else None
+        if camera is None:
+            return None
+        try:
+            camera.mark_seen()
+        except CameraFolderError as exc:
+            self.error_label.setText(str(exc))
+        return camera
+
+    def _from_camera(self, key: str) -> None:
+        assert self._camera is not None
+        try:
+            pages = self._camera.take_new()
+        except CameraFolderError as exc:
+            self.error_label.setText(str(exc))
+            return
+        if not pages:
+            self.error_label.setText(
+                tr("高拍仪文件夹中没有新拍的图像：请先在高拍仪软件中拍摄并保存")
+            )
+            return
+        self.add_scans(key, pages, "camera")
 
     def _offers(self) -> Mapping[str, ReuseOffer]:
         """A returning enterprise's earlier materials that may serve again (none if unknown)."""
@@ -309,13 +349,13 @@ class MaterialsPage(QWizardPage):
         )
         self.add_scans(key, [Path(p) for p in paths])
 
-    def add_scans(self, key: str, paths: list[Path]) -> None:
+    def add_scans(self, key: str, paths: list[Path], source: str = "file") -> None:
         """Stores each file; one refused is said under the list, the others are kept."""
         assert self._store_scan is not None
         problems = []
         for path in paths:
             try:
-                scan = self._store_scan(path)
+                scan = self._store_scan(path, source)
             except ServiceError as exc:
                 problems.append(exc.message)
                 continue

@@ -17,7 +17,7 @@ from desktop_app.ui.intake.after_issue import AfterIssueActions, AfterIssueDialo
 from desktop_app.ui.intake.counter_decision import CounterDecisions, ask_correction, ask_refusal
 from desktop_app.ui.intake.form_page import FindReader, FormPage, KnownValues, LookUp
 from desktop_app.ui.intake.industry_page import IndustryPage
-from desktop_app.ui.intake.materials_page import FindReuse, MaterialsPage, StoreScan
+from desktop_app.ui.intake.materials_page import FindCamera, FindReuse, MaterialsPage, StoreScan
 from desktop_app.ui.intake.notice_page import NoticePage, PrintNotice
 from desktop_app.ui.intake.returning_dialog import ReturningDialog
 from desktop_app.ui.intake.review_page import PrintReceipt, ReviewPage, Submit
@@ -49,6 +49,7 @@ class IntakeWizard(QWizard):
         known_values: KnownValues | None = None,
         look_up: LookUp | None = None,
         find_reuse: FindReuse | None = None,
+        camera: FindCamera | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
@@ -65,7 +66,7 @@ class IntakeWizard(QWizard):
         self.situation_page = SituationPage(catalog, self.draft)
         self.notice_page = NoticePage(catalog, self.draft, print_notice)
         self.form_page = FormPage(catalog, self.draft, find_reader, known_values, look_up)
-        self.materials_page = MaterialsPage(catalog, self.draft, store_scan, find_reuse)
+        self.materials_page = MaterialsPage(catalog, self.draft, store_scan, find_reuse, camera)
         self.review_page = ReviewPage(
             catalog, self.draft, self._submit_with_draft(submit), print_receipt
         )
