@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app import settings
 from desktop_app.services import attachments
 from desktop_app.settings import WorkstationSettings
+from desktop_app.ui.app import AppState
+from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.scan_viewer import ScanDialog
 from tests import sample_scans
 from tests.ui.counter_flow import fill_to_materials, hall_database, signed_in
@@ -16,15 +18,21 @@ from tests.ui.counter_flow import fill_to_materials, hall_database, signed_in
 MATERIAL = "site_plan"
 
 
-def test_a_scan_from_the_wizard_is_shown_to_the_reviewer(
-    qapp: QApplication, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url = hall_database(tmp_path)
+def at_the_materials(qtbot: QtBot, url: str) -> tuple[AppState, IntakeWizard]:
+    """Signed in as the clerk, the wizard filled up to the material list."""
     state, window = signed_in(qtbot, url, "zhang")
     wizard = window.intake_wizard
     assert wizard is not None
     assert state.catalog is not None
     fill_to_materials(wizard, state.catalog)
+    return state, wizard
+
+
+def test_a_scan_from_the_wizard_is_shown_to_the_reviewer(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = hall_database(tmp_path)
+    state, wizard = at_the_materials(qtbot, url)
     page = wizard.materials_page
 
     plan = tmp_path / "平面图.png"
@@ -77,12 +85,7 @@ def test_the_document_camera_adds_the_pages_just_shot(
     shots.mkdir()
     (shots / "上一位申请人.jpg").write_bytes(sample_scans.jpeg())  # there before: not taken
     settings.save(WorkstationSettings(document_camera_folder=str(shots)))
-    url = hall_database(tmp_path)
-    state, window = signed_in(qtbot, url, "zhang")
-    wizard = window.intake_wizard
-    assert wizard is not None
-    assert state.catalog is not None
-    fill_to_materials(wizard, state.catalog)
+    state, wizard = at_the_materials(qtbot, hall_database(tmp_path))
     page = wizard.materials_page
     page.camera_buttons[MATERIAL].click()
     assert "没有新拍的图像" in page.error_label.text()
