@@ -25,6 +25,7 @@ class SelectedPermit:
     basis: str
     validity_years: int | None
     unverified: frozenset[str]
+    site_check: bool = False  # a 现场核查 comes before the decision (catalog data)
 
 
 @dataclass(frozen=True)

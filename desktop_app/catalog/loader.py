@@ -33,6 +33,7 @@ from desktop_app.catalog.model import (
     PermitMaterial,
     Question,
     Rule,
+    SiteCheck,
     normalize_name,
 )
 from desktop_app.catalog.selection import select_permits
@@ -438,6 +439,7 @@ def _permit(
     if days["promised_days"] > days["statutory_days"]:
         raise t.error("promised_days", "承诺时限不能长于法定时限")
     validity = t.value("validity_years", int, None)
+    site_check = _site_check(t, variants)
     return Permit(
         code=t.text("code"),
         name=t.text("name"),
@@ -454,7 +456,28 @@ def _permit(
         validity_years=validity,
         unverified=frozenset(t.strings("unverified", ())),
         variants=variants,
+        site_check=site_check,
     )
+
+
+def _site_check(t: _Table, variants: dict[str, Any] | None) -> SiteCheck | None:
+    """``site_check = { basis = "…", variants = ["…"] }``: a 现场核查 before the decision."""
+    raw = t.mapping("site_check")
+    if raw is None:
+        return None
+    basis = raw.get("basis")
+    if not isinstance(basis, str) or not basis.strip():
+        raise t.error("site_check.basis", "须写明现场核查的依据")
+    only = raw.get("variants", [])
+    if not isinstance(only, list) or not all(isinstance(v, str) for v in only):
+        raise t.error("site_check.variants", "应为类型代码的列表")
+    for index, variant in enumerate(only):
+        if variant not in (variants or {}):
+            raise t.error(f"site_check.variants[{index}]", f"许可证没有类型 {variant!r}")
+    unknown = sorted(set(raw) - {"basis", "variants"})
+    if unknown:
+        raise t.error(f"site_check.{unknown[0]}", "未知的键")
+    return SiteCheck(basis.strip(), tuple(only))
 
 
 def _condition(t: _Table, key: str, questions: Loaded[Question]) -> tuple[str, Condition]:

@@ -108,11 +108,25 @@ class Permit:
     validity_years: int | None = None
     unverified: frozenset[str] = frozenset()
     variants: Mapping[str, str] | None = None
+    # 现场核查 before the decision, with its legal basis; only for these variants when listed.
+    site_check: SiteCheck | None = None
 
     def display_name(self, variant: str | None) -> str:
         if variant and self.variants:
             return f"{self.name}（{self.variants[variant]}）"
         return self.name
+
+    def needs_site_check(self, variant: str | None) -> bool:
+        check = self.site_check
+        return check is not None and (not check.variants or variant in check.variants)
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """A permit's site check (现场核查): why, and for which variants (all when none listed)."""
+
+    basis: str
+    variants: tuple[str, ...] = ()
 
 
 AFTER_ISSUE_KINDS = ("change", "renewal", "cancellation")

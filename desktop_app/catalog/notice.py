@@ -63,6 +63,12 @@ def build_notice(bundle: Bundle) -> Notice:
         if bundle.certificate_eligible
         else "仅涉及一项许可，审批通过后单独核发该许可证。"
     )
+    checked = [p.name for p in bundle.permits if p.site_check]
+    site_check = (
+        f"{'、'.join(checked)}需现场核查：各部门一次联合核查，整改意见一次告知，整改后一次复查。"
+        if checked
+        else ""
+    )
     return Notice(
         title=f"{bundle.industry_name}“一业一证”申报告知单",
         industry_name=bundle.industry_name,
@@ -73,7 +79,7 @@ def build_notice(bundle: Bundle) -> Notice:
         time_summary=(
             f"各部门并联审批，承诺{working_days(bundle.promised_days)}内办结"
             f"（逐项办理合计{working_days(bundle.serial_promised_days)}）；"
-            "受理当场决定，材料不全的一次性告知需补正的全部内容。"
+            "受理当场决定，材料不全的一次性告知需补正的全部内容。" + site_check
         ),
         outcome=outcome,
     )

@@ -115,6 +115,7 @@ def _selected_permit(catalog: Catalog, code: str, variant: str | None) -> Select
         basis=permit.basis,
         validity_years=permit.validity_years,
         unverified=permit.unverified,
+        site_check=permit.needs_site_check(variant),
     )
 
 

@@ -82,6 +82,7 @@ def bundle_json(bundle: Bundle) -> dict[str, object]:
                 "promised_days": p.promised_days,
                 "statutory_days": p.statutory_days,
                 "commitment_allowed": p.commitment_allowed,
+                "site_check": p.site_check,
             }
             for p in bundle.permits
         ],

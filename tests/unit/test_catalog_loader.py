@@ -290,3 +290,19 @@ def test_an_unknown_default_source_is_refused(edited_catalog: EditCatalog) -> No
     old = 'default_from = ["quality_manager_name"]'
     error = _refused(edited_catalog("fields.toml", old, 'default_from = ["quality_manager"]'))
     assert error.path.endswith("default_from[0]")
+
+
+@pytest.mark.parametrize(
+    ("new", "path"),
+    [
+        ('site_check = { basis = "" }', "site_check.basis"),
+        ('site_check = { basis = "X", variants = ["kiosk"] }', "site_check.variants[0]"),
+        ('site_check = { basis = "X", when = "always" }', "site_check.when"),
+    ],
+)
+def test_site_check_data_is_checked(edited_catalog: EditCatalog, new: str, path: str) -> None:
+    old = (
+        'site_check = { basis = "《药品经营和使用质量监督管理办法》：药品零售企业开办的现场检查" }'
+    )
+    error = _refused(edited_catalog("permits.toml", old, new))
+    assert error.path.endswith(path)

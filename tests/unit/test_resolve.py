@@ -343,3 +343,20 @@ def test_the_separate_forms_are_counted_as_before(catalog: Catalog) -> None:
         asked = {f.key for f in hotel.fields if permit.code in f.permits}
         assert asked == set(industry.permit_form(spec))
         assert len(industry.permit_form(spec)) == len(spec.form)
+
+
+def test_which_items_need_a_site_check_is_catalog_data(catalog: Catalog) -> None:
+    hotel = resolve(catalog, "hotel", {"catering": True})
+    assert {p.code: p.site_check for p in hotel.permits} == {
+        "public_hygiene": True,
+        "special_trade": True,
+        "food_business": True,
+    }
+    workshop = resolve(catalog, "supermarket", {"area_m2": 100, "onsite_production": True})
+    shop = resolve(catalog, "convenience_store", {"area_m2": 20, "device_class2": True})
+    assert [p.site_check for p in workshop.permits if p.code == "food_registration"] == [True]
+    assert {p.code: p.site_check for p in shop.permits} == {
+        "food_registration": False,  # a 小销售店 is registered without one
+        "device2_filing": False,  # 备案: checked afterwards
+    }
+    assert all("site_check" in catalog.permits[p.code].unverified for p in hotel.permits)
