@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, literal_column, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert, Update
 
@@ -71,12 +72,17 @@ def _copy_rows(
     if missing:
         raise ValueError(f"rows must name the columns with defaults: {', '.join(missing)}")
     names = ", ".join(quote(table.c[key].name) for key in columns)
-    target = dialect.identifier_preparer.format_table(table)
+    statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    dbapi = dialect.loaded_dbapi
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+        with cursor.copy(statement) as copy:
             for row in zip(*values, strict=True):
                 copy.write_row(row)
+    except dbapi.Error as exc:
+        # As SQLAlchemy reports a failed statement: a duplicate key is an IntegrityError (a
+        # counter that lost a race catches it), a lost server an OperationalError.
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error, dialect=dialect) from exc
     finally:
         cursor.close()
 

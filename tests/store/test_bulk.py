@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
@@ -129,3 +130,13 @@ def test_text_with_tabs_newlines_and_backslashes_survives(store: Store) -> None:
         payload = session.scalar(select(InboxEvent.payload).where(InboxEvent.event_id == "json"))
     assert notes["tricky"] == tricky
     assert payload == {"reason": tricky}
+
+
+def test_a_duplicate_key_is_an_integrity_error_on_every_backend(store: Store) -> None:
+    """A counter that loses a race for the same event catches IntegrityError, whatever wrote it."""
+    with store.write() as session:
+        bulk.insert_rows(session, InboxEvent, [inbox_row("once")])
+    with pytest.raises(IntegrityError), store.write() as session:
+        bulk.insert_rows(session, InboxEvent, [inbox_row("twice"), inbox_row("once")])
+    with store.read() as session:
+        assert session.scalars(select(InboxEvent.event_id)).all() == ["once"]
