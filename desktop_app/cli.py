@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         commitments,
         counter_settings,
         enterprises,
+        inspections,
         online,
         store,
         sync,
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     certificates.register(commands)
     sync.register(commands)
     online.register(commands)
+    inspections.register(commands)
     enterprises.register(commands)
     counter_settings.register(commands)
     return parser

@@ -118,21 +118,24 @@ def _documents(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    if args.out.suffix.lower() != ".pdf":
+    return write_document(args, args.number, args.kind, args.out)
+
+
+def write_document(args: argparse.Namespace, number: str, kind: str, out: Path) -> int:
+    """The newest document of ``kind`` of case ``number`` as a PDF file (print recorded)."""
+    if out.suffix.lower() != ".pdf":
         fail("--out 应为 .pdf 文件")
     actor = identity.signed_in(args) if args.user else None
     with transaction(args) as session:
-        document = documents.find(session, args.number, args.kind)
+        document = documents.find(session, number, kind)
         pdf = rendering.render(document.kind, document.number, document.content)
         try:
-            args.out.write_bytes(pdf)
+            out.write_bytes(pdf)
         except OSError as exc:
-            fail(f"无法写入 {args.out}：{exc.strerror or exc}")
+            fail(f"无法写入 {out}：{exc.strerror or exc}")
         if actor is not None:
-            documents.record_print(session, actor, document.id, f"文件 {args.out.name}")
+            documents.record_print(session, actor, document.id, f"文件 {out.name}")
         else:  # a copy to a file, no one named: audited all the same
-            audit.record(
-                session, "system", "export_document", document.number, {"file": str(args.out)}
-            )
-    print(f"已写入 {args.out}：{document.title} {document.number}")
+            audit.record(session, "system", "export_document", document.number, {"file": str(out)})
+    print(f"已写入 {out}：{document.title} {document.number}")
     return 0

@@ -10,6 +10,7 @@ ROLE_NAMES = {
     "supervisor": "窗口负责人",
     "admin": "系统管理员",
     "auditor": "审计人员",
+    "inspector": "执法检查人员",
 }
 
 

@@ -23,6 +23,7 @@ from desktop_app.models.certificate import (
 from desktop_app.models.counter import NumberCounter
 from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise, EnterpriseVersion
+from desktop_app.models.inspection import Inspection, InspectionInspector, InspectionResult
 from desktop_app.models.online import OnlineApplication
 from desktop_app.models.sync import InboxEvent, OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.user import User
@@ -41,6 +42,9 @@ __all__ = [
     "Enterprise",
     "EnterpriseVersion",
     "InboxEvent",
+    "Inspection",
+    "InspectionInspector",
+    "InspectionResult",
     "IssuedNotice",
     "Item",
     "MaterialCheck",

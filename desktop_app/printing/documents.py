@@ -122,4 +122,34 @@ def render(kind: str, number: str, content: Mapping[str, Any]) -> bytes:
     if kind == "delivery":
         handed = [(title, doc_number) for title, doc_number in content["documents"]]
         return letters.delivery_receipt(number, who, handed, day, case)
+    if kind in ("inspection_notice", "inspection_record", "rectification"):
+        return _inspection(kind, number, content)
     raise ValueError(f"unknown document kind {kind!r}")
+
+
+def _inspection(kind: str, number: str, content: Mapping[str, Any]) -> bytes:
+    who, day, case = _addressee(content), _day(content["day"]), content.get("case") or ""
+    industry, title = content["industry"], content["title"]
+    if kind == "inspection_notice":
+        return letters.inspection_notice(
+            number,
+            who,
+            industry,
+            title,
+            content["at"],
+            content["site"],
+            [(permit, department) for permit, department in content["checks"]],
+            [(department, name) for department, name in content["inspectors"]],
+            day,
+            case,
+        )
+    if kind == "inspection_record":
+        sections = [
+            (department, list(permits), list(names))
+            for department, permits, names in content["sections"]
+        ]
+        return letters.inspection_record(
+            number, who, industry, title, content["at"], content["site"], sections, day, case
+        )
+    findings = [(department, permit, text) for department, permit, text in content["findings"]]
+    return letters.rectification_notice(number, who, industry, title, findings, day, case)

@@ -649,3 +649,120 @@ def delivery_receipt(
             ),
         )
     )
+
+
+def inspection_notice(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    title: str,
+    at: str,
+    site: str,
+    checks: Sequence[tuple[str, str]],
+    inspectors: Sequence[tuple[str, str]],
+    day: dt.date,
+    case_number: str,
+) -> bytes:
+    """现场核查（复查）通知书: one visit for every department, said to the applicant once."""
+    return _letter(
+        Letter(
+            title=f"{title}通知书",
+            number=number,
+            case_number=case_number,
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）的“{industry}”行业综合许可申请，下列事项需要现场核查。"
+                f"各部门定于{at}到{site}联合进行{title}，一次到场、一次核查。"
+                "届时请法定代表人（负责人）或其委托的人员在场，并备齐申请材料原件以便核对。",
+            ],
+            tables=[
+                Table(
+                    ("序号", "核查事项", "核查部门"),
+                    [(str(n), permit, dept) for n, (permit, dept) in enumerate(checks, start=1)],
+                    (14, 86, 56),
+                ),
+                Table(("部门", "检查人员"), [tuple(row) for row in inspectors], (56, 100)),
+            ],
+            closing=[
+                "如需改期，请在核查日前与窗口联系。现场核查所用时间计入审批时限；"
+                "需要整改的，整改期间不计入。"
+            ],
+            day=day,
+            signature_lines=(SIGNED_FOR,),
+        )
+    )
+
+
+def inspection_record(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    title: str,
+    at: str,
+    site: str,
+    sections: Sequence[tuple[str, Sequence[str], Sequence[str]]],
+    day: dt.date,
+    case_number: str,
+) -> bytes:
+    """现场核查记录表: one sheet, a section per department (its items, result, findings, names)."""
+    tables = [
+        Table(
+            (f"{department}：核查事项", "核查结论", "核查意见"),
+            [(permit, "□合格 □需整改 □不合格", "") for permit in permits]
+            + [("检查人员签名：" + "、".join(names), "", "")],
+            (52, 56, 48),
+        )
+        for department, permits, names in sections
+    ]
+    return _letter(
+        Letter(
+            title=f"{title}记录表",
+            number=number,
+            case_number=case_number,
+            addressee=addressee,
+            paragraphs=[f"“{industry}”行业综合许可{title}，时间：{at}，地点：{site}。"],
+            tables=tables,
+            closing=[
+                "各部门在本表所属部分记录结论和意见；需整改的意见由窗口汇总，一次告知申请人。"
+            ],
+            day=day,
+            signature_lines=("被核查单位在场人员签名：＿＿＿＿＿＿＿＿",),
+        )
+    )
+
+
+def rectification_notice(
+    number: str,
+    addressee: Addressee,
+    industry: str,
+    title: str,
+    findings: Sequence[tuple[str, str, str]],
+    day: dt.date,
+    case_number: str,
+) -> bytes:
+    """整改意见书: every department's changes from one inspection, told at once."""
+    return _letter(
+        Letter(
+            title="现场核查整改意见书",
+            number=number,
+            case_number=case_number,
+            addressee=addressee,
+            paragraphs=[
+                f"你（单位）的“{industry}”行业综合许可申请，经{title}，下列事项需要整改。"
+                "现将各部门的整改意见一次告知如下：",
+            ],
+            tables=[
+                Table(
+                    ("部门", "事项", "整改意见"),
+                    [tuple(row) for row in findings],
+                    (40, 40, 76),
+                )
+            ],
+            closing=[
+                f"请整改完毕后到{COUNTER_NAME}报告，各部门将一次联合复查。"
+                "整改期间相关事项的审批时限暂停计算，自报告整改完成之日起继续计算。"
+            ],
+            day=day,
+            signature_lines=(SIGNED_FOR,),
+        )
+    )

@@ -49,6 +49,9 @@ class UserRow:
     locked_until: dt.datetime | None
 
 
+DEPARTMENT_ROLES = ("reviewer", "inspector")  # users who act for one department
+
+
 def require_role(actor: Actor, *roles: str, action: str) -> None:
     if actor.role not in roles:
         allowed = "、".join(ROLE_NAMES[r] for r in roles)
@@ -85,8 +88,10 @@ def add_user(
     require_role(actor, "admin", action="添加用户")
     if role not in ROLE_NAMES:
         raise ServiceError(f"未知的角色 {role!r}（可用：{', '.join(ROLE_NAMES)}）")
-    if (role == "reviewer") != (department is not None):
-        raise ServiceError("部门审批人员必须且只有部门审批人员需要指定所属部门（--department）")
+    if (role in DEPARTMENT_ROLES) != (department is not None):
+        raise ServiceError(
+            "部门审批人员和执法检查人员必须且只有他们需要指定所属部门（--department）"
+        )
     if (
         department is not None
         and known_departments is not None

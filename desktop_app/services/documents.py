@@ -42,6 +42,9 @@ KINDS: dict[str, DocumentKind] = {
     "delivery": DocumentKind("送达回执", "SD"),
     "cancellation": DocumentKind("行业综合许可证注销通知书", "ZX"),
     "renewal_reminder": DocumentKind("延续提醒告知书", "YX"),
+    "inspection_notice": DocumentKind("现场核查通知书", "HC"),
+    "inspection_record": DocumentKind("现场核查记录表", "HJ"),
+    "rectification": DocumentKind("现场核查整改意见书", "ZG"),
 }
 PRINT_ROLES = ("clerk", "supervisor", "reviewer")
 # It names what is missing; it does not say "申请材料齐全".

@@ -35,6 +35,8 @@ from desktop_app.domain.workdays import WorkCalendar
 from desktop_app.models import (
     Application,
     ClockPause,
+    Inspection,
+    InspectionResult,
     IssuedNotice,
     Item,
     ReceivedMaterial,
@@ -468,8 +470,27 @@ def approve(
     missing = _outstanding_materials(session, application, permit)
     if missing and item.mode != ItemMode.COMMITMENT:
         raise WorkflowError(f"容缺材料尚未补齐（{'、'.join(missing)}），补齐前不能准予许可")
+    blocked = site_check_block(session, item.id)
+    if blocked:
+        raise WorkflowError(blocked)
     approve_item(session, actor, item, permit_no, valid_from, valid_to, today or clock.today())
     settle(session, actor, application, "approve")
+
+
+def site_check_block(session: Session, item_id: int) -> str | None:
+    """Why the item's site check keeps it from approval (services/inspections.py), or None."""
+    outcome = session.scalar(
+        select(InspectionResult.outcome)
+        .join(Inspection, Inspection.id == InspectionResult.inspection_id)
+        .where(InspectionResult.item_id == item_id)
+        .order_by(Inspection.round.desc())
+        .limit(1)
+    )
+    if outcome == "fail":
+        return "现场核查不合格，不能准予许可（可作出不予许可决定）"
+    if outcome == "rectify":
+        return "现场核查要求整改，须复查合格后方可准予许可"
+    return None
 
 
 def reject(
