@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         inspections,
         online,
         store,
+        supervision,
         sync,
         users,
     )
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.register(commands)
     online.register(commands)
     inspections.register(commands)
+    supervision.register(commands)
     enterprises.register(commands)
     counter_settings.register(commands)
     return parser

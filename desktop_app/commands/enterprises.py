@@ -16,7 +16,7 @@ from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.commands.sync import client_or_fail
 from desktop_app.domain.identifiers import check_credit_code
-from desktop_app.services import master_data
+from desktop_app.services import credit, master_data
 from desktop_app.sync.client import PlatformError
 
 
@@ -47,12 +47,14 @@ def _show(args: argparse.Namespace) -> int:
     with transaction(args, write=False) as session:
         data = master_data.master_data(session, code)
         prefill = master_data.from_earlier_cases(session, catalog, code)
+        credit_class = credit.classes_of(session, [code])[code]
     if data is None:
         fail(f"本系统中没有统一社会信用代码为 {code} 的主体")
     if args.json:
-        print_json({**asdict(data), "prefill": prefill.as_json()})
+        print_json({**asdict(data), "credit_class": credit_class, "prefill": prefill.as_json()})
         return 0
     print(f"{data.credit_code}  {data.name}  法定代表人 {data.legal_rep_name}  {data.address}")
+    print(f"  信用等级：{credit.CLASS_NAMES[credit_class]}")
     for key, item in prefill.as_json().items():
         print(f"  {key}：{item['value']}（{item['source']}）")
     return 0

@@ -25,6 +25,7 @@ from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise, EnterpriseVersion
 from desktop_app.models.inspection import Inspection, InspectionInspector, InspectionResult
 from desktop_app.models.online import OnlineApplication
+from desktop_app.models.supervision import CreditOverride, Draw, DrawTarget, InspectorConflict
 from desktop_app.models.sync import InboxEvent, OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.user import User
 
@@ -38,13 +39,17 @@ __all__ = [
     "Certificate",
     "CertificatePermit",
     "ClockPause",
+    "CreditOverride",
     "Draft",
+    "Draw",
+    "DrawTarget",
     "Enterprise",
     "EnterpriseVersion",
     "InboxEvent",
     "Inspection",
     "InspectionInspector",
     "InspectionResult",
+    "InspectorConflict",
     "IssuedNotice",
     "Item",
     "MaterialCheck",

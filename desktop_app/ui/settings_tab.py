@@ -70,7 +70,7 @@ class AddUserDialog(QDialog):
         form.addRow(tr("用户名："), self.username_edit)
         form.addRow(tr("姓名："), self.display_edit)
         form.addRow(tr("角色："), self.role_combo)
-        form.addRow(tr("部门（审批人员）："), self.department_combo)
+        form.addRow(tr("部门（审批、检查人员）："), self.department_combo)
         form.addRow(tr("初始密码："), self.password_edit)
         form.addRow(buttons)
 

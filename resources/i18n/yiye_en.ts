@@ -1142,6 +1142,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>执法检查人员</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
@@ -1187,12 +1192,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>现场核查通知书</source>
+        <translation>Site inspection notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>现场核查记录表</source>
+        <translation>Site inspection record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>现场核查整改意见书</source>
+        <translation>Rectification notice (site inspection)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>容缺受理通知书</source>
         <translation>Acceptance notice with deferred materials</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/cases_tab.py" line="+326"/>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-29"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-33"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
     </message>
@@ -1852,7 +1872,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>The combined form could not be printed: {exc}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="+4"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="+5"/>
         <location filename="../../desktop_app/ui/intake/wizard.py" line="+26"/>
         <source>一次性补正告知书</source>
         <translation>Correction notice</translation>
@@ -2277,7 +2297,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>What the applicant must correct (one per line; the platform tells the applicant):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/i18n_terms.py" line="-12"/>
+        <location filename="../../desktop_app/ui/i18n_terms.py" line="-13"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+7"/>
         <source>已退回补正</source>
         <translation>Returned for correction</translation>
@@ -2359,8 +2379,8 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>部门（审批人员）：</source>
-        <translation>Department (reviewers):</translation>
+        <source>部门（审批、检查人员）：</source>
+        <translation>Department (reviewers and inspectors):</translation>
     </message>
     <message>
         <location line="+1"/>
