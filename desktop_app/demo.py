@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,7 +25,15 @@ from desktop_app.domain import keys
 from desktop_app.domain.cose import PrivateKey, kid_for
 from desktop_app.domain.identifiers import credit_code_check_char, id_number_check_char
 from desktop_app.models import Application
-from desktop_app.services import auth, drafts, intake, issuance, workflow
+from desktop_app.services import (
+    auth,
+    drafts,
+    inspections,
+    intake,
+    issuance,
+    supervision,
+    workflow,
+)
 from desktop_app.services import commitments as commitments_services
 from desktop_app.services import deferred as deferred_services
 from desktop_app.services.auth import Actor
@@ -139,6 +149,11 @@ def _users(store: Store, catalog: Catalog) -> dict[str, Actor]:
         for code in catalog.departments
         if code != catalog.counter_department
     )
+    wanted.extend(
+        (f"demo_i_{code}", "inspector", code)
+        for code in catalog.departments
+        if code != catalog.counter_department
+    )
     actors = {}
     with store.write() as session:
         existing = {u.username for u in auth.list_users(session)}
@@ -165,7 +180,8 @@ def _decide(
     items = list(view.items)
     for index, item in enumerate(items):
         reviewer = reviewers[item.department]
-        workflow.take_up(session, reviewer, number, item.permit)
+        if item.state == "pending":  # a site check may have taken it up already
+            workflow.take_up(session, reviewer, number, item.permit)
         last = index == len(items) - 1
         if target == "awaiting_correction" and last:
             workflow.request_correction(
@@ -267,7 +283,31 @@ def run(
             # Spread over the last months; recent cases are on time, older open ones overdue.
             day = today - dt.timedelta(days=rng.randint(1, 150))
             _case(hall, bundle, serial, name, target, day)
+        _published_draw(hall)
     return DemoResult(hall.made, hall.certificates, tuple(sorted(actors)))
+
+
+def _published_draw(hall: _Hall) -> None:
+    """One 双随机 draw over the certificate holders, its results recorded and published."""
+    boss = hall.actors["demo_boss"]
+    departments = [hall.catalog.issuing_department]
+    hall.at(hall.today - dt.timedelta(days=1))
+    seed = f"{hall.today - dt.timedelta(days=1):%Y-%m-%d} 同心县市场监管局双随机抽查公告〔演示〕1号"
+    with hall.store.write() as session:
+        if not supervision.registry(session, departments):
+            return
+        drawn = supervision.draw(
+            session, boss, hall.catalog, departments, [], dict.fromkeys("ABCD", 0.3), seed
+        )
+        for index, target in enumerate(drawn.targets):
+            inspector = hall.actors.get(target.inspectors[0][1], boss)
+            if index % 4 == 3:
+                continue  # not inspected yet
+            result = "problem" if index % 5 == 1 else "ok"
+            findings = "未在经营场所醒目位置悬挂行业综合许可证" if result == "problem" else ""
+            supervision.record(session, inspector, drawn.id, target.credit_code, result, findings)
+        with tempfile.TemporaryDirectory() as folder:  # published: the list is the county's
+            supervision.publish(session, boss, drawn.id, Path(folder) / "公示.xlsx")
 
 
 def _window_checks(
@@ -310,6 +350,9 @@ def _case(hall: _Hall, bundle: Bundle, serial: int, name: str, target: str, day:
         if target != "accepted":
             workflow.dispatch(session, clerk, number)
     decided_on = day + dt.timedelta(days=rng.randint(1, 8))
+    held = _inspect(hall, number, target, day, serial) if target != "accepted" else None
+    if held is not None:  # the decisions follow the site checks
+        decided_on = max(decided_on, day + dt.timedelta(days=6))
     hall.at(decided_on)
     with hall.store.write() as session:
         if deferred is not None and target in ("ready_to_issue", "issued", "partly_refused"):
@@ -325,6 +368,7 @@ def _case(hall: _Hall, bundle: Bundle, serial: int, name: str, target: str, day:
                 for row in deferred_services.outstanding(session, hall.catalog, number=number)
                 for p in row.permits
             )
+            waiting |= held or frozenset()
             _decide(session, hall.reviewers, number, target, decided_on, rng, waiting)
         if target == "withdrawn":
             workflow.withdraw(session, clerk, number, "申请人撤回申请")
@@ -339,6 +383,75 @@ def _case(hall: _Hall, bundle: Bundle, serial: int, name: str, target: str, day:
                 )
                 hall.certificates += 1
     hall.made += 1
+
+
+def _inspect(
+    hall: _Hall, number: str, target: str, day: dt.date, serial: int
+) -> frozenset[str] | None:
+    """一同核查 at each stage: scheduled; changes asked and awaited; rechecked and passed.
+
+    Returns the permits still waiting for their check or the applicant's changes (not to be
+    decided yet); None when the case has no site check.
+    """
+    with hall.store.read() as session:
+        status = inspections.status(session, hall.catalog, number)
+    departments = list(dict.fromkeys(i.department for i in status.items))
+    if not departments or target not in ("in_review", "ready_to_issue", "issued"):
+        return None
+    boss = hall.actors["demo_boss"]
+    names = [f"demo_i_{d}" for d in departments]
+    hall.at(day + dt.timedelta(days=1))
+    with hall.store.write() as session:
+        inspections.schedule(
+            session, boss, hall.catalog, number, _nine(day + dt.timedelta(days=2)), names
+        )
+    if target == "in_review" and serial % 2:
+        return frozenset(i.permit for i in status.items)  # the inspection is still to come
+    asked = target == "in_review" or serial % 3 == 0
+    hall.at(day + dt.timedelta(days=2))
+    for index, item in enumerate(status.items):
+        outcome = "rectify" if asked and index == 0 else "pass"
+        with hall.store.write() as session:
+            inspections.record(
+                session,
+                hall.actors[f"demo_i_{item.department}"],
+                hall.catalog,
+                number,
+                item.permit,
+                outcome,
+                "后厨防蝇防鼠设施不全，需补齐" if outcome == "rectify" else "",
+            )
+    if not asked:
+        return frozenset()
+    if target == "in_review":
+        return frozenset({status.items[0].permit})  # waiting for the applicant's changes
+    hall.at(day + dt.timedelta(days=4))
+    clerk = hall.actors["demo_clerk"]
+    with hall.store.write() as session:
+        inspections.report_rectified(session, clerk, hall.catalog, number)
+        inspections.schedule(
+            session,
+            boss,
+            hall.catalog,
+            number,
+            _nine(day + dt.timedelta(days=5)),
+            [f"demo_i_{status.items[0].department}"],
+        )
+    hall.at(day + dt.timedelta(days=5))
+    with hall.store.write() as session:
+        inspections.record(
+            session,
+            hall.actors[f"demo_i_{status.items[0].department}"],
+            hall.catalog,
+            number,
+            status.items[0].permit,
+            "pass",
+        )
+    return frozenset()
+
+
+def _nine(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(9, 30))
 
 
 def _at_the_counter(

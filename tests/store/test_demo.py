@@ -10,8 +10,14 @@ from sqlalchemy import select
 from desktop_app.bootstrap import open_store
 from desktop_app.catalog import Catalog
 from desktop_app.cli import main
-from desktop_app.models import Certificate, IssuedNotice, ReceivedMaterial, VerificationTask
-from desktop_app.services import audit, audit_anchor, cases, drafts
+from desktop_app.models import (
+    Certificate,
+    Draw,
+    IssuedNotice,
+    ReceivedMaterial,
+    VerificationTask,
+)
+from desktop_app.services import audit, audit_anchor, cases, drafts, inspections, supervision
 
 
 def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_path: Path) -> None:
@@ -41,6 +47,13 @@ def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_pa
     assert kinds["correction"] > len(waiting)  # … and some came back and were accepted
     assert any(r.overdue for r in rows)
     assert len({r.industry for r in rows}) == 14
+    # 一同核查 at each stage, and one 双随机 draw published and verifiable.
+    assert {"inspection_notice", "inspection_record", "rectification"} <= set(kinds)
+    with store.read() as session:
+        stages = {i.status[:4] for c in inspections.open_cases(session, catalog) for i in c.items}
+        (draw_id,) = session.scalars(select(Draw.id).where(Draw.published_at.is_not(None)))
+        assert supervision.verify(session, draw_id)[0]
+    assert {"待安排现", "待现场核", "需整改，"} <= stages
     with pytest.raises(demo.DemoRefusedError):
         demo.run(store, catalog, count=5)
     store.dispose()
