@@ -30,6 +30,7 @@ from desktop_app.services import (
     drafts,
     expiry,
     filed_form,
+    inspections,
     intake,
     issuance,
     lifecycle,
@@ -377,6 +378,8 @@ class Counter:
                 if row.permit in d.permits
             ]
             mine = {m.key for m in view.materials}  # never another department's papers
+            site = inspections.status(session, self.catalog, row.number)
+            site_check = next((i.status for i in site.items if i.permit == row.permit), None)
             return ReviewDetail(
                 view,
                 late,
@@ -387,6 +390,7 @@ class Counter:
                     for c in attachments.checks_of_case(session, row.number)
                     if c.material_key in mine
                 ],
+                site_check,
             )
 
     def open_scan(self, sha256: str) -> tuple[bytes, str]:

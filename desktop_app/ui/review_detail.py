@@ -127,6 +127,8 @@ def review_html(detail: ReviewDetail, row: QueueRow, catalog: Catalog) -> str:
         for m in detail.view.materials
     )
     parts.append(f"<h4>{_e(tr('材料'))}</h4><table>{materials}</table>")
+    if detail.site_check is not None:
+        parts.append(f"<h4>{_e(tr('现场核查'))}</h4><p>{_e(detail.site_check)}</p>")
     names = {code: p.name for code, p in catalog.permits.items()}
     history = "".join(f"<li>{_e(history_line(h, names))}</li>" for h in detail.history)
     parts.append(f"<h4>{_e(tr('办理记录'))}</h4><ul>{history}</ul>")

@@ -49,6 +49,7 @@ class ReviewDetail:
     history: list[HistoryRow]
     files: list[Attachment] = field(default_factory=list)  # scans of the department's materials
     checks: list[WindowCheck] = field(default_factory=list)
+    site_check: str | None = None  # where this item's 现场核查 stands; None: it needs none
 
 
 @dataclass(frozen=True)

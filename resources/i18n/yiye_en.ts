@@ -70,7 +70,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop_app/ui/review_tab.py" line="+102"/>
+        <location filename="../../desktop_app/ui/review_tab.py" line="+103"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
@@ -782,7 +782,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+174"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+175"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>已打印延续提醒告知书 {notice}（证书 {number}）</source>
         <translation>Renewal reminder {notice} printed (certificate {number})</translation>
     </message>
