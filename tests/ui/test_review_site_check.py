@@ -48,3 +48,16 @@ def test_the_reviewer_sees_the_site_check_of_the_item(
         inspections.record(session, inspector, catalog, number, "drug_retail", "fail", "无执业药师")
     review.refresh()
     assert "现场核查不合格" in detail_of("drug_retail")
+
+
+def test_an_inspector_can_sign_in(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    url = hall_database(tmp_path)
+    state, _ = signed_in(qtbot, url, "li")  # the hall's store, to add the inspector to
+    assert state.store is not None
+    with state.store.write() as session:
+        auth.add_user(session, auth.SYSTEM, "i_police", PASSWORD, "inspector", "police")
+    _, window = signed_in(qtbot, url, "i_police")
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles  # the 监管 tab comes next; until then the common tabs
+    assert window.intake_wizard is None
+    assert window.review_tab is None
