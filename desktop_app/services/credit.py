@@ -12,8 +12,9 @@ import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
@@ -111,6 +112,15 @@ def evaluate(
     return credit_rules.default
 
 
+# Up to this many credit codes go into an IN list; a draw's whole registry (100,000 holders) would
+# pass SQLite's limit of 32,766 parameters, and the events are few: then all are read and sorted.
+IN_LIST_LIMIT = 1000
+
+
+def _among(column: Any, codes: Collection[str]) -> Any:
+    return column.in_(codes) if len(codes) <= IN_LIST_LIMIT else true()
+
+
 def events_of(session: Session, codes: Collection[str]) -> dict[str, list[tuple[str, dt.date]]]:
     """Per credit code, what the rules look at, each with its day (China time)."""
     found: dict[str, list[tuple[str, dt.date]]] = {code: [] for code in codes}
@@ -121,26 +131,27 @@ def events_of(session: Session, codes: Collection[str]) -> dict[str, list[tuple[
         .join(Application, Application.enterprise_id == Enterprise.id)
         .join(Item, Item.application_id == Application.id)
         .join(StateChange, StateChange.item_id == Item.id)
-        .where(Enterprise.credit_code.in_(codes), StateChange.to_state == "revoked")
+        .where(_among(Enterprise.credit_code, codes), StateChange.to_state == "revoked")
     )
     for code, at in session.execute(by_item):
-        found[code].append(("revocation", clock.local(at).date()))
+        if code in found:
+            found[code].append(("revocation", clock.local(at).date()))
     failed = (
         select(Enterprise.credit_code, VerificationTask.closed_at)
         .join(Application, Application.enterprise_id == Enterprise.id)
         .join(Item, Item.application_id == Application.id)
         .join(VerificationTask, VerificationTask.item_id == Item.id)
-        .where(Enterprise.credit_code.in_(codes), VerificationTask.state == "failed")
+        .where(_among(Enterprise.credit_code, codes), VerificationTask.state == "failed")
     )
     for code, closed in session.execute(failed):
-        if closed is not None:
+        if closed is not None and code in found:
             found[code].append(("commitment_failed", clock.local(closed).date()))
     results = select(DrawTarget.credit_code, DrawTarget.result, DrawTarget.recorded_at).where(
-        DrawTarget.credit_code.in_(codes), DrawTarget.result.is_not(None)
+        _among(DrawTarget.credit_code, codes), DrawTarget.result.is_not(None)
     )
     names = {"ok": "clean_inspection", "problem": "supervision_problem", "not_found": "not_found"}
     for code, result, recorded in session.execute(results):
-        if recorded is not None and result in names:
+        if recorded is not None and result in names and code in found:
             found[code].append((names[result], clock.local(recorded).date()))
     return found
 
@@ -154,10 +165,11 @@ def classes_of(
     manual: dict[str, str] = {}
     for row in session.scalars(
         select(CreditOverride)
-        .where(CreditOverride.credit_code.in_(codes))
+        .where(_among(CreditOverride.credit_code, codes))
         .order_by(CreditOverride.set_at, CreditOverride.id)
     ):
-        manual[row.credit_code] = row.credit_class  # the newest stays
+        if row.credit_code in codes:
+            manual[row.credit_code] = row.credit_class  # the newest stays
     events = events_of(session, codes - set(manual))
     credit_rules = rules()
     return {

@@ -202,3 +202,16 @@ def test_the_command_line_draws_verifies_records_and_publishes(
     code, _, err = run_cli(capsys, *base, "verify-draw", "999")
     assert code == 2
     assert "999" in err
+
+
+def test_the_classes_of_a_whole_registry_are_read_without_a_giant_in_list(
+    store: Store, catalog: Catalog, key: PrivateKey
+) -> None:
+    """100,000 holders would pass SQLite's 32,766 parameters: above the limit all is read."""
+    codes = hall(store, catalog, key, 2)
+    many = [factories.credit_code(n) for n in range(10, 40_010)] + codes
+    with store.read() as session:
+        classes = credit.classes_of(session, many)
+    assert len(classes) == len(many)
+    assert classes[codes[0]] == "D"  # set by hand in hall()
+    assert set(classes.values()) == {"B", "D"}
