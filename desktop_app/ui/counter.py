@@ -65,6 +65,7 @@ from desktop_app.ui.intake.counter_decision import CounterDecisions
 from desktop_app.ui.online_tab import OnlineActions, OnlineDetail
 from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
 from desktop_app.ui.settings_tab import SettingsActions
+from desktop_app.ui.supervision_tab import SupervisionActions
 
 LOOKUP_SECONDS = 5.0  # the licence lookup fills the form while the clerk types: not longer
 
@@ -398,6 +399,61 @@ class Counter:
             return attachments.file_bytes(session, sha256)
 
     # --- 承诺核查 -------------------------------------------------------------------------------
+
+    def supervision_actions(self) -> SupervisionActions:
+        return SupervisionActions(
+            cases=self.inspection_cases,
+            status=self.inspection_status,
+            inspectors=self.inspectors,
+            schedule=self.schedule_inspection,
+            record=self.record_inspection,
+            rectified=self.rectified,
+            print_document=self.print_document,
+            department=None if self.actor.role == "supervisor" else self.actor.department,
+        )
+
+    def inspection_cases(self) -> list[inspections.OpenCase]:
+        own = None if self.actor.role == "supervisor" else self.actor.department
+        with self.store.read() as session:
+            return inspections.open_cases(session, self.catalog, own)
+
+    def inspection_status(self, number: str) -> inspections.InspectionStatus:
+        with self.store.read() as session:
+            return inspections.status(session, self.catalog, number)
+
+    def inspectors(self) -> list[tuple[str, str, str]]:
+        """(username, name, department name) of every active inspector."""
+        with self.store.read() as session:
+            users = auth.list_users(session)
+        names = {code: d.name for code, d in self.catalog.departments.items()}
+        return [
+            (u.username, u.display_name, names.get(u.department or "", u.department or ""))
+            for u in users
+            if u.role == "inspector" and not u.disabled
+        ]
+
+    def schedule_inspection(
+        self, number: str, at: dt.datetime, chosen: list[str], site: str | None
+    ) -> str:
+        with self.store.write() as session:
+            view = inspections.schedule(session, self.actor, self.catalog, number, at, chosen, site)
+        return tr("已安排{title}：{at}").format(
+            title=view.title, at=view.scheduled_at.strftime("%Y-%m-%d %H:%M")
+        )
+
+    def record_inspection(self, number: str, permit: str, outcome: str, findings: str) -> str:
+        with self.store.write() as session:
+            view = inspections.record(
+                session, self.actor, self.catalog, number, permit, outcome, findings
+            )
+        if view.state == "done" and any(r.outcome == "rectify" for r in view.results):
+            return tr("结论已登记；本次核查结果已齐，已出具整改意见书")
+        return tr("结论已登记")
+
+    def rectified(self, number: str) -> str:
+        with self.store.write() as session:
+            inspections.report_rectified(session, self.actor, self.catalog, number)
+        return tr("已登记整改完成，审批时限继续计算；可安排复查")
 
     def commitment_actions(self) -> CommitmentActions:
         return CommitmentActions(

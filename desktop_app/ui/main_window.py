@@ -36,6 +36,7 @@ from desktop_app.ui.online_tab import OnlineTab
 from desktop_app.ui.platform_sync import PlatformSync, describe
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
+from desktop_app.ui.supervision_tab import SupervisionTab
 from desktop_app.ui.widgets import ALARM_STYLE, named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
@@ -45,6 +46,7 @@ REFRESH_DELAY_MS = 250  # changes arriving closer together than this refresh the
 DASHBOARD_ROLES = frozenset({"supervisor", "admin", "auditor"})
 # The 告知承诺 checks: recorded by the department's reviewers, watched by the supervisors.
 CHECK_ROLES = frozenset({"reviewer", "supervisor"})
+SUPERVISION_ROLES = frozenset({"reviewer", "supervisor", "inspector"})
 
 
 def _may_issue(actor: Actor, catalog: Catalog) -> bool:
@@ -124,6 +126,10 @@ class MainWindow(QMainWindow):
         if actor is not None and counter is not None and actor.role in CHECK_ROLES:
             self.commitments_tab = CommitmentsTab(catalog, counter.commitment_actions())
             self.tabs.addTab(self.commitments_tab, tr("承诺核查(&Q)"))
+        self.supervision_tab: SupervisionTab | None = None
+        if actor is not None and counter is not None and actor.role in SUPERVISION_ROLES:
+            self.supervision_tab = SupervisionTab(catalog, counter.supervision_actions())
+            self.tabs.addTab(self.supervision_tab, tr("监管(&V)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):
             self.certificates_tab = CertificatesTab(
                 counter.certificate_actions(), expiring=counter.expiring_actions()

@@ -50,6 +50,7 @@
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+373"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+161"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -90,6 +91,7 @@
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+37"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="-24"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-4"/>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -100,6 +102,7 @@
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+1"/>
         <source>主体名称</source>
         <translation>Enterprise</translation>
     </message>
@@ -531,6 +534,7 @@
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+89"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -782,7 +786,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+175"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+176"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -802,7 +806,27 @@
         <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+101"/>
+        <source>已安排{title}：{at}</source>
+        <translation>Scheduled {title}: {at}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>结论已登记；本次核查结果已齐，已出具整改意见书</source>
+        <translation>Result recorded; the round is complete and the rectification notice was issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结论已登记</source>
+        <translation>Result recorded</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已登记整改完成，审批时限继续计算；可安排复查</source>
+        <translation>Rectification reported done; the time limit runs again; a re-inspection may be scheduled</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>已打印延续提醒告知书 {notice}（证书 {number}）</source>
         <translation>Renewal reminder {notice} printed (certificate {number})</translation>
     </message>
@@ -1944,7 +1968,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -2089,6 +2113,11 @@ Nothing entered was lost; you can print again.</translation>
         <location line="+4"/>
         <source>承诺核查(&amp;Q)</source>
         <translation>Commitment checks (&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>监管(&amp;V)</source>
+        <translation>Super&amp;vision</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2922,6 +2951,7 @@ Everything typed is still there; you can go on.</translation>
         <location line="+7"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+12"/>
         <location filename="../../desktop_app/ui/intake/wizard.py" line="-78"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+26"/>
         <source>未能打印：{exc}</source>
         <translation>Not printed: {exc}</translation>
     </message>
@@ -3020,6 +3050,141 @@ Everything typed is still there; you can go on.</translation>
         <location line="+3"/>
         <source>已取消读卡</source>
         <translation>Reading cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-218"/>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>需整改</source>
+        <translation>Changes required</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>安排联合现场核查</source>
+        <translation>Schedule a joint site inspection</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>留空：经营场所地址</source>
+        <translation>Empty: the business address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}（{department}）</source>
+        <translation>{name} ({department})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核查时间：</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核查地点：</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查人员：</source>
+        <translation>Inspectors:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>登记现场核查结论</source>
+        <translation>Record the site inspection result</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>需整改：写明整改意见；不合格：写明理由</source>
+        <translation>Changes required: say which; failed: say why</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核查事项：</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结论：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意见：</source>
+        <translation>Findings:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>现场核查</source>
+        <translation>Site inspection</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>安排核查(&amp;S)…</source>
+        <translation>&amp;Schedule inspection...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记结论(&amp;E)…</source>
+        <translation>R&amp;ecord result...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整改完成(&amp;G)</source>
+        <translation>Chan&amp;ges done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印记录表</source>
+        <translation>Print record sheet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印整改意见书</source>
+        <translation>Print rectification notice</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>一同核查：需要现场核查的在办件</source>
+        <translation>Joint inspections: open cases that need a site inspection</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{permit}：{text}</source>
+        <translation>{permit}: {text}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{title}：{at}，{site}；检查人员 {people}</source>
+        <translation>{title}: {at}, {site}; inspectors {people}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>（{findings}）</source>
+        <translation> ({findings})</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>本案没有本部门需要核查的事项</source>
+        <translation>Nothing in this case for your department to inspect</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
     </message>
 </context>
 </TS>
