@@ -175,15 +175,16 @@ class SupervisionTab(QWidget):
         )
         self.status_label = named(QLabel(), "supervisionStatusLabel")
         self.status_label.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (
+        self._buttons = (
             self.schedule_button,
             self.record_button,
             self.rectified_button,
             self.print_notice_button,
             self.print_record_button,
             self.print_rectification_button,
-        ):
+        )
+        buttons = QHBoxLayout()
+        for button in self._buttons:
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -225,14 +226,7 @@ class SupervisionTab(QWidget):
 
     def _show(self) -> None:
         row = self.selected()
-        for button in (
-            self.schedule_button,
-            self.record_button,
-            self.rectified_button,
-            self.print_notice_button,
-            self.print_record_button,
-            self.print_rectification_button,
-        ):
+        for button in self._buttons:
             button.setEnabled(row is not None)
         if row is None:
             self.detail.clear()
