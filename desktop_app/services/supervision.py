@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
@@ -334,3 +334,29 @@ def publish(session: Session, actor: Actor, draw_id: int, out: Path) -> int:
     row.published_at = clock.now()
     audit.record(session, actor.username, "supervision.publish", str(draw_id), {"file": out.name})
     return len(shown.targets)
+
+
+@dataclass(frozen=True)
+class DrawSummary:
+    id: int
+    seed_text: str
+    registry_size: int
+    drawn: int
+    published: bool
+
+
+def draws(session: Session) -> list[DrawSummary]:
+    """Every draw, newest first, with how many targets it drew."""
+    counts = dict(
+        session.execute(select(DrawTarget.draw_id, func.count()).group_by(DrawTarget.draw_id)).all()
+    )
+    return [
+        DrawSummary(
+            row.id,
+            row.seed_text,
+            len(row.targets_in),
+            int(counts.get(row.id, 0)),
+            row.published_at is not None,
+        )
+        for row in session.scalars(select(Draw).order_by(Draw.id.desc()))
+    ]

@@ -39,6 +39,7 @@ from desktop_app.services import (
     online,
     prints,
     reporting,
+    supervision,
     workflow,
 )
 from desktop_app.services.attachments import read_scan_file
@@ -58,6 +59,7 @@ from desktop_app.ui.cases_tab import CaseActions
 from desktop_app.ui.certificates_tab import CertificateActions
 from desktop_app.ui.commitments_tab import CommitmentActions
 from desktop_app.ui.document_printing import print_issued, print_latest
+from desktop_app.ui.draws_panel import DrawActions
 from desktop_app.ui.expiring_panel import ExpiringActions
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.after_issue import AfterIssueActions
@@ -411,6 +413,49 @@ class Counter:
             print_document=self.print_document,
             department=None if self.actor.role == "supervisor" else self.actor.department,
         )
+
+    def draw_actions(self) -> DrawActions:
+        drawing = [
+            code for code in self.catalog.departments if code != self.catalog.counter_department
+        ]
+        return DrawActions(
+            draws=self._draws,
+            view=self._draw_view,
+            draw=self._new_draw,
+            record=self._draw_result,
+            verify=self._verify_draw,
+            publish=self._publish_draw,
+            departments={c: self.catalog.departments[c].name for c in drawing},
+            may_draw=self.actor.role == "supervisor",
+        )
+
+    def _draws(self) -> list[supervision.DrawSummary]:
+        with self.store.read() as session:
+            return supervision.draws(session)
+
+    def _draw_view(self, draw_id: int) -> supervision.DrawView:
+        with self.store.read() as session:
+            return supervision.view(session, draw_id)
+
+    def _new_draw(
+        self, departments: list[str], ratios: dict[str, float], seed: str, per_target: int
+    ) -> supervision.DrawView:
+        with self.store.write() as session:
+            return supervision.draw(
+                session, self.actor, self.catalog, departments, [], ratios, seed, per_target
+            )
+
+    def _draw_result(self, draw_id: int, code: str, result: str, findings: str) -> None:
+        with self.store.write() as session:
+            supervision.record(session, self.actor, draw_id, code, result, findings)
+
+    def _verify_draw(self, draw_id: int) -> tuple[bool, str]:
+        with self.store.read() as session:
+            return supervision.verify(session, draw_id)
+
+    def _publish_draw(self, draw_id: int, path: Path) -> int:
+        with self.store.write() as session:
+            return supervision.publish(session, self.actor, draw_id, path)
 
     def inspection_cases(self) -> list[inspections.OpenCase]:
         own = None if self.actor.role == "supervisor" else self.actor.department

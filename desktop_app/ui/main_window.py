@@ -128,7 +128,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.commitments_tab, tr("承诺核查(&Q)"))
         self.supervision_tab: SupervisionTab | None = None
         if actor is not None and counter is not None and actor.role in SUPERVISION_ROLES:
-            self.supervision_tab = SupervisionTab(catalog, counter.supervision_actions())
+            self.supervision_tab = SupervisionTab(
+                catalog, counter.supervision_actions(), counter.draw_actions()
+            )
             self.tabs.addTab(self.supervision_tab, tr("监管(&V)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):
             self.certificates_tab = CertificatesTab(

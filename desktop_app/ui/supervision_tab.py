@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,9 +32,10 @@ from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.inspections import OUTCOMES, InspectionStatus, OpenCase
+from desktop_app.ui.draws_panel import DrawActions, DrawsPanel
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM_STYLE, named, ok_cancel, row_table
+from desktop_app.ui.widgets import ALARM_STYLE, Choice, named, ok_cancel, row_table, run_dialog
 
 
 @dataclass(frozen=True)
@@ -112,41 +112,32 @@ class RecordDialog(QDialog):
         self.permit_combo = named(QComboBox(), "inspectionPermitCombo")
         for code, name in permits:
             self.permit_combo.addItem(name, code)
-        self.outcomes = QButtonGroup(self)
-        row = QHBoxLayout()
-        for value, label in _outcomes():
-            button = named(QRadioButton(label), f"outcome_{value}")
-            button.setProperty("outcome", value)
-            self.outcomes.addButton(button)
-            row.addWidget(button)
-        self.outcomes.buttons()[0].setChecked(True)
+        self.outcomes = Choice(self, _outcomes(), "outcome")
         self.findings_edit = named(QPlainTextEdit(), "inspectionFindingsEdit")
         self.findings_edit.setPlaceholderText(tr("需整改：写明整改意见；不合格：写明理由"))
         form = QFormLayout(self)
         form.addRow(tr("核查事项："), self.permit_combo)
-        form.addRow(tr("结论："), row)
+        form.addRow(tr("结论："), self.outcomes.row)
         form.addRow(tr("意见："), self.findings_edit)
         form.addRow(ok_cancel(self))
 
     def choose(self, permit: str, outcome: str, findings: str = "") -> None:
         self.permit_combo.setCurrentIndex(self.permit_combo.findData(permit))
-        for button in self.outcomes.buttons():
-            button.setChecked(button.property("outcome") == outcome)
+        self.outcomes.set(outcome)
         self.findings_edit.setPlainText(findings)
 
     def outcome(self) -> tuple[str, str, str]:
-        checked = self.outcomes.checkedButton()
-        outcome = str(checked.property("outcome")) if checked else "pass"
-        return str(self.permit_combo.currentData()), outcome, self.findings_edit.toPlainText()
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
+        permit = str(self.permit_combo.currentData())
+        return permit, self.outcomes.value(), self.findings_edit.toPlainText()
 
 
 class SupervisionTab(QWidget):
     def __init__(
-        self, catalog: Catalog, actions: SupervisionActions, parent: QWidget | None = None
+        self,
+        catalog: Catalog,
+        actions: SupervisionActions,
+        draws: DrawActions | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supervisionTab")
@@ -187,12 +178,19 @@ class SupervisionTab(QWidget):
         for button in self._buttons:
             buttons.addWidget(button)
         buttons.addStretch()
-        layout = QVBoxLayout(self)
+        joint = QWidget()
+        layout = QVBoxLayout(joint)
         layout.addWidget(QLabel(tr("一同核查：需要现场核查的在办件")))
         layout.addWidget(self.table, 2)
         layout.addWidget(self.detail, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
+        self.pages = named(QTabWidget(), "supervisionPages")
+        self.pages.addTab(joint, tr("一同核查"))
+        self.draws_panel = DrawsPanel(draws) if draws is not None else None
+        if self.draws_panel is not None:
+            self.pages.addTab(self.draws_panel, tr("双随机抽查"))
+        QVBoxLayout(self).addWidget(self.pages)
         self.schedule_button.clicked.connect(self._schedule)
         self.record_button.clicked.connect(self._record)
         self.rectified_button.clicked.connect(self._rectified)

@@ -9,12 +9,16 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLayout,
     QLineEdit,
     QListWidget,
+    QRadioButton,
     QTableView,
+    QWidget,
 )
 from typing_extensions import override
 
@@ -69,6 +73,33 @@ def named(obj: ObjectT, name: str) -> ObjectT:
     """Sets the object name that acceptance scripts and accessibility tools find a widget by."""
     obj.setObjectName(name)
     return obj
+
+
+class Choice:
+    """Radio buttons in a row, one of the (value, label) options; the first is checked."""
+
+    def __init__(self, parent: QWidget, options: list[tuple[str, str]], prefix: str) -> None:
+        self.group = QButtonGroup(parent)
+        self.row = QHBoxLayout()
+        for value, label in options:
+            button = named(QRadioButton(label), f"{prefix}_{value}")
+            button.setProperty("choice", value)
+            self.group.addButton(button)
+            self.row.addWidget(button)
+        self.group.buttons()[0].setChecked(True)
+
+    def set(self, value: str) -> None:
+        for button in self.group.buttons():
+            button.setChecked(button.property("choice") == value)
+
+    def value(self) -> str:
+        checked = self.group.checkedButton()
+        return str(checked.property("choice")) if checked else ""
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Shows a modal dialog; whether it was accepted."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def row_table(model: QAbstractItemModel, name: str) -> QTableView:

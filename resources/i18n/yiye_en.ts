@@ -50,7 +50,7 @@
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+373"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+161"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+163"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -99,6 +99,7 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="+143"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
@@ -502,12 +503,14 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="-7"/>
         <location filename="../../desktop_app/ui/intake/field_editor.py" line="-105"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="+0"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -523,6 +526,7 @@
         <location line="+60"/>
         <location line="+46"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="+10"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
         <location filename="../../desktop_app/ui/intake/form_page.py" line="+233"/>
         <location line="+1"/>
@@ -534,7 +538,7 @@
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+89"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+90"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -630,6 +634,7 @@
     </message>
     <message>
         <location line="+19"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="-2"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-3"/>
         <source>统一社会信用代码</source>
@@ -786,7 +791,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+176"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+178"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -806,7 +811,7 @@
         <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+144"/>
         <source>已安排{title}：{at}</source>
         <translation>Scheduled {title}: {at}</translation>
     </message>
@@ -2115,7 +2120,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Commitment checks (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>监管(&amp;V)</source>
         <translation>Super&amp;vision</translation>
     </message>
@@ -3052,7 +3057,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="-218"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-219"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
@@ -3157,17 +3162,27 @@ Everything typed is still there; you can go on.</translation>
         <translation>Print rectification notice</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>一同核查：需要现场核查的在办件</source>
         <translation>Joint inspections: open cases that need a site inspection</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>一同核查</source>
+        <translation>Joint inspections</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>双随机抽查</source>
+        <translation>Random inspections</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{permit}：{text}</source>
         <translation>{permit}: {text}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>{title}：{at}，{site}；检查人员 {people}</source>
         <translation>{title}: {at}, {site}; inspectors {people}</translation>
     </message>
@@ -3185,6 +3200,181 @@ Everything typed is still there; you can go on.</translation>
         <location line="+24"/>
         <source>已打印</source>
         <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="-94"/>
+        <source>未发现问题</source>
+        <translation>No problem found</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发现问题</source>
+        <translation>Problem found</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>无法联系</source>
+        <translation>Not found at the address</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>双随机抽取</source>
+        <translation>Random draw</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{cls} 类</source>
+        <translation>Class {cls}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>抽取前确定并公开，如：日期 + 抽查公告文号</source>
+        <translation>Fixed and published before the draw, e.g. the date and the notice number</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>抽查部门：</source>
+        <translation>Departments:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽查比例：</source>
+        <translation>Sampling ratios:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>随机种子：</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每户每部门检查人员：</source>
+        <translation>Inspectors per target and department:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>登记抽查结果</source>
+        <translation>Record the inspection result</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>结果：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现的问题：</source>
+        <translation>Findings:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>抽取编号</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>随机种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名录户数</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽中户数</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已公示</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>信用等级</source>
+        <translation>Credit class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>尚未检查</source>
+        <translation>Not inspected yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现的问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>新抽取(&amp;N)…</source>
+        <translation>&amp;New draw...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记结果(&amp;R)…</source>
+        <translation>&amp;Record result...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复核抽取</source>
+        <translation>Verify draw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出公示表…</source>
+        <translation>Export the published list...</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>抽取 {id}：名录 {size} 户，抽中 {count} 户</source>
+        <translation>Draw {id}: {count} of {size} registered drawn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请先选择抽取和检查对象</source>
+        <translation>Choose a draw and a target first</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已登记 {name} 的抽查结果</source>
+        <translation>Result of {name} recorded</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>导出公示表</source>
+        <translation>Export the published list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽查结果公示-{id}.xlsx</source>
+        <translation>inspection-results-{id}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已导出公示表（{count} 户）：{path}</source>
+        <translation>Published list exported ({count} targets): {path}</translation>
     </message>
 </context>
 </TS>
