@@ -273,7 +273,7 @@ def record(
         {"round": current.round, "permit": permit, "outcome": outcome, "findings": findings},
     )
     day = today or clock.today()
-    due = [i for i in site_items(catalog, application) if i.department in current.departments]
+    due = _due_items(session, catalog, application, rounds)
     results = _results(session, current.id)
     if all(i.id in results for i in due):
         current.state = "done"
@@ -299,6 +299,26 @@ def record(
             )
         return view
     return _round_view(session, catalog, application, current)
+
+
+def _due_items(
+    session: Session, catalog: Catalog, application: Application, rounds: list[Inspection]
+) -> list[Item]:
+    """The items the latest round checks: its departments' open ones not passed before."""
+    current = rounds[-1]
+    passed = {
+        item_id
+        for earlier in rounds[:-1]
+        for item_id, result in _results(session, earlier.id).items()
+        if result.outcome == "pass"
+    }
+    return [
+        i
+        for i in site_items(catalog, application)
+        if i.department in current.departments
+        and i.state in OPEN_ITEM_STATES
+        and i.id not in passed
+    ]
 
 
 def report_rectified(
@@ -337,19 +357,21 @@ def status(session: Session, catalog: Catalog, number: str) -> InspectionStatus:
 
 
 def _item_check(session: Session, item: Item, rounds: list[Inspection]) -> ItemCheck:
-    mine = [r for r in rounds if item.department in r.departments]
+    """Where the item stands: its newest result, or the round it waits for."""
     text = "待安排现场核查"
-    if mine:
-        last = mine[-1]
-        result = _results(session, last.id).get(item.id)
-        when = clock.local(last.scheduled_at).strftime("%Y-%m-%d %H:%M")
+    for inspection in rounds:
+        if item.department not in inspection.departments:
+            continue
+        result = _results(session, inspection.id).get(item.id)
+        when = clock.local(inspection.scheduled_at).strftime("%Y-%m-%d %H:%M")
         if result is None:
-            text = f"待{_title(last.round)}（{when}）"
+            if text != "现场核查合格":  # a round for the others' changes does not concern it
+                text = f"待{_title(inspection.round)}（{when}）"
         elif result.outcome == "pass":
             text = "现场核查合格"
         elif result.outcome == "fail":
             text = "现场核查不合格"
-        elif last.rectified_on is None:
+        elif inspection.rectified_on is None:
             text = "需整改，待申请人整改"
         else:
             text = "整改已完成，待复查"

@@ -241,3 +241,30 @@ def test_documents_print_from_the_command_line(
     assert "现场核查整改意见书" in rectification
     assert POLICE_FINDINGS in rectification
     assert MARKET_FINDINGS in rectification
+
+
+def test_a_recheck_checks_only_what_was_not_passed(store: Store, catalog: Catalog) -> None:
+    """超市 with drugs: 市场监管 checks both its items; only the one with changes is rechecked."""
+    hotel_case(store, catalog)  # for its inspectors; the 超市 is the case here
+    sub = factories.submission(catalog, "supermarket", {"area_m2": 100, "sells_drugs": True})
+    clerk = actor(store, "clerk")
+    market = actor(store, "r_market")
+    with store.write() as session:
+        number = intake.accept(session, clerk, catalog, sub, DAY).number
+        workflow.dispatch(session, clerk, number)
+        inspections.schedule(session, market, catalog, number, AT, ["i_market"])
+    record(store, catalog, "i_market", number, "food_business", "pass")
+    record(store, catalog, "i_market", number, "drug_retail", "rectify", "无阴凉库温湿度监测")
+    with store.write() as session:
+        inspections.report_rectified(session, actor(store, "clerk"), catalog, number, DAY)
+        later = AT + dt.timedelta(days=7)
+        inspections.schedule(
+            session, actor(store, "r_market"), catalog, number, later, ["i_market"]
+        )
+    assert status(store, catalog, number) == {
+        "food_business": "现场核查合格",
+        "drug_retail": "待第1次复查（2025-10-06 09:30）",
+    }
+    done = record(store, catalog, "i_market", number, "drug_retail", "pass")
+    assert done.state == "done"
+    assert set(status(store, catalog, number).values()) == {"现场核查合格"}
