@@ -40,8 +40,6 @@ from desktop_app.services.errors import NotFoundError, ServiceError, WorkflowErr
 from desktop_app.services.workflow import ensure_open, load_application
 
 SOURCES = {"file": "文件", "camera": "高拍仪", "platform": "网上申请"}
-# Shown, never chosen: the files of a returning enterprise's earlier case (material_reuse.py).
-SOURCE_NAMES = {**SOURCES, "reused": "沿用已有材料"}
 MAX_NAME = 255
 
 
