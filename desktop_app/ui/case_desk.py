@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop_app.catalog import Catalog
 from desktop_app.db import Store
-from desktop_app.services import cases, commitments, deferred, documents, workflow
+from desktop_app.services import cases, commitments, deferred, documents, inspections, workflow
 from desktop_app.services.auth import Actor
 from desktop_app.services.cases import CaseRow, ItemView
 from desktop_app.services.documents import DocumentRow
@@ -62,6 +62,10 @@ class CaseDesk:
                 deferred.of_case(session, self.catalog, number),
                 documents.for_case(session, number),
                 commitments.of_case(session, number),
+                {
+                    i.permit: i.status
+                    for i in inspections.status(session, self.catalog, number).items
+                },
             )
 
     def corrections_received(self, number: str, item: ItemView) -> None:

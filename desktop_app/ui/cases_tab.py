@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -63,6 +63,7 @@ class CaseDetail:
     deferred: list[DeferredRow]
     documents: list[DocumentRow]
     checks: dict[str, CheckRow]  # 告知承诺 checks by permit
+    site_checks: dict[str, str] = field(default_factory=dict)  # 现场核查 status by permit
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,7 @@ class CasesTab(QWidget):
                         detail.days_left.get(item_view.permit),
                         detail.checks.get(item_view.permit),
                         item_view.permit in waiting,
+                        detail.site_checks.get(item_view.permit),
                     )
                 )
             self.lanes.addWidget(lane)
@@ -346,7 +348,12 @@ class CasesTab(QWidget):
             self.deferred_list.addItem(tr("本办件没有容缺材料"))
 
     def _item_label(
-        self, item: ItemView, days: int | None, check: CheckRow | None, waiting: bool
+        self,
+        item: ItemView,
+        days: int | None,
+        check: CheckRow | None,
+        waiting: bool,
+        site_check: str | None = None,
     ) -> QLabel:
         name = self._catalog.permits[item.permit].name
         state = tr(ITEM_STATE_NAMES[ItemState(item.state)])
@@ -371,6 +378,8 @@ class CasesTab(QWidget):
             lines.append(tr("许可证号 {permit_no}").format(permit_no=html.escape(item.permit_no)))
         if check is not None:
             lines.append(self._check_line(check))
+        if site_check is not None:
+            lines.append(tr("现场核查：{status}").format(status=html.escape(site_check)))
         if item.platform == "refused":
             refusal = tr("平台退回：{message}").format(message=item.platform_message or "")
             lines.append(f"<span style='color:{ALARM}'>{html.escape(refusal)}</span>")

@@ -50,12 +50,12 @@
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+373"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+163"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+152"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+101"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+102"/>
         <source>受理编号、主体名称或统一社会信用代码</source>
         <translation>Receipt number, enterprise name or unified social credit code</translation>
     </message>
@@ -99,7 +99,7 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
-        <location filename="../../desktop_app/ui/draws_panel.py" line="+143"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="+131"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-8"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
@@ -207,7 +207,7 @@
         <translation>{local}  {what}  {change}  {actor}{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+109"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+110"/>
         <source>{name}&#x3000;补交期限 {due}&#x3000;尚未补交</source>
         <translation>{name}  due {due}  not yet received</translation>
     </message>
@@ -227,7 +227,7 @@
         <translation>This case has no deferred materials</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>&lt;b&gt;{number}&lt;/b&gt;&#x3000;{name}&#x3000;{state}&#x3000;法定代表人 {legal_rep_name}（{legal_rep_id_masked}）</source>
         <translation>&lt;b&gt;{number}&lt;/b&gt;  {name}  {state}  Legal representative {legal_rep_name} ({legal_rep_id_masked})</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation> ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+73"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+79"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
@@ -288,6 +288,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>现场核查：{status}</source>
+        <translation>Site inspection: {status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>平台退回：{message}</source>
         <translation>Refused by the platform: {message}</translation>
     </message>
@@ -490,7 +495,7 @@
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-378"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-386"/>
         <location filename="../../desktop_app/ui/catalog_browser.py" line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-105"/>
         <source>类型</source>
@@ -1240,7 +1245,7 @@
         <translation>Acceptance notice with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="+326"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="+334"/>
         <location filename="../../desktop_app/ui/i18n_terms.py" line="-33"/>
         <source>终止办理</source>
         <translation>Terminated</translation>
@@ -1499,7 +1504,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/case_dialogs.py" line="+13"/>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-121"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-128"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+1"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="-59"/>
         <source>纸质</source>
@@ -2750,7 +2755,7 @@ Last error: {error}</translation>
         <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="+36"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="+40"/>
         <source>{day}（暂定）</source>
         <translation>{day} (provisional)</translation>
     </message>
@@ -2780,7 +2785,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../desktop_app/ui/cases_tab.py" line="-104"/>
+        <location filename="../../desktop_app/ui/cases_tab.py" line="-105"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
@@ -3057,7 +3062,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="-219"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-210"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
@@ -3107,7 +3112,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Record the site inspection result</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>需整改：写明整改意见；不合格：写明理由</source>
         <translation>Changes required: say which; failed: say why</translation>
     </message>
@@ -3127,7 +3132,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Findings:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>现场核查</source>
         <translation>Site inspection</translation>
     </message>
@@ -3202,7 +3207,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/draws_panel.py" line="-94"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="-84"/>
         <source>未发现问题</source>
         <translation>No problem found</translation>
     </message>
@@ -3257,7 +3262,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Record the inspection result</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>结果：</source>
         <translation>Result:</translation>
     </message>
@@ -3267,7 +3272,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Findings:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>抽取编号</source>
         <translation>Draw</translation>
     </message>

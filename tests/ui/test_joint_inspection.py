@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import auth, cases, documents, intake, workflow
@@ -82,6 +82,13 @@ def test_one_inspection_one_rectification_one_recheck_through_the_screens(
     boss = tab_of(boss_window)
     schedule(boss, number, ["i_health", "i_police", "i_market"])
     assert "现场核查：" in boss.detail.toPlainText()
+    cases_tab = boss_window.cases_tab  # 办件 shows each item's site check too
+    assert cases_tab is not None
+    cases_tab.refresh()
+    cases_tab.select_row(0)
+    hygiene = cases_tab.findChild(QLabel, "item_public_hygiene")
+    assert hygiene is not None
+    assert "现场核查：待现场核查" in hygiene.text()
 
     record(qtbot, url, "i_health", number, "public_hygiene", "pass")
     record(qtbot, url, "i_police", number, "special_trade", "rectify", POLICE_FINDINGS)
