@@ -24,6 +24,7 @@ from desktop_app.services import (
     calendar,
     cases,
     commitments,
+    credit,
     deferred,
     documents,
     draft_file,
@@ -65,6 +66,7 @@ from desktop_app.ui.i18n import tr
 from desktop_app.ui.intake.after_issue import AfterIssueActions
 from desktop_app.ui.intake.counter_decision import CounterDecisions
 from desktop_app.ui.online_tab import OnlineActions, OnlineDetail
+from desktop_app.ui.registry_panel import RegistryActions
 from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
 from desktop_app.ui.settings_tab import SettingsActions
 from desktop_app.ui.supervision_tab import SupervisionActions
@@ -414,10 +416,12 @@ class Counter:
             department=None if self.actor.role == "supervisor" else self.actor.department,
         )
 
+    def _deciding_departments(self) -> list[str]:
+        """The departments that decide permits (all but the counter's own)."""
+        return [c for c in self.catalog.departments if c != self.catalog.counter_department]
+
     def draw_actions(self) -> DrawActions:
-        drawing = [
-            code for code in self.catalog.departments if code != self.catalog.counter_department
-        ]
+        drawing = self._deciding_departments()
         return DrawActions(
             draws=self._draws,
             view=self._draw_view,
@@ -428,6 +432,22 @@ class Counter:
             departments={c: self.catalog.departments[c].name for c in drawing},
             may_draw=self.actor.role == "supervisor",
         )
+
+    def registry_actions(self) -> RegistryActions:
+        return RegistryActions(
+            entries=self._registry,
+            set_class=self._set_credit_class,
+            industries={i.code: i.name for i in self.catalog.industries},
+            may_set=self.actor.role == "supervisor",
+        )
+
+    def _registry(self) -> list[supervision.RegistryEntry]:
+        with self.store.read() as session:
+            return supervision.registry(session, self._deciding_departments())
+
+    def _set_credit_class(self, credit_code: str, credit_class: str, reason: str) -> None:
+        with self.store.write() as session:
+            credit.set_class(session, self.actor, credit_code, credit_class, reason)
 
     def _draws(self) -> list[supervision.DrawSummary]:
         with self.store.read() as session:

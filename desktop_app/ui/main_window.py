@@ -129,7 +129,10 @@ class MainWindow(QMainWindow):
         self.supervision_tab: SupervisionTab | None = None
         if actor is not None and counter is not None and actor.role in SUPERVISION_ROLES:
             self.supervision_tab = SupervisionTab(
-                catalog, counter.supervision_actions(), counter.draw_actions()
+                catalog,
+                counter.supervision_actions(),
+                counter.draw_actions(),
+                counter.registry_actions(),
             )
             self.tabs.addTab(self.supervision_tab, tr("监管(&V)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):

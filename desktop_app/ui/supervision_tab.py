@@ -34,6 +34,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.inspections import OUTCOMES, InspectionStatus, OpenCase
 from desktop_app.ui.draws_panel import DrawActions, DrawsPanel
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.registry_panel import RegistryActions, RegistryPanel
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM_STYLE, Choice, named, ok_cancel, row_table, run_dialog
 
@@ -137,6 +138,7 @@ class SupervisionTab(QWidget):
         catalog: Catalog,
         actions: SupervisionActions,
         draws: DrawActions | None = None,
+        registry: RegistryActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -190,6 +192,9 @@ class SupervisionTab(QWidget):
         self.draws_panel = DrawsPanel(draws) if draws is not None else None
         if self.draws_panel is not None:
             self.pages.addTab(self.draws_panel, tr("双随机抽查"))
+        self.registry_panel = RegistryPanel(registry) if registry is not None else None
+        if self.registry_panel is not None:
+            self.pages.addTab(self.registry_panel, tr("检查对象名录"))
         QVBoxLayout(self).addWidget(self.pages)
         self.schedule_button.clicked.connect(self._schedule)
         self.record_button.clicked.connect(self._record)

@@ -50,7 +50,7 @@
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+373"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+152"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+154"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -102,6 +102,7 @@
         <location filename="../../desktop_app/ui/draws_panel.py" line="+131"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-8"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="+62"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
         <location filename="../../desktop_app/ui/supervision_tab.py" line="+1"/>
         <source>主体名称</source>
@@ -112,6 +113,7 @@
         <location filename="../../desktop_app/ui/dashboard_tab.py" line="+141"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-1"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="+1"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
@@ -543,7 +545,7 @@
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+90"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+93"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -642,6 +644,7 @@
         <location filename="../../desktop_app/ui/draws_panel.py" line="-2"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-3"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="-2"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -796,7 +799,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+178"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+180"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -816,7 +819,7 @@
         <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+162"/>
         <source>已安排{title}：{at}</source>
         <translation>Scheduled {title}: {at}</translation>
     </message>
@@ -2125,7 +2128,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Commitment checks (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>监管(&amp;V)</source>
         <translation>Super&amp;vision</translation>
     </message>
@@ -3062,7 +3065,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="-210"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-214"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
@@ -3132,7 +3135,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Findings:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>现场核查</source>
         <translation>Site inspection</translation>
     </message>
@@ -3180,6 +3183,11 @@ Everything typed is still there; you can go on.</translation>
         <location line="+3"/>
         <source>双随机抽查</source>
         <translation>Random inspections</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>检查对象名录</source>
+        <translation>Registry</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3303,6 +3311,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="+3"/>
         <source>信用等级</source>
         <translation>Credit class</translation>
     </message>
@@ -3380,6 +3389,41 @@ Everything typed is still there; you can go on.</translation>
         <location line="+10"/>
         <source>已导出公示表（{count} 户）：{path}</source>
         <translation>Published list exported ({count} targets): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="-23"/>
+        <source>调整信用等级</source>
+        <translation>Change the credit class</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>信用等级：</source>
+        <translation>Credit class:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调整理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>调整信用等级(&amp;L)…</source>
+        <translation>Change credit c&amp;lass...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>检查对象名录：持有效行业综合许可证的主体</source>
+        <translation>Registry: holders of a valid combined licence</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>请先选择主体</source>
+        <translation>Choose an enterprise first</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{name} 的信用等级已调整为 {cls}</source>
+        <translation>Credit class of {name} changed to {cls}</translation>
     </message>
 </context>
 </TS>

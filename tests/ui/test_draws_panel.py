@@ -13,6 +13,7 @@ from desktop_app import clock
 from desktop_app.domain import keys
 from desktop_app.services import auth, intake, issuance, workflow
 from desktop_app.ui.draws_panel import DrawDialog, ResultDialog
+from desktop_app.ui.registry_panel import CreditDialog
 from tests import factories
 from tests.ui.counter_flow import PASSWORD, hall_database, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
@@ -80,3 +81,24 @@ def test_a_draw_is_made_recorded_verified_and_published_on_screen(
     rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert rows[2][2] == first.credit_code
     assert panel.draw_model.row(0).published
+
+    # The registry page: the holders with their class; the supervisor changes one, with a reason.
+    registry = tab.registry_panel
+    assert registry is not None
+    registry.refresh()
+    assert registry.model.rowCount() == 3
+    registry.table.selectRow(0)
+    holder = registry.model.row(0)
+
+    def downgrade(dialog: CreditDialog) -> None:
+        dialog.class_combo.setCurrentIndex(dialog.class_combo.findData("D"))
+        dialog.reason_edit.setText("两年内两次抽查发现问题")
+        click_ok(dialog)
+
+    answer_modal(downgrade)
+    registry.set_button.click()
+    assert "已调整为 D" in registry.status_label.text(), registry.status_label.text()
+    classes = {
+        registry.model.row(i).credit_code: registry.model.row(i).credit_class for i in range(3)
+    }
+    assert classes[holder.credit_code] == "D"
