@@ -307,7 +307,7 @@ def _published_draw(hall: _Hall) -> None:
             findings = "未在经营场所醒目位置悬挂行业综合许可证" if result == "problem" else ""
             supervision.record(session, inspector, drawn.id, target.credit_code, result, findings)
         with tempfile.TemporaryDirectory() as folder:  # published: the list is the county's
-            supervision.publish(session, boss, drawn.id, Path(folder) / "公示.xlsx")
+            supervision.publish(session, boss, hall.catalog, drawn.id, Path(folder) / "公示.pdf")
 
 
 def _window_checks(

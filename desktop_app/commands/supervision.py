@@ -45,9 +45,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     identity.add_arguments(result, "检查人员")
     result.set_defaults(func=_record)
 
-    publish = group.add_parser("publish", help="抽查结果公示表（Excel）")
+    publish = group.add_parser("publish", help="抽查结果公示表（Excel 或可打印的 PDF）")
     publish.add_argument("draw_id", type=int, metavar="DRAW_ID")
-    publish.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    publish.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|FILE.pdf")
     identity.add_arguments(publish, "公示人（窗口负责人）")
     publish.set_defaults(func=_publish)
 
@@ -150,11 +150,12 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    if args.out.suffix.lower() != ".xlsx":
-        fail("--out 应为 .xlsx 文件")
+    if args.out.suffix.lower() not in (".xlsx", ".pdf"):
+        fail("--out 应为 .xlsx 或 .pdf 文件")
+    catalog = load_or_fail()
     actor = identity.signed_in(args)
     with transaction(args) as session:
-        count = supervision.publish(session, actor, args.draw_id, args.out)
+        count = supervision.publish(session, actor, catalog, args.draw_id, args.out)
     print(f"已写入 {args.out}：抽取 {args.draw_id} 的 {count} 个检查对象")
     return 0
 

@@ -29,6 +29,7 @@ from desktop_app.models import (
     InspectorConflict,
     User,
 )
+from desktop_app.printing.publication import PublishedRow, results_list
 from desktop_app.services import audit, credit
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, ServiceError
@@ -303,37 +304,75 @@ def record(
     )
 
 
-def publish(session: Session, actor: Actor, draw_id: int, out: Path) -> int:
-    """The result list for 公示, as an Excel workbook; returns how many rows."""
+def publish(session: Session, actor: Actor, catalog: Catalog, draw_id: int, out: Path) -> int:
+    """The result list for 公示: an Excel workbook (.xlsx) or a printable list (.pdf).
+
+    Returns how many targets it lists. Only public facts: names, credit codes, inspectors' names,
+    results and findings (no personal identifiers).
+    """
     require_role(actor, "supervisor", action="公示抽查结果")
+    shown = view(session, draw_id)
+    rows = [
+        PublishedRow(
+            t.position,
+            t.name,
+            t.credit_code,
+            "、".join(name for _, name in t.inspectors),
+            RESULTS.get(t.result or "", "尚未检查"),
+            t.findings or "",
+        )
+        for t in shown.targets
+    ]
+    suffix = out.suffix.lower()
+    if suffix == ".pdf":
+        names = "、".join(
+            catalog.departments[d].name if d in catalog.departments else d
+            for d in shown.departments
+        )
+        data = results_list(
+            draw_id,
+            shown.seed_text,
+            names,
+            shown.registry_size,
+            rows,
+            clock.today(),
+            catalog.departments[shown.departments[0]].name
+            if shown.departments and shown.departments[0] in catalog.departments
+            else "同心县审批服务管理局",
+        )
+        _write(out, data)
+    elif suffix == ".xlsx":
+        _workbook(draw_id, shown.seed_text, rows, out)
+    else:
+        raise ServiceError("公示表应为 .xlsx 或 .pdf 文件")
+    row = session.get_one(Draw, draw_id)
+    row.published_at = clock.now()
+    audit.record(session, actor.username, "supervision.publish", str(draw_id), {"file": out.name})
+    return len(rows)
+
+
+def _write(out: Path, data: bytes) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ServiceError(f"无法写入 {out}：{exc.strerror or exc}") from None
+
+
+def _workbook(draw_id: int, seed_text: str, rows: list[PublishedRow], out: Path) -> None:
     from openpyxl import Workbook
 
-    shown = view(session, draw_id)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "抽查结果公示"
-    sheet.append([f"双随机抽查结果公示（抽取编号 {draw_id}，随机种子：{shown.seed_text}）"])
+    sheet.append([f"双随机抽查结果公示（抽取编号 {draw_id}，随机种子：{seed_text}）"])
     sheet.append(["序号", "主体名称", "统一社会信用代码", "检查人员", "检查结果", "发现的问题"])
-    for t in shown.targets:
-        sheet.append(
-            [
-                t.position,
-                t.name,
-                t.credit_code,
-                "、".join(name for _, name in t.inspectors),
-                RESULTS.get(t.result or "", "尚未检查"),
-                t.findings or "",
-            ]
-        )
+    for r in rows:
+        sheet.append([r.position, r.name, r.credit_code, r.inspectors, r.result, r.findings])
     try:
         book.save(out)
     except OSError as exc:
         raise ServiceError(f"无法写入 {out}：{exc.strerror or exc}") from None
-    row = session.get_one(Draw, draw_id)
-    row.published_at = clock.now()
-    audit.record(session, actor.username, "supervision.publish", str(draw_id), {"file": out.name})
-    return len(shown.targets)
 
 
 @dataclass(frozen=True)

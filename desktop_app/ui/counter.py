@@ -475,7 +475,7 @@ class Counter:
 
     def _publish_draw(self, draw_id: int, path: Path) -> int:
         with self.store.write() as session:
-            return supervision.publish(session, self.actor, draw_id, path)
+            return supervision.publish(session, self.actor, self.catalog, draw_id, path)
 
     def inspection_cases(self) -> list[inspections.OpenCase]:
         own = None if self.actor.role == "supervisor" else self.actor.department

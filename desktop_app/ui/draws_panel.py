@@ -244,7 +244,7 @@ class DrawsPanel(QWidget):
             self,
             tr("导出公示表"),
             tr("抽查结果公示-{id}.xlsx").format(id=draw_id),
-            tr("Excel 工作簿 (*.xlsx)"),
+            tr("Excel 工作簿 (*.xlsx);;可打印的公示表 (*.pdf)"),
         )
         if not path:
             return

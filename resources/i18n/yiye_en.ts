@@ -3382,8 +3382,8 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
+        <source>Excel 工作簿 (*.xlsx);;可打印的公示表 (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;Printable list (*.pdf)</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,22 @@ def test_the_command_line_draws_verifies_records_and_publishes(
         capsys, *base, "publish", str(draw_id), "--out", str(sheet), "--user", "boss"
     )
     assert code == 0, err
+    printable = tmp_path / "公示.pdf"
+    code, out, err = run_cli(
+        capsys, *base, "publish", str(draw_id), "--out", str(printable), "--user", "boss"
+    )
+    assert code == 0, err
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(printable), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "双随机抽查结果公示" in text
+    assert first["credit_code"] in text
+    assert "未公示许可证" in text
+    code, _, err = run_cli(
+        capsys, *base, "publish", str(draw_id), "--out", str(tmp_path / "x.txt"), "--user", "boss"
+    )
+    assert code == 2
+    assert ".xlsx 或 .pdf" in err
     rows = list(load_workbook(sheet).active.iter_rows(values_only=True))
     assert rows[1][:3] == ("序号", "主体名称", "统一社会信用代码")
     assert rows[2][2] == first["credit_code"]
