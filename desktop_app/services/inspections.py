@@ -349,20 +349,26 @@ def status(session: Session, catalog: Catalog, number: str) -> InspectionStatus:
     application = load_application(session, number)
     rounds = _rounds(session, application.id)
     views = [_round_view(session, catalog, application, r) for r in rounds]
+    results = {r.id: _results(session, r.id) for r in rounds}
     return InspectionStatus(
         number,
-        tuple(_item_check(session, i, rounds) for i in site_items(catalog, application)),
+        tuple(_item_check(i, rounds, results) for i in site_items(catalog, application)),
         tuple(views),
     )
 
 
-def _item_check(session: Session, item: Item, rounds: list[Inspection]) -> ItemCheck:
-    """Where the item stands: its newest result, or the round it waits for."""
+def _item_check(
+    item: Item, rounds: list[Inspection], results: dict[int, dict[int, InspectionResult]]
+) -> ItemCheck:
+    """Where the item stands: its newest result, or the round it waits for.
+
+    ``results``: each round's results by item, read once for all the case's items.
+    """
     text = "待安排现场核查"
     for inspection in rounds:
         if item.department not in inspection.departments:
             continue
-        result = _results(session, inspection.id).get(item.id)
+        result = results[inspection.id].get(item.id)
         when = clock.local(inspection.scheduled_at).strftime("%Y-%m-%d %H:%M")
         if result is None:
             if text != "现场核查合格":  # a round for the others' changes does not concern it
@@ -388,11 +394,10 @@ def _round_view(
         .order_by(User.department, User.username)
     ).all()
     items = {i.id: i for i in application.items}
+    recorded = sorted(_results(session, inspection.id).values(), key=lambda r: r.item_id)
     names = dict(
         session.execute(
-            select(User.id, User.username).where(
-                User.id.in_({r.recorded_by for r in _results(session, inspection.id).values()})
-            )
+            select(User.id, User.username).where(User.id.in_({r.recorded_by for r in recorded}))
         ).all()
     )
     results = tuple(
@@ -404,7 +409,7 @@ def _round_view(
             names.get(r.recorded_by, ""),
             r.recorded_at,
         )
-        for r in sorted(_results(session, inspection.id).values(), key=lambda r: r.item_id)
+        for r in recorded
     )
     return RoundView(
         inspection.round,
@@ -502,8 +507,9 @@ def open_cases(session: Session, catalog: Catalog, department: str | None = None
     found = []
     for application in session.scalars(query):
         rounds = _rounds(session, application.id)
+        results = {r.id: _results(session, r.id) for r in rounds}
         checks = tuple(
-            _item_check(session, i, rounds)
+            _item_check(i, rounds, results)
             for i in site_items(catalog, application)
             if i.state in OPEN_ITEM_STATES and (department is None or i.department == department)
         )
