@@ -28,6 +28,7 @@ from desktop_app.models import Application
 from desktop_app.services import (
     auth,
     drafts,
+    enforcement,
     inspections,
     intake,
     issuance,
@@ -303,11 +304,29 @@ def _published_draw(hall: _Hall) -> None:
             inspector = hall.actors.get(target.inspectors[0][1], boss)
             if index % 4 == 3:
                 continue  # not inspected yet
-            result = "problem" if index % 5 == 1 else "ok"
-            findings = "未在经营场所醒目位置悬挂行业综合许可证" if result == "problem" else ""
+            result = "problem" if index % 5 in (1, 2) else "ok"
+            findings = {
+                1: "未在经营场所醒目位置悬挂行业综合许可证",
+                2: "经营场所已改作仓库，不再具备许可条件",
+            }.get(index % 5, "")
             supervision.record(session, inspector, drawn.id, target.credit_code, result, findings)
+            if result == "problem":
+                _measure(session, boss, drawn.id, target.credit_code, hall.today, index % 5 == 2)
         with tempfile.TemporaryDirectory() as folder:  # published: the list is the county's
             supervision.publish(session, boss, hall.catalog, drawn.id, Path(folder) / "公示.pdf")
+
+
+def _measure(
+    session: Session, boss: Actor, draw_id: int, code: str, today: dt.date, revoke: bool
+) -> None:
+    """The finding's measure on the holder's first permit: 责令整改, or now and then 撤销."""
+    permit = enforcement.permits_held(session, code)[0][0]
+    if revoke:
+        basis = "《中华人民共和国行政许可法》第六十九条（演示）"
+        enforcement.order(session, boss, draw_id, code, "revoke", permit, "", basis=basis)
+    else:
+        due = today + dt.timedelta(days=30)
+        enforcement.order(session, boss, draw_id, code, "rectify", permit, "", due_on=due)
 
 
 def _window_checks(
@@ -396,7 +415,7 @@ def _inspect(
     with hall.store.read() as session:
         status = inspections.status(session, hall.catalog, number)
     departments = list(dict.fromkeys(i.department for i in status.items))
-    if not departments or target not in ("in_review", "ready_to_issue", "issued"):
+    if not departments or target in ("accepted", "withdrawn", "terminated"):
         return None
     boss = hall.actors["demo_boss"]
     names = [f"demo_i_{d}" for d in departments]
@@ -407,7 +426,7 @@ def _inspect(
         )
     if target == "in_review" and serial % 2:
         return frozenset(i.permit for i in status.items)  # the inspection is still to come
-    asked = target == "in_review" or serial % 3 == 0
+    asked = target == "in_review" or (target in ("ready_to_issue", "issued") and serial % 3 == 0)
     hall.at(day + dt.timedelta(days=2))
     for index, item in enumerate(status.items):
         outcome = "rectify" if asked and index == 0 else "pass"

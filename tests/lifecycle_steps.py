@@ -11,7 +11,7 @@ from desktop_app.domain.cose import PrivateKey
 from desktop_app.domain.states import ApplicationKind
 from desktop_app.models import Item
 from desktop_app.services import intake, issuance, lifecycle, workflow
-from tests import factories
+from tests import factories, site_checks
 from tests.store.conftest import actor
 
 DAY = dt.date(2025, 9, 26)
@@ -37,15 +37,17 @@ def approve_items(store: Store, number: str, day: dt.date = DAY, **valid_to: dt.
     with store.write() as session:
         if any(i.dispatched_at is None for i in workflow.load_application(session, number).items):
             workflow.dispatch(session, actor(store, "clerk"), number)
+        site_checks.pass_in(session, number, day)
     with store.read() as session:
         items = [
-            (i.permit, i.department, i.permit_no, i.valid_from, i.valid_to)
+            (i.permit, i.department, i.state, i.permit_no, i.valid_from, i.valid_to)
             for i in workflow.load_application(session, number).items
         ]
-    for permit, department, permit_no, valid_from, until in items:
+    for permit, department, state, permit_no, valid_from, until in items:
         reviewer = actor(store, f"r_{department}")
         with store.write() as session:
-            workflow.take_up(session, reviewer, number, permit)
+            if state == "pending":  # a site check's result took it up already
+                workflow.take_up(session, reviewer, number, permit)
             workflow.approve(
                 session,
                 reviewer,

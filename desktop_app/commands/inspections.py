@@ -71,9 +71,8 @@ def _at(text: str) -> dt.datetime:
 
 
 def _list(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
     with transaction(args, write=False) as session:
-        rows = inspections.open_cases(session, catalog, args.department)
+        rows = inspections.open_cases(session, args.department)
     if args.json:
         print_json(
             [

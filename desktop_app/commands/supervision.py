@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from desktop_app.commands.catalog import load_or_fail
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.domain.random_draw import CLASSES
-from desktop_app.services import credit, supervision
+from desktop_app.services import credit, enforcement, supervision
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -64,6 +65,36 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     conflict.add_argument("--reason", required=True)
     identity.add_arguments(conflict, "窗口负责人或管理员")
     conflict.set_defaults(func=_conflict)
+
+    measure = group.add_parser("order", help="对发现问题的检查对象作出处理（责令整改或撤销许可）")
+    measure.add_argument("draw_id", type=int, metavar="DRAW_ID")
+    measure.add_argument("credit_code", metavar="CREDIT_CODE")
+    measure.add_argument("permit", metavar="PERMIT", help="证书上列明的许可证代码")
+    how = measure.add_mutually_exclusive_group(required=True)
+    how.add_argument("--rectify-by", type=_date, metavar="YYYY-MM-DD", help="责令限期整改")
+    how.add_argument("--revoke", metavar="BASIS", help="撤销许可，写明依据")
+    measure.add_argument("--findings", default="", help="发现的问题（默认：登记的抽查结果）")
+    identity.add_arguments(measure, "主管部门审批或检查人员")
+    measure.set_defaults(func=_order)
+
+    done = group.add_parser("rectified", help="登记责令整改已完成（复查合格）")
+    done.add_argument("measure_id", type=int, metavar="MEASURE_ID")
+    done.add_argument("--note", required=True, help="整改复查情况")
+    identity.add_arguments(done, "主管部门审批或检查人员")
+    done.set_defaults(func=_rectified)
+
+    listing = group.add_parser("measures", help="监管处理（责令整改、撤销许可）")
+    listing.add_argument("--credit-code", metavar="CREDIT_CODE")
+    listing.add_argument("--open", action="store_true", help="只列尚未完成的整改")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=_measures)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
 
 
 def _codes(text: str) -> list[str]:
@@ -173,4 +204,60 @@ def _conflict(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         supervision.add_conflict(session, actor, args.inspector, args.credit_code, args.reason)
     print(f"已登记 {args.inspector} 对 {args.credit_code} 回避")
+    return 0
+
+
+def _order(args: argparse.Namespace) -> int:
+    kind = "rectify" if args.rectify_by is not None else "revoke"
+    actor = identity.signed_in(args)
+    with transaction(args) as session:
+        shown = enforcement.order(
+            session,
+            actor,
+            args.draw_id,
+            args.credit_code,
+            kind,
+            args.permit,
+            args.findings,
+            due_on=args.rectify_by,
+            basis=args.revoke or "",
+        )
+    document = f"，撤销行政许可决定书 {shown.document}" if shown.document else ""
+    print(f"已作出处理 {shown.id}（证书 {shown.certificate_number}）：{shown.label}{document}")
+    return 0
+
+
+def _rectified(args: argparse.Namespace) -> int:
+    actor = identity.signed_in(args)
+    with transaction(args) as session:
+        shown = enforcement.close(session, actor, args.measure_id, args.note)
+    print(f"已登记处理 {shown.id}：{shown.label}")
+    return 0
+
+
+def _measures(args: argparse.Namespace) -> int:
+    with transaction(args, write=False) as session:
+        rows = enforcement.measures(session, args.credit_code, args.open)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "credit_code": r.credit_code,
+                    "certificate": r.certificate_number,
+                    "permit": r.permit,
+                    "kind": r.kind,
+                    "findings": r.findings,
+                    "due_on": r.due_on,
+                    "closed_on": r.closed_on,
+                    "document": r.document,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        print(f"{r.id}\t{r.credit_code}\t{r.certificate_number}\t{r.label}")
+    if not rows:
+        print("没有监管处理")
     return 0

@@ -25,7 +25,13 @@ from desktop_app.models.draft import Draft
 from desktop_app.models.enterprise import Agent, Enterprise, EnterpriseVersion
 from desktop_app.models.inspection import Inspection, InspectionInspector, InspectionResult
 from desktop_app.models.online import OnlineApplication
-from desktop_app.models.supervision import CreditOverride, Draw, DrawTarget, InspectorConflict
+from desktop_app.models.supervision import (
+    CreditOverride,
+    Draw,
+    DrawTarget,
+    EnforcementMeasure,
+    InspectorConflict,
+)
 from desktop_app.models.sync import InboxEvent, OutboxBody, OutboxMessage, SyncState
 from desktop_app.models.user import User
 
@@ -43,6 +49,7 @@ __all__ = [
     "Draft",
     "Draw",
     "DrawTarget",
+    "EnforcementMeasure",
     "Enterprise",
     "EnterpriseVersion",
     "InboxEvent",

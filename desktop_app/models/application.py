@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop_app.models.base import Base, code, intpk, utc_timestamp, utcnow
@@ -100,6 +100,8 @@ class Item(Base):
     mode: Mapped[code]
     state: Mapped[code] = mapped_column(index=True)
     optional: Mapped[bool]
+    # A 现场核查 must pass before approval (the catalog's ``site_check`` as accepted).
+    site_check: Mapped[bool] = mapped_column(default=False, server_default=false())
     dropped: Mapped[bool] = mapped_column(default=False)
     dispatched_at: Mapped[dt.datetime | None]
     statutory_due: Mapped[dt.date]

@@ -76,3 +76,30 @@ class DrawTarget(Base):
     findings: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     recorded_at: Mapped[dt.datetime | None]
+
+
+class EnforcementMeasure(Base):
+    """What a supervision finding orders on a permit of a valid certificate (监管执法反馈).
+
+    ``rectify``: 责令限期整改 until ``due_on``, open until an inspector or supervisor records the
+    work done (``closed_on``); ``revoke``: the permit's item was revoked (the certificate then
+    carries a revoked permit until it is changed or cancelled), closed when made.
+    """
+
+    __tablename__ = "enforcement_measure"
+
+    id: Mapped[intpk]
+    credit_code: Mapped[str] = mapped_column(String(18), index=True)
+    certificate_number: Mapped[str] = mapped_column(String(40), index=True)
+    permit: Mapped[code]
+    kind: Mapped[code]  # rectify, revoke
+    findings: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str | None] = mapped_column(Text)  # the article a revocation rests on
+    due_on: Mapped[dt.date | None]
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("supervision_target.id"))
+    document: Mapped[str | None] = mapped_column(String(40))  # the decision's number
+    created_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[utc_timestamp] = mapped_column(default=utcnow)
+    closed_on: Mapped[dt.date | None]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    closing_note: Mapped[str | None] = mapped_column(Text)

@@ -100,6 +100,7 @@ def render(kind: str, number: str, content: Mapping[str, Any]) -> bytes:
             content["findings"],
             day,
             case or "",
+            str(content.get("basis") or ""),
         )
     if kind == "cancellation":
         return letters.cancellation_notice(

@@ -597,8 +597,24 @@ def revocation_decision(
     findings: str,
     day: dt.date,
     case_number: str,
+    basis: str = "",
 ) -> bytes:
-    """撤销行政许可决定书: a 告知承诺 check found the commitment not kept."""
+    """撤销行政许可决定书: a 告知承诺 check found the commitment not kept.
+
+    With ``basis``: a supervision inspection found the holder short of the permit's conditions.
+    """
+    if basis:
+        grounds = (
+            f"你（单位）取得的{permit}（许可证编号：{permit_no}），"
+            f"经{department}监督检查发现：{_sentence(findings)}"
+            f"依据{basis.strip().rstrip('。.；;，,')}，决定撤销该行政许可。"
+        )
+    else:
+        grounds = (
+            f"你（单位）以告知承诺方式取得的{permit}（许可证编号：{permit_no}），"
+            f"经{department}核查发现：{_sentence(findings)}申请人未履行承诺。"
+            "根据《中华人民共和国行政许可法》第六十九条及告知承诺制的有关规定，决定撤销该行政许可。"
+        )
     return _letter(
         Letter(
             title="撤销行政许可决定书",
@@ -606,10 +622,7 @@ def revocation_decision(
             case_number=case_number,
             addressee=addressee,
             paragraphs=[
-                f"你（单位）以告知承诺方式取得的{permit}（许可证编号：{permit_no}），"
-                f"经{department}核查发现：{_sentence(findings)}申请人未履行承诺。"
-                "根据《中华人民共和国行政许可法》第六十九条及告知承诺制的有关规定，决定撤销该行政许可。"
-                "该许可证自本决定送达之日起失效，行业综合许可证中的该项许可一并失效，"
+                grounds + "该许可证自本决定送达之日起失效，行业综合许可证中的该项许可一并失效，"
                 "请到综合窗口办理变更或注销。",
                 REMEDY,
             ],

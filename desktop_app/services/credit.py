@@ -172,8 +172,10 @@ def classes_of(
             manual[row.credit_code] = row.credit_class  # the newest stays
     events = events_of(session, codes - set(manual))
     credit_rules = rules()
+    clean = evaluate(credit_rules, [], today)  # most of a registry has nothing recorded
     return {
-        code: manual.get(code) or evaluate(credit_rules, events.get(code, []), today)
+        code: manual.get(code)
+        or (evaluate(credit_rules, found, today) if (found := events.get(code)) else clean)
         for code in codes
     }
 

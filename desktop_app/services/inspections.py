@@ -1,6 +1,7 @@
 """一同核查: one joint site inspection, one 整改意见书, one 复查 (plan 四(四)).
 
-Which items need a site check is catalog data (a permit's ``site_check``). The reviewers or the
+Which items need a site check is catalog data (a permit's ``site_check``), frozen on the item at
+acceptance. The reviewers or the
 supervisor schedule one inspection for every department whose items need it, with inspectors of
 each; each department records its result on its own items. When every result is in and any
 department asked for changes, one 整改意见书 lists all their findings and those items wait for
@@ -80,19 +81,13 @@ class InspectionStatus:
     rounds: tuple[RoundView, ...]
 
 
-def needs_check(catalog: Catalog, item: Item) -> bool:
-    permit = catalog.permits.get(item.permit)
-    return (
-        permit is not None
-        and permit.needs_site_check(item.variant)
-        and item.mode != ItemMode.COMMITMENT
-        and not item.dropped
-        and item.kind == "new"
-    )
+def needs_check(item: Item) -> bool:
+    """The catalog asked for a check when the item was accepted; 告知承诺 checks come later."""
+    return item.site_check and item.mode != ItemMode.COMMITMENT and not item.dropped
 
 
-def site_items(catalog: Catalog, application: Application) -> list[Item]:
-    return [i for i in application.items if needs_check(catalog, i)]
+def site_items(application: Application) -> list[Item]:
+    return [i for i in application.items if needs_check(i)]
 
 
 def _rounds(session: Session, application_id: int) -> list[Inspection]:
@@ -120,7 +115,7 @@ def _departments_due(
     session: Session, catalog: Catalog, application: Application, rounds: list[Inspection]
 ) -> list[str]:
     """The departments the next round is for: all at first, then those that asked for changes."""
-    items = site_items(catalog, application)
+    items = site_items(application)
     if not items:
         raise WorkflowError(f"办件 {application.number} 没有需要现场核查的事项")
     if not rounds:
@@ -240,7 +235,7 @@ def record(
         raise WorkflowError(f"核查意见不超过 {MAX_FINDINGS} 字")
     application = load_application(session, number)
     ensure_open(application)
-    item = next((i for i in site_items(catalog, application) if i.permit == permit), None)
+    item = next((i for i in site_items(application) if i.permit == permit), None)
     if item is None:
         raise WorkflowError(f"办件 {number} 的“{permit}”不需要现场核查")
     if actor.role != "supervisor" and actor.department != item.department:
@@ -314,7 +309,7 @@ def _due_items(
     }
     return [
         i
-        for i in site_items(catalog, application)
+        for i in site_items(application)
         if i.department in current.departments
         and i.state in OPEN_ITEM_STATES
         and i.id not in passed
@@ -335,7 +330,7 @@ def report_rectified(
     day = today or clock.today()
     last.rectified_on = day
     results = _results(session, last.id)
-    for item in site_items(catalog, application):
+    for item in site_items(application):
         result = results.get(item.id)
         if result and result.outcome == "rectify" and item.state == ItemState.CORRECTION_REQUESTED:
             corrections_received_item(session, actor, item, day)
@@ -352,7 +347,7 @@ def status(session: Session, catalog: Catalog, number: str) -> InspectionStatus:
     results = {r.id: _results(session, r.id) for r in rounds}
     return InspectionStatus(
         number,
-        tuple(_item_check(i, rounds, results) for i in site_items(catalog, application)),
+        tuple(_item_check(i, rounds, results) for i in site_items(application)),
         tuple(views),
     )
 
@@ -441,7 +436,7 @@ def _notice_content(
                 catalog.permits[i.permit].display_name(i.variant),
                 departments.get(i.department, i.department),
             ]
-            for i in site_items(catalog, application)
+            for i in site_items(application)
             if i.department in view.departments
         ],
         "inspectors": [[departments.get(d, d), name] for d, _, name in view.inspectors],
@@ -450,7 +445,7 @@ def _notice_content(
                 departments.get(d, d),
                 [
                     catalog.permits[i.permit].display_name(i.variant)
-                    for i in site_items(catalog, application)
+                    for i in site_items(application)
                     if i.department == d
                 ],
                 [name for dept, _, name in view.inspectors if dept == d],
@@ -486,15 +481,14 @@ class OpenCase:
     items: tuple[ItemCheck, ...]
 
 
-def open_cases(session: Session, catalog: Catalog, department: str | None = None) -> list[OpenCase]:
+def open_cases(session: Session, department: str | None = None) -> list[OpenCase]:
     """Open cases with items that need a site check, and where each stands (oldest first)."""
-    codes = [code for code, p in catalog.permits.items() if p.site_check is not None]
     query = (
         select(Application)
         .join(Item, Item.application_id == Application.id)
         .where(
             Application.state.in_(OPEN_APPLICATION_STATES),
-            Item.permit.in_(codes),
+            Item.site_check.is_(True),
             Item.state.in_(OPEN_ITEM_STATES),
             Item.mode != ItemMode.COMMITMENT,
         )
@@ -510,7 +504,7 @@ def open_cases(session: Session, catalog: Catalog, department: str | None = None
         results = {r.id: _results(session, r.id) for r in rounds}
         checks = tuple(
             _item_check(i, rounds, results)
-            for i in site_items(catalog, application)
+            for i in site_items(application)
             if i.state in OPEN_ITEM_STATES and (department is None or i.department == department)
         )
         if checks:

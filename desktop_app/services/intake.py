@@ -401,6 +401,7 @@ def accept(
                 permit.statutory_days,
                 permit.promised_days,
                 optional=is_optional_permit(industry, permit.code),
+                site_check=permit.site_check,
             )
             for permit in bundle.permits
         ],
@@ -567,6 +568,7 @@ class ItemToOpen:
     permit_no: str | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    site_check: bool = False
 
 
 def open_items(
@@ -593,6 +595,7 @@ def open_items(
             mode=mode.value,
             state=ItemState.PENDING.value,
             optional=planned.optional,
+            site_check=planned.site_check,
             statutory_due=statutory.day,
             promised_due=promised.day,
             statutory_days=planned.statutory_days,

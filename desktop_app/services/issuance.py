@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from desktop_app import clock
 from desktop_app.catalog import Catalog
@@ -37,7 +37,7 @@ from desktop_app.models import (
     StateChange,
 )
 from desktop_app.models.base import utcnow
-from desktop_app.services import audit, documents, holder, numbers
+from desktop_app.services import audit, documents, enforcement, holder, numbers
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.calendar import working_days_between
 from desktop_app.services.errors import NotFoundError, PermissionDeniedError, WorkflowError
@@ -633,6 +633,8 @@ class CertificateRow:
     valid_until: dt.date | None
     # Permits it lists that were revoked after it was issued: it must be changed or cancelled.
     revoked_permits: tuple[str, ...]
+    # Open 责令整改 after a supervision finding (services/enforcement.py).
+    orders: tuple[tuple[str, dt.date], ...] = ()  # (permit's name, due date)
 
 
 def list_certificates(session: Session, state: str | None = None) -> list[CertificateRow]:
@@ -640,6 +642,7 @@ def list_certificates(session: Session, state: str | None = None) -> list[Certif
     if state is not None:
         query = query.where(Certificate.state == state)
     revoked = revoked_permits(session)
+    orders = enforcement.open_orders_by_certificate(session)
     return [
         CertificateRow(
             c.number,
@@ -651,6 +654,7 @@ def list_certificates(session: Session, state: str | None = None) -> list[Certif
             c.issued_on,
             c.valid_until,
             tuple(revoked.get(c.id, ())),
+            tuple(orders.get(c.number, ()) if c.state == "valid" else ()),
         )
         for c in session.scalars(query)
     ]
@@ -670,8 +674,9 @@ def revoked_permits(session: Session) -> dict[int, list[str]]:
     )
     found: dict[int, list[str]] = {}
     for certificate_id, state, name in rows:
-        if state == "valid":
-            found.setdefault(certificate_id, []).append(name)
+        names = found.setdefault(certificate_id, []) if state == "valid" else []
+        if name not in names:  # a case that made a revision twice (a spoiled print) lists it once
+            names.append(name)
     return found
 
 
@@ -682,21 +687,32 @@ def count_with_revoked_permits(session: Session) -> int:
 
 
 def _revoked_lines(query: _Query) -> _Query:
-    """Certificate lines whose item is revoked, whatever the certificate's state.
+    """Certificate lines whose permit is revoked, whatever the certificate's state.
 
-    It starts from the few revoked items; a condition on the certificates' state would lead
-    SQLite to walk every valid certificate instead (over 100,000 cases: 150 ms against 10), so
-    callers look at the state in the rows.
+    A revoked item flags every revision of the certificate its case made that still lists the
+    permit (a later change that did not touch the permit carries it on), unless a newer item of
+    that permit among the certificate's cases decided it again. It starts from the few revoked
+    items; a condition on the certificates' state would lead SQLite to walk every valid
+    certificate instead (over 100,000 cases: 150 ms against 10), so callers look at the state in
+    the rows.
     """
+    made = aliased(Certificate)  # the revision the revoked item's case made
+    newer, sibling = aliased(Item), aliased(Certificate)
+    decided_again = (
+        select(newer.id)
+        .join(sibling, sibling.application_id == newer.application_id)
+        .where(sibling.number == made.number, newer.permit == Item.permit, newer.id > Item.id)
+    )
     return (
         query.select_from(Item)
-        .join(Certificate, Certificate.application_id == Item.application_id)
+        .join(made, made.application_id == Item.application_id)
+        .join(Certificate, Certificate.number == made.number)
         .join(
             CertificatePermit,
             (CertificatePermit.certificate_id == Certificate.id)
             & (CertificatePermit.permit == Item.permit),
         )
-        .where(Item.state == ItemState.REVOKED.value)
+        .where(Item.state == ItemState.REVOKED.value, ~decided_again.exists())
     )
 
 

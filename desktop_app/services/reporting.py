@@ -17,7 +17,7 @@ from desktop_app.catalog import Catalog
 from desktop_app.catalog.report import Reduction, batch_report
 from desktop_app.domain.states import OPEN_APPLICATION_STATES, OPEN_ITEM_STATES
 from desktop_app.models import Application, Certificate, Item, ReceivedMaterial
-from desktop_app.services import audit, issuance
+from desktop_app.services import audit, enforcement, issuance
 from desktop_app.services.auth import Actor, require_role
 
 
@@ -65,6 +65,8 @@ class Dashboard:
     expiring_30_days: int
     # Valid certificates listing a permit revoked since issue: to be changed or cancelled.
     revoked_on_valid: int
+    # Valid certificates whose holder was ordered to rectify after a supervision finding.
+    rectifying: int
     by_industry: tuple[tuple[str, int], ...]
     by_department: tuple[tuple[str, int, int], ...]  # department, open items, overdue items
     average_working_days_to_certificate: float | None  # acceptance to first certificate
@@ -154,6 +156,7 @@ def dashboard(
         deferred_waiting=int(deferred),
         expiring_30_days=int(expiring),
         revoked_on_valid=issuance.count_with_revoked_permits(session),
+        rectifying=enforcement.count_rectifying(session),
         by_industry=tuple((names.get(code, code), int(n)) for code, n in by_industry),
         by_department=tuple(
             (catalog.departments[d].short_name, int(n), int(late or 0))
@@ -261,6 +264,7 @@ def export_excel(board: Dashboard, path: Path) -> None:
         ("容缺待补", board.deferred_waiting),
         ("30天内到期证书", board.expiring_30_days),
         ("含已撤销许可的有效证书", board.revoked_on_valid),
+        ("责令整改中的有效证书", board.rectifying),
         ("平均办结（工作日）", board.average_working_days_to_certificate),
         ("法定时限平均（工作日）", board.statutory_days_average),
         ("审计日志末条序号", board.audit_head[0]),

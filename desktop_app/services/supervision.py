@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
 from desktop_app.catalog import Catalog
 from desktop_app.domain import random_draw
+from desktop_app.domain.identifiers import check_credit_code
 from desktop_app.domain.random_draw import DrawError, Inspector, Target
 from desktop_app.models import (
     Certificate,
@@ -40,6 +41,7 @@ RESULTS = {
     "not_found": "未发现（通过登记的住所或经营场所无法联系）",
 }
 MAX_TARGETS_SHOWN = 10_000
+MAX_REASON = 500
 
 
 class DrawRefusedError(ServiceError):
@@ -116,6 +118,41 @@ def conflicts(session: Session) -> list[tuple[str, str]]:
     return [(name, code) for name, code in rows]
 
 
+@dataclass(frozen=True)
+class RosterRow:
+    """An inspector of the 执法检查人员名录 with the enterprises he or she must not inspect."""
+
+    username: str
+    display_name: str
+    department: str
+    disabled: bool
+    conflicts: tuple[tuple[str, str], ...]  # (credit code, reason)
+
+
+def roster_rows(session: Session) -> list[RosterRow]:
+    """Every inspector account, by department, the disabled ones too (marked)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for user_id, code, reason in session.execute(
+        select(
+            InspectorConflict.user_id, InspectorConflict.credit_code, InspectorConflict.reason
+        ).order_by(InspectorConflict.id)
+    ):
+        found.setdefault(user_id, []).append((code, reason))
+    users = session.scalars(
+        select(User).where(User.role == "inspector").order_by(User.department, User.username)
+    )
+    return [
+        RosterRow(
+            u.username,
+            u.display_name,
+            u.department or "",
+            u.disabled,
+            tuple(found.get(u.id, ())),
+        )
+        for u in users
+    ]
+
+
 def add_conflict(
     session: Session, actor: Actor, inspector: str, credit_code: str, reason: str
 ) -> None:
@@ -124,8 +161,14 @@ def add_conflict(
     user = session.scalar(select(User).where(User.username == inspector))
     if user is None or user.role != "inspector":
         raise ServiceError(f"没有执法检查人员“{inspector}”")
+    checked = check_credit_code(credit_code)
+    if not checked.ok:
+        raise ServiceError(checked.error)
+    credit_code = checked.value
     if not reason.strip():
         raise ServiceError("须写明回避理由")
+    if len(reason.strip()) > MAX_REASON:
+        raise ServiceError(f"回避理由不超过 {MAX_REASON} 字")
     exists = session.scalar(
         select(InspectorConflict.id).where(
             InspectorConflict.user_id == user.id, InspectorConflict.credit_code == credit_code
@@ -189,18 +232,21 @@ def draw(
     )
     session.add(row)
     session.flush()
-    for position, target in enumerate(drawn, start=1):
-        session.add(
-            DrawTarget(
-                draw_id=row.id,
-                position=position,
-                credit_code=target.credit_code,
-                name=names[target.credit_code],
-                credit_class=target.credit_class,
-                inspectors=[list(pair) for pair in target.inspectors],
-            )
+    if drawn:  # one multi-row insert: a county-wide draw has tens of thousands of targets
+        session.execute(
+            insert(DrawTarget),
+            [
+                {
+                    "draw_id": row.id,
+                    "position": position,
+                    "credit_code": target.credit_code,
+                    "name": names[target.credit_code],
+                    "credit_class": target.credit_class,
+                    "inspectors": [list(pair) for pair in target.inspectors],
+                }
+                for position, target in enumerate(drawn, start=1)
+            ],
         )
-    session.flush()
     audit.record(
         session,
         actor.username,
@@ -208,7 +254,26 @@ def draw(
         str(row.id),
         {"seed": seed_text, "registry": len(targets), "drawn": len(drawn)},
     )
-    return view(session, row.id)
+    return DrawView(  # as stored, without reading the targets back
+        row.id,
+        seed_text,
+        tuple(departments),
+        tuple(industries),
+        {k: float(v) for k, v in ratios.items()},
+        len(targets),
+        tuple(
+            DrawnRow(
+                position,
+                t.credit_code,
+                names[t.credit_code],
+                t.credit_class,
+                tuple((d, n) for d, n in t.inspectors),
+                None,
+                None,
+            )
+            for position, t in enumerate(drawn, start=1)
+        ),
+    )
 
 
 def view(session: Session, draw_id: int) -> DrawView:

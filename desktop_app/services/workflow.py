@@ -470,27 +470,44 @@ def approve(
     missing = _outstanding_materials(session, application, permit)
     if missing and item.mode != ItemMode.COMMITMENT:
         raise WorkflowError(f"容缺材料尚未补齐（{'、'.join(missing)}），补齐前不能准予许可")
-    blocked = site_check_block(session, item.id)
+    blocked = site_check_block(session, item)
     if blocked:
         raise WorkflowError(blocked)
     approve_item(session, actor, item, permit_no, valid_from, valid_to, today or clock.today())
     settle(session, actor, application, "approve")
 
 
-def site_check_block(session: Session, item_id: int) -> str | None:
-    """Why the item's site check keeps it from approval (services/inspections.py), or None."""
+def site_check_block(session: Session, item: Item) -> str | None:
+    """Why the item's site check keeps it from approval (services/inspections.py), or None.
+
+    An item accepted with a check approves only once its latest result is 合格; under 告知承诺
+    the check comes after the decision.
+    """
+    if not item.site_check or item.mode == ItemMode.COMMITMENT:
+        return None
     outcome = session.scalar(
         select(InspectionResult.outcome)
         .join(Inspection, Inspection.id == InspectionResult.inspection_id)
-        .where(InspectionResult.item_id == item_id)
+        .where(InspectionResult.item_id == item.id)
         .order_by(Inspection.round.desc())
         .limit(1)
     )
+    if outcome == "pass":
+        return None
     if outcome == "fail":
         return "现场核查不合格，不能准予许可（可作出不予许可决定）"
     if outcome == "rectify":
         return "现场核查要求整改，须复查合格后方可准予许可"
-    return None
+    scheduled = session.scalar(
+        select(Inspection.scheduled_at)
+        .where(Inspection.application_id == item.application_id, Inspection.state == "scheduled")
+        .order_by(Inspection.round.desc())
+        .limit(1)
+    )
+    if scheduled is not None:
+        when = clock.local(scheduled).strftime("%Y-%m-%d %H:%M")
+        return f"现场核查已安排（{when}），核查合格后方可准予许可"
+    return "须先现场核查（监管 → 一同核查），核查合格后方可准予许可"
 
 
 def reject(

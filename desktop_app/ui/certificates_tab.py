@@ -43,10 +43,14 @@ class CertificateActions:
 
 
 def _attention(row: CertificateRow) -> str:
-    if not row.revoked_permits:
-        return ""
-    names = tr("、").join(row.revoked_permits)
-    return tr("{permits}已被撤销，请办理变更或注销").format(permits=names)
+    notes = [
+        tr("{permit}责令整改（至 {due}）").format(permit=name, due=due.isoformat())
+        for name, due in row.orders
+    ]
+    if row.revoked_permits:
+        names = tr("、").join(row.revoked_permits)
+        notes.insert(0, tr("{permits}已被撤销，请办理变更或注销").format(permits=names))
+    return tr("；").join(notes)
 
 
 class CertificatesTab(QWidget):
@@ -81,7 +85,11 @@ class CertificatesTab(QWidget):
                     tr("有效期至"),
                     lambda r: r.valid_until.isoformat() if r.valid_until else tr("长期"),
                 ),
-                Column(tr("提示"), _attention, lambda r: ALARM if r.revoked_permits else None),
+                Column(
+                    tr("提示"),
+                    _attention,
+                    lambda r: ALARM if r.revoked_permits or r.orders else None,
+                ),
             ],
             self,
         )

@@ -29,6 +29,7 @@ from desktop_app.services import (
     documents,
     draft_file,
     drafts,
+    enforcement,
     expiry,
     filed_form,
     inspections,
@@ -68,6 +69,7 @@ from desktop_app.ui.intake.counter_decision import CounterDecisions
 from desktop_app.ui.online_tab import OnlineActions, OnlineDetail
 from desktop_app.ui.registry_panel import RegistryActions
 from desktop_app.ui.review_tab import ReviewActions, ReviewDetail
+from desktop_app.ui.roster_panel import RosterActions
 from desktop_app.ui.settings_tab import SettingsActions
 from desktop_app.ui.supervision_tab import SupervisionActions
 
@@ -429,6 +431,8 @@ class Counter:
             record=self._draw_result,
             verify=self._verify_draw,
             publish=self._publish_draw,
+            permits=self._permits_held,
+            order=self._order_measure,
             departments={c: self.catalog.departments[c].name for c in drawing},
             may_draw=self.actor.role == "supervisor",
         )
@@ -439,7 +443,58 @@ class Counter:
             set_class=self._set_credit_class,
             industries={i.code: i.name for i in self.catalog.industries},
             may_set=self.actor.role == "supervisor",
+            measures=self._measures,
+            close=self._close_measure,
         )
+
+    def roster_actions(self) -> RosterActions:
+        return RosterActions(
+            rows=self._roster,
+            add_conflict=self._add_conflict,
+            departments={c: d.name for c, d in self.catalog.departments.items()},
+            may_edit=self.actor.role == "supervisor",
+        )
+
+    def _roster(self) -> list[supervision.RosterRow]:
+        with self.store.read() as session:
+            return supervision.roster_rows(session)
+
+    def _add_conflict(self, inspector: str, credit_code: str, reason: str) -> None:
+        with self.store.write() as session:
+            supervision.add_conflict(session, self.actor, inspector, credit_code, reason)
+
+    def _permits_held(self, credit_code: str) -> list[tuple[str, str]]:
+        with self.store.read() as session:
+            return enforcement.permits_held(session, credit_code)
+
+    def _order_measure(
+        self,
+        draw_id: int,
+        code: str,
+        kind: str,
+        permit: str,
+        findings: str,
+        due: dt.date | None,
+        basis: str,
+    ) -> str:
+        with self.store.write() as session:
+            done = enforcement.order(
+                session, self.actor, draw_id, code, kind, permit, findings, due, basis
+            )
+        if done.document:
+            return tr("已撤销{permit}，撤销行政许可决定书 {document}").format(
+                permit=done.permit_name, document=done.document
+            )
+        due_text = done.due_on.isoformat() if done.due_on else ""
+        return tr("已责令整改{permit}（至 {due}）").format(permit=done.permit_name, due=due_text)
+
+    def _measures(self) -> list[enforcement.MeasureView]:
+        with self.store.read() as session:
+            return enforcement.measures(session)
+
+    def _close_measure(self, measure_id: int, note: str) -> None:
+        with self.store.write() as session:
+            enforcement.close(session, self.actor, measure_id, note)
 
     def _registry(self) -> list[supervision.RegistryEntry]:
         with self.store.read() as session:
@@ -480,7 +535,7 @@ class Counter:
     def inspection_cases(self) -> list[inspections.OpenCase]:
         own = None if self.actor.role == "supervisor" else self.actor.department
         with self.store.read() as session:
-            return inspections.open_cases(session, self.catalog, own)
+            return inspections.open_cases(session, own)
 
     def inspection_status(self, number: str) -> inspections.InspectionStatus:
         with self.store.read() as session:

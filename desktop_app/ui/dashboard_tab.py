@@ -76,6 +76,7 @@ class DashboardTab(QWidget):
             ("deferred", tr("容缺待补")),
             ("expiring", tr("30天内到期证书")),
             ("revoked", tr("含已撤销许可的有效证书")),
+            ("rectifying", tr("责令整改中的有效证书")),
             ("average", tr("平均办结/法定时限均值（工作日）")),
         ]
         for index, (key, title) in enumerate(names):
@@ -129,6 +130,7 @@ class DashboardTab(QWidget):
         self.kpis["revoked"].setText(str(board.revoked_on_valid))
         alarm = ALARM_STYLE if board.revoked_on_valid else ""  # to change or cancel
         self.kpis["revoked"].setStyleSheet(f"font-size: 18pt; font-weight: bold; {alarm}")
+        self.kpis["rectifying"].setText(str(board.rectifying))
         average = (
             "—"
             if board.average_working_days_to_certificate is None

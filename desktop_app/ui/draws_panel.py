@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.supervision import DrawnRow, DrawSummary, DrawView
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.measure_dialogs import MeasureDialog
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM_STYLE, Choice, named, ok_cancel, row_table, run_dialog
 
@@ -40,6 +42,9 @@ class DrawActions:
     record: Callable[[int, str, str, str], None]  # (draw, credit code, result, findings)
     verify: Callable[[int], tuple[bool, str]]
     publish: Callable[[int, Path], int]
+    permits: Callable[[str], list[tuple[str, str]]]  # credit code → its certificate's permits
+    # (draw, credit code, kind, permit, findings, due date, basis) → what was done, in words
+    order: Callable[[int, str, str, str, str, dt.date | None, str], str]
     departments: dict[str, str]  # code → name, the departments that may draw
     may_draw: bool  # the supervisor; inspectors record results
 
@@ -141,6 +146,8 @@ class DrawsPanel(QWidget):
         self.targets_table = row_table(self.target_model, "drawTargetsTable")
         self.new_button = named(QPushButton(tr("新抽取(&N)…")), "newDrawButton")
         self.result_button = named(QPushButton(tr("登记结果(&R)…")), "drawResultButton")
+        self.measure_button = named(QPushButton(tr("监管处理(&M)…")), "measureButton")
+        self.measure_button.setToolTip(tr("对发现问题的检查对象责令整改或撤销许可"))
         self.verify_button = named(QPushButton(tr("复核抽取")), "verifyDrawButton")
         self.publish_button = named(QPushButton(tr("导出公示表…")), "publishDrawButton")
         self.status_label = named(QLabel(), "drawsStatusLabel")
@@ -151,6 +158,7 @@ class DrawsPanel(QWidget):
         for button in (
             self.new_button,
             self.result_button,
+            self.measure_button,
             self.verify_button,
             self.publish_button,
         ):
@@ -163,6 +171,7 @@ class DrawsPanel(QWidget):
         layout.addWidget(self.status_label)
         self.new_button.clicked.connect(self._new)
         self.result_button.clicked.connect(self._record)
+        self.measure_button.clicked.connect(self._measure)
         self.verify_button.clicked.connect(self._verify)
         self.publish_button.clicked.connect(self._publish)
         self.draws_table.selectionModel().selectionChanged.connect(lambda *_: self._show())
@@ -211,13 +220,20 @@ class DrawsPanel(QWidget):
             )
         )
 
-    def _record(self) -> None:
+    def _target(self) -> tuple[int, DrawnRow] | None:
+        """The draw and the target selected; None (and a message) when there is none."""
         draw_id = self._draw_id()
         rows = self.targets_table.selectionModel().selectedRows()
         if draw_id is None or not rows:
             self._say(tr("请先选择抽取和检查对象"), alarm=True)
+            return None
+        return draw_id, self.target_model.row(rows[0].row())
+
+    def _record(self) -> None:
+        chosen = self._target()
+        if chosen is None:
             return
-        target = self.target_model.row(rows[0].row())
+        draw_id, target = chosen
         dialog = ResultDialog(self)
         if not run_dialog(dialog):
             return
@@ -229,6 +245,31 @@ class DrawsPanel(QWidget):
             return
         self._show()
         self._say(tr("已登记 {name} 的抽查结果").format(name=target.name))
+
+    def _measure(self) -> None:
+        chosen = self._target()
+        if chosen is None:
+            return
+        draw_id, target = chosen
+        if target.result != "problem":
+            self._say(tr("只有“发现问题”的检查对象才能作出处理"), alarm=True)
+            return
+        permits = self._actions.permits(target.credit_code)
+        if not permits:
+            self._say(tr("{name} 已没有有效的行业综合许可证").format(name=target.name), alarm=True)
+            return
+        dialog = MeasureDialog(permits, target.findings or "", self)
+        if not run_dialog(dialog):
+            return
+        kind, permit, findings, due, basis = dialog.chosen()
+        try:
+            done = self._actions.order(
+                draw_id, target.credit_code, kind, permit, findings, due, basis
+            )
+        except ServiceError as exc:
+            self._say(exc.message, alarm=True)
+            return
+        self._say(done)
 
     def _verify(self) -> None:
         draw_id = self._draw_id()

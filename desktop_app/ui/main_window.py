@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
                 counter.supervision_actions(),
                 counter.draw_actions(),
                 counter.registry_actions(),
+                counter.roster_actions(),
             )
             self.tabs.addTab(self.supervision_tab, tr("监管(&V)"))
         if actor is not None and counter is not None and _may_issue(actor, catalog):

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.services.enforcement import MeasureView
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.supervision import RegistryEntry
 from desktop_app.ui.i18n import tr
+from desktop_app.ui.measure_dialogs import RectifiedDialog
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM_STYLE, named, ok_cancel, row_table, run_dialog
 
@@ -32,6 +34,17 @@ class RegistryActions:
     set_class: Callable[[str, str, str], None]  # (credit code, class, reason)
     industries: dict[str, str]  # code → name
     may_set: bool  # the supervisor
+    measures: Callable[[], list[MeasureView]]  # newest first
+    close: Callable[[int, str], None]  # (measure, what the re-check found)
+
+
+def _measure_text(measure: MeasureView) -> str:
+    if measure.kind == "revoke":
+        return tr("已撤销许可")
+    if measure.closed_on is not None:
+        return tr("整改完成（{day}）").format(day=measure.closed_on.isoformat())
+    due = measure.due_on.isoformat() if measure.due_on else ""
+    return tr("责令整改（至 {due}）").format(due=due)
 
 
 class CreditDialog(QDialog):
@@ -66,23 +79,69 @@ class RegistryPanel(QWidget):
             self,
         )
         self.table = row_table(self.model, "registryTable")
+        self.measure_model: RowTableModel[MeasureView] = RowTableModel(
+            [
+                Column(tr("证书编号"), lambda r: r.certificate_number),
+                Column(tr("统一社会信用代码"), lambda r: r.credit_code),
+                Column(tr("许可证"), lambda r: r.permit_name),
+                Column(tr("处理"), _measure_text),
+                Column(tr("发现的问题"), lambda r: r.findings),
+                Column(tr("决定书"), lambda r: r.document or ""),
+            ],
+            self,
+        )
+        self.measure_table = row_table(self.measure_model, "measureTable")
+        self.close_button = named(QPushButton(tr("整改完成(&D)…")), "measureDoneButton")
         self.set_button = named(QPushButton(tr("调整信用等级(&L)…")), "setCreditButton")
         self.set_button.setVisible(actions.may_set)
         self.status_label = named(QLabel(), "registryStatusLabel")
         buttons = QHBoxLayout()
         buttons.addWidget(self.set_button)
         buttons.addStretch()
+        measure_buttons = QHBoxLayout()
+        measure_buttons.addWidget(self.close_button)
+        measure_buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("检查对象名录：持有效行业综合许可证的主体")))
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
+        layout.addWidget(QLabel(tr("监管处理：责令整改与撤销许可（反馈到证照和统计）")))
+        layout.addWidget(self.measure_table, 1)
+        layout.addLayout(measure_buttons)
         layout.addWidget(self.status_label)
         self.set_button.clicked.connect(self._set_class)
+        self.close_button.clicked.connect(self._close)
         self.refresh()
 
     def refresh(self) -> None:
         self.model.set_rows(self._actions.entries())
         self.table.resizeColumnsToContents()
+        self.measure_model.set_rows(self._actions.measures())
+        self.measure_table.resizeColumnsToContents()
+
+    def _say(self, text: str, alarm: bool = False) -> None:
+        self.status_label.setStyleSheet(ALARM_STYLE if alarm else "")
+        self.status_label.setText(text)
+
+    def _close(self) -> None:
+        rows = self.measure_table.selectionModel().selectedRows()
+        if not rows:
+            self._say(tr("请先选择监管处理"), alarm=True)
+            return
+        measure = self.measure_model.row(rows[0].row())
+        if measure.kind != "rectify" or measure.closed_on is not None:
+            self._say(tr("该处理已办结"), alarm=True)
+            return
+        dialog = RectifiedDialog(_measure_text(measure), self)
+        if not run_dialog(dialog):
+            return
+        try:
+            self._actions.close(measure.id, dialog.note_edit.text())
+        except ServiceError as exc:
+            self._say(exc.message, alarm=True)
+            return
+        self._say(tr("已登记整改完成：{permit}").format(permit=measure.permit_name))
+        self.refresh()
 
     def _set_class(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -1,4 +1,4 @@
-"""监管: the joint site inspections (一同核查) to schedule, record and recheck.
+"""监管: 一同核查 to schedule, record and recheck; 双随机抽查, 检查对象名录, 执法检查人员名录.
 
 For supervisors, reviewers and inspectors; each action is one service transaction (ui/counter.py).
 """
@@ -35,6 +35,7 @@ from desktop_app.services.inspections import OUTCOMES, InspectionStatus, OpenCas
 from desktop_app.ui.draws_panel import DrawActions, DrawsPanel
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.registry_panel import RegistryActions, RegistryPanel
+from desktop_app.ui.roster_panel import RosterActions, RosterPanel
 from desktop_app.ui.table_models import Column, RowTableModel
 from desktop_app.ui.widgets import ALARM_STYLE, Choice, named, ok_cancel, row_table, run_dialog
 
@@ -139,6 +140,7 @@ class SupervisionTab(QWidget):
         actions: SupervisionActions,
         draws: DrawActions | None = None,
         registry: RegistryActions | None = None,
+        roster: RosterActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,6 +197,9 @@ class SupervisionTab(QWidget):
         self.registry_panel = RegistryPanel(registry) if registry is not None else None
         if self.registry_panel is not None:
             self.pages.addTab(self.registry_panel, tr("检查对象名录"))
+        self.roster_panel = RosterPanel(roster) if roster is not None else None
+        if self.roster_panel is not None:
+            self.pages.addTab(self.roster_panel, tr("执法检查人员名录"))
         QVBoxLayout(self).addWidget(self.pages)
         self.schedule_button.clicked.connect(self._schedule)
         self.record_button.clicked.connect(self._record)

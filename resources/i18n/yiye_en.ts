@@ -45,12 +45,14 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+53"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="+373"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+51"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+95"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+154"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="+77"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+156"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -87,7 +89,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+64"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+15"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+54"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+37"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="-24"/>
@@ -99,10 +101,10 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+3"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
-        <location filename="../../desktop_app/ui/draws_panel.py" line="+131"/>
+        <location filename="../../desktop_app/ui/draws_panel.py" line="+136"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-3"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-8"/>
-        <location filename="../../desktop_app/ui/registry_panel.py" line="+62"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="+75"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+1"/>
         <location filename="../../desktop_app/ui/supervision_tab.py" line="+1"/>
         <source>主体名称</source>
@@ -110,7 +112,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+141"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="+143"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-1"/>
         <location filename="../../desktop_app/ui/registry_panel.py" line="+1"/>
@@ -123,6 +125,7 @@
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+8"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="+5"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+3"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="-3"/>
         <location filename="../../desktop_app/ui/settings_tab.py" line="+237"/>
         <source>状态</source>
         <translation>State</translation>
@@ -320,7 +323,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="+101"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="+105"/>
         <location filename="../../desktop_app/ui/commitments_tab.py" line="+59"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="+114"/>
         <source>未能办理</source>
@@ -445,6 +448,7 @@
     <message>
         <location line="+13"/>
         <location filename="../../desktop_app/ui/expiring_panel.py" line="+52"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="+10"/>
         <source>许可证</source>
         <translation>Permit</translation>
     </message>
@@ -499,7 +503,7 @@
     <message>
         <location filename="../../desktop_app/ui/cases_tab.py" line="-386"/>
         <location filename="../../desktop_app/ui/catalog_browser.py" line="+1"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="-105"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-109"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -532,7 +536,7 @@
         <location line="+8"/>
         <location line="+60"/>
         <location line="+46"/>
-        <location filename="../../desktop_app/ui/certificates_tab.py" line="-17"/>
+        <location filename="../../desktop_app/ui/certificates_tab.py" line="-18"/>
         <location filename="../../desktop_app/ui/draws_panel.py" line="+10"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
         <location filename="../../desktop_app/ui/intake/form_page.py" line="+233"/>
@@ -545,7 +549,7 @@
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+93"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+96"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -640,11 +644,12 @@
         <translation>{permits} revoked: change or cancel the certificate</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location filename="../../desktop_app/ui/draws_panel.py" line="-2"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="-1"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-3"/>
-        <location filename="../../desktop_app/ui/registry_panel.py" line="-2"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="-12"/>
+        <location line="+11"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -652,11 +657,17 @@
         <location line="-2"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/expiring_panel.py" line="-4"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="-1"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
+        <source>{permit}责令整改（至 {due}）</source>
+        <translation>{permit}: rectification ordered (by {due})</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>版本</source>
         <translation>Revision</translation>
     </message>
@@ -684,7 +695,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+167"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="-6"/>
         <location filename="../../desktop_app/ui/intake/after_issue_panes.py" line="+158"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+55"/>
@@ -692,12 +703,12 @@
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-164"/>
         <source>提示</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>核发行业综合许可证(&amp;I)</source>
         <translation>&amp;Issue the comprehensive licence</translation>
     </message>
@@ -799,7 +810,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+180"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+182"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -819,7 +830,17 @@
         <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+140"/>
+        <source>已撤销{permit}，撤销行政许可决定书 {document}</source>
+        <translation>{permit} revoked, revocation decision {document}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已责令整改{permit}（至 {due}）</source>
+        <translation>Rectification of {permit} ordered (by {due})</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>已安排{title}：{at}</source>
         <translation>Scheduled {title}: {at}</translation>
     </message>
@@ -880,7 +901,7 @@
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-70"/>
+        <location filename="../../desktop_app/ui/dashboard_tab.py" line="-72"/>
         <source>今日受理/出证</source>
         <translation>Accepted/issued today</translation>
     </message>
@@ -918,6 +939,11 @@
         <location line="+1"/>
         <source>含已撤销许可的有效证书</source>
         <translation>Valid certificates with a revoked permit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>责令整改中的有效证书</source>
+        <translation>Valid certificates under rectification order</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -961,7 +987,7 @@
         <translation>Counting…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>单独申请字段</source>
         <translation>Separate form fields</translation>
     </message>
@@ -2128,7 +2154,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Commitment checks (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>监管(&amp;V)</source>
         <translation>Super&amp;vision</translation>
     </message>
@@ -2646,32 +2672,96 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Connected: {reached}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="-1"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+4"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+0"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+0"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="-29"/>
+        <source>登记回避</source>
+        <translation>Record a conflict</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}（{username}）</source>
+        <translation>{name} ({username})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>18位统一社会信用代码</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>统一社会信用代码：</source>
+        <translation>Unified social credit code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回避理由：</source>
+        <translation>Reason for recusal:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+0"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+10"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>在岗</source>
+        <translation>Active</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>回避</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code}（{reason}）</source>
+        <translation>{code} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>登记回避(&amp;C)…</source>
+        <translation>Record &amp;conflict…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>执法检查人员名录（增加或停用检查人员：设置 → 用户，由系统管理员办理）</source>
+        <translation>Inspector roster (inspectors are added or disabled under Settings → Users, by the administrator)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>还没有在岗的执法检查人员</source>
+        <translation>There is no active inspector yet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已登记 {inspector} 回避 {code}</source>
+        <translation>Recorded: {inspector} must not inspect {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_tab.py" line="+2"/>
         <source>锁定中</source>
         <translation>Locked</translation>
     </message>
@@ -3065,7 +3155,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="-214"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-218"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
@@ -3105,12 +3195,13 @@ Everything typed is still there; you can go on.</translation>
         <translation>Site:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="-72"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+1"/>
         <source>检查人员：</source>
         <translation>Inspectors:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+27"/>
         <source>登记现场核查结论</source>
         <translation>Record the site inspection result</translation>
     </message>
@@ -3135,7 +3226,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Findings:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>现场核查</source>
         <translation>Site inspection</translation>
     </message>
@@ -3188,6 +3279,11 @@ Everything typed is still there; you can go on.</translation>
         <location line="+3"/>
         <source>检查对象名录</source>
         <translation>Registry</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>执法检查人员名录</source>
+        <translation>Inspector roster</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3276,6 +3372,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/measure_dialogs.py" line="+51"/>
         <source>发现的问题：</source>
         <translation>Findings:</translation>
     </message>
@@ -3311,7 +3408,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/registry_panel.py" line="+3"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="-7"/>
         <source>信用等级</source>
         <translation>Credit class</translation>
     </message>
@@ -3332,6 +3429,7 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="+11"/>
         <source>发现的问题</source>
         <translation>Findings</translation>
     </message>
@@ -3347,6 +3445,16 @@ Everything typed is still there; you can go on.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>监管处理(&amp;M)…</source>
+        <translation>&amp;Measure…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对发现问题的检查对象责令整改或撤销许可</source>
+        <translation>Order rectification or revoke a permit of a target where a problem was found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>复核抽取</source>
         <translation>Verify draw</translation>
     </message>
@@ -3356,22 +3464,33 @@ Everything typed is still there; you can go on.</translation>
         <translation>Export the published list...</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>抽取 {id}：名录 {size} 户，抽中 {count} 户</source>
         <translation>Draw {id}: {count} of {size} registered drawn</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+19"/>
         <source>请先选择抽取和检查对象</source>
         <translation>Choose a draw and a target first</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-6"/>
         <source>已登记 {name} 的抽查结果</source>
         <translation>Result of {name} recorded</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>只有“发现问题”的检查对象才能作出处理</source>
+        <translation>Only a target with a problem found can be given a measure</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} 已没有有效的行业综合许可证</source>
+        <translation>{name} no longer holds a valid industry licence</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>导出公示表</source>
         <translation>Export the published list</translation>
     </message>
@@ -3391,7 +3510,22 @@ Everything typed is still there; you can go on.</translation>
         <translation>Published list exported ({count} targets): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/registry_panel.py" line="-23"/>
+        <location filename="../../desktop_app/ui/registry_panel.py" line="-45"/>
+        <source>已撤销许可</source>
+        <translation>Permit revoked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>整改完成（{day}）</source>
+        <translation>Rectified ({day})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>责令整改（至 {due}）</source>
+        <translation>Rectification ordered (by {due})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>调整信用等级</source>
         <translation>Change the credit class</translation>
     </message>
@@ -3406,17 +3540,52 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>处理</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>决定书</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>整改完成(&amp;D)…</source>
+        <translation>Rectification &amp;done…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>调整信用等级(&amp;L)…</source>
         <translation>Change credit c&amp;lass...</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>检查对象名录：持有效行业综合许可证的主体</source>
         <translation>Registry: holders of a valid combined licence</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>监管处理：责令整改与撤销许可（反馈到证照和统计）</source>
+        <translation>Measures: rectification orders and revocations (shown in certificates and statistics)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>请先选择监管处理</source>
+        <translation>Select a measure first</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>该处理已办结</source>
+        <translation>This measure is already closed</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已登记整改完成：{permit}</source>
+        <translation>Rectification recorded as done: {permit}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>请先选择主体</source>
         <translation>Choose an enterprise first</translation>
     </message>
@@ -3424,6 +3593,61 @@ Everything typed is still there; you can go on.</translation>
         <location line="+15"/>
         <source>{name} 的信用等级已调整为 {cls}</source>
         <translation>Credit class of {name} changed to {cls}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/measure_dialogs.py" line="-17"/>
+        <source>监管处理</source>
+        <translation>Supervision measure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>责令限期整改</source>
+        <translation>Order rectification by a date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>撤销许可</source>
+        <translation>Revoke the permit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>撤销所依据的法律法规条款</source>
+        <translation>The article of law the revocation rests on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>处理方式：</source>
+        <translation>Measure:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>许可证：</source>
+        <translation>Permit:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>整改期限：</source>
+        <translation>Rectify by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销依据：</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>整改完成</source>
+        <translation>Rectification done</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>处理：</source>
+        <translation>Measure:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复查情况：</source>
+        <translation>Re-check found:</translation>
     </message>
 </context>
 </TS>

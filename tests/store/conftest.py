@@ -31,6 +31,7 @@ USERS = [
     ("audit", "auditor", None),
     ("admin", "admin", None),
     *[(f"r_{d}", "reviewer", d) for d in DEPARTMENTS],
+    *[(f"insp_{d}", "inspector", d) for d in DEPARTMENTS],  # tests/site_checks.py
 ]
 BACKENDS = ["sqlite", "postgresql"]
 

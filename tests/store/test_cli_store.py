@@ -118,9 +118,16 @@ def test_the_first_administrator_of_an_empty_store_needs_no_proof(
     assert code == 2
     assert "须以系统管理员身份操作" in err
     code, _, _ = run(
-        capsys, *users, "zhang", "--role", "clerk", "--user", "root", "--password-stdin",
+        capsys,
+        *users,
+        "zhang",
+        "--role",
+        "clerk",
+        "--user",
+        "root",
+        "--password-stdin",
         stdin="Admin2026x\nClerk2026x\n",
-    )  # fmt: skip
+    )
     assert code == 0
 
 
@@ -250,6 +257,42 @@ def test_cases_accept_show_list_and_decide(
     )
     assert code == 2
     assert "审批人员" in err
+    code, _, err = run(
+        capsys,
+        "--database",
+        db,
+        "items",
+        "decide",
+        number,
+        "drug_retail",
+        "--user",
+        "r_market",
+        "--approve",
+        "--permit-no",
+        "YP-1",
+        "--valid-from",
+        "2025-10-01",
+    )
+    assert code == 2
+    assert "须先现场核查" in err
+    site = ("--database", db, "inspections")
+    code, _, err = run(
+        capsys,
+        *site,
+        "schedule",
+        number,
+        "--at",
+        "2025-09-29 09:30",
+        "--inspectors",
+        "insp_market",
+        "--user",
+        "r_market",
+    )
+    assert (code, err) == (0, "")
+    code, _, err = run(
+        capsys, *site, "record", number, "drug_retail", "--pass", "--user", "insp_market"
+    )
+    assert (code, err) == (0, "")
     for permit in ("food_registration", "drug_retail"):
         code, _, err = run(
             capsys,

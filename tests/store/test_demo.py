@@ -17,7 +17,16 @@ from desktop_app.models import (
     ReceivedMaterial,
     VerificationTask,
 )
-from desktop_app.services import audit, audit_anchor, cases, drafts, inspections, supervision
+from desktop_app.services import (
+    audit,
+    audit_anchor,
+    cases,
+    drafts,
+    enforcement,
+    inspections,
+    issuance,
+    supervision,
+)
 
 
 def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_path: Path) -> None:
@@ -50,9 +59,13 @@ def test_demo_fills_every_state_and_issues_certificates(catalog: Catalog, tmp_pa
     # 一同核查 at each stage, and one 双随机 draw published and verifiable.
     assert {"inspection_notice", "inspection_record", "rectification"} <= set(kinds)
     with store.read() as session:
-        stages = {i.status[:4] for c in inspections.open_cases(session, catalog) for i in c.items}
+        stages = {i.status[:4] for c in inspections.open_cases(session) for i in c.items}
         (draw_id,) = session.scalars(select(Draw.id).where(Draw.published_at.is_not(None)))
         assert supervision.verify(session, draw_id)[0]
+        # Its findings reach the certificates: one ordered to rectify, one permit revoked.
+        assert {m.kind for m in enforcement.measures(session)} == {"rectify", "revoke"}
+        assert enforcement.count_rectifying(session) >= 1
+        assert issuance.count_with_revoked_permits(session) >= 1
     assert {"待安排现", "待现场核", "需整改，"} <= stages
     with pytest.raises(demo.DemoRefusedError):
         demo.run(store, catalog, count=5)

@@ -3,6 +3,7 @@ one 复查, then approval; and what scheduling and recording refuse."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 from pathlib import Path
@@ -268,3 +269,40 @@ def test_a_recheck_checks_only_what_was_not_passed(store: Store, catalog: Catalo
     done = record(store, catalog, "i_market", number, "drug_retail", "pass")
     assert done.state == "done"
     assert set(status(store, catalog, number).values()) == {"现场核查合格"}
+
+
+def test_an_item_waits_for_its_check_and_says_why(store: Store, catalog: Catalog) -> None:
+    number = hotel_case(store, catalog)
+    reviewer = actor(store, "r_police")
+
+    def approve() -> None:
+        with store.write() as session:
+            workflow.approve(session, reviewer, number, "special_trade", "TX-1", DAY, None)
+
+    with pytest.raises(WorkflowError, match="须先现场核查"):
+        approve()
+    with store.write() as session:
+        inspections.schedule(session, reviewer, catalog, number, AT, list(INSPECTORS))
+    with pytest.raises(WorkflowError, match=r"现场核查已安排（2025-09-29 09:30）"):
+        approve()
+    record(store, catalog, "i_police", number, "special_trade", "pass")
+    approve()
+    assert states(store, number)["special_trade"] == "approved"
+
+
+def test_under_commitment_the_check_comes_after_the_decision(
+    store: Store, catalog: Catalog
+) -> None:
+    """告知承诺: 公共场所卫生许可 is decided on the applicant's word and checked later."""
+    sub = factories.submission(catalog, "hotel", HOTEL)
+    sub = dataclasses.replace(sub, commitments=("public_hygiene",))
+    clerk = actor(store, "clerk")
+    with store.write() as session:
+        number = intake.accept(session, clerk, catalog, sub, DAY).number
+        workflow.dispatch(session, clerk, number)
+    assert set(status(store, catalog, number)) == {"special_trade", "food_business"}
+    reviewer = actor(store, "r_health")
+    with store.write() as session:
+        workflow.take_up(session, reviewer, number, "public_hygiene")
+        workflow.approve(session, reviewer, number, "public_hygiene", "WS-1", DAY, None)
+    assert states(store, number)["public_hygiene"] == "approved"

@@ -18,7 +18,7 @@ from desktop_app.domain.license_id import is_valid_license_identifier
 from desktop_app.models import Application, AuditEntry, Certificate, Enterprise, Item
 from desktop_app.services import intake, issuance, workflow
 from desktop_app.services.errors import PermissionDeniedError, WorkflowError
-from tests import factories
+from tests import factories, site_checks
 from tests.lifecycle_steps import change_and_issue
 from tests.store.conftest import actor
 
@@ -43,8 +43,11 @@ def ready_application(
     with store.write() as session:
         number = intake.accept(session, clerk, catalog, sub, TODAY).number
         workflow.dispatch(session, clerk, number)
-        for permit, until in zip(("food_registration", "drug_retail"), valid_to, strict=True):
+        permits = ("food_registration", "drug_retail")
+        for permit in permits:
             workflow.take_up(session, reviewer, number, permit)
+        site_checks.pass_in(session, number, TODAY)
+        for permit, until in zip(permits, valid_to, strict=True):
             workflow.approve(
                 session, reviewer, number, permit, f"{permit}-{serial}", dt.date(2025, 10, 8), until
             )

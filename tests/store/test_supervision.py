@@ -70,7 +70,10 @@ def test_a_draw_is_the_documented_function_of_its_inputs_and_verifies(
         [random_draw.Target(e.credit_code, e.credit_class) for e in entries],
         EVERY,
         ["market"],
-        [random_draw.Inspector(f"i_market{n}", "market") for n in range(1, 4)],
+        [
+            *(random_draw.Inspector(f"i_market{n}", "market") for n in range(1, 4)),
+            random_draw.Inspector("insp_market", "market"),  # the template store's inspector
+        ],
         1,
         [("i_market1", codes[1])],
     )

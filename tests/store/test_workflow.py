@@ -14,7 +14,7 @@ from desktop_app.services.errors import (
     PermissionDeniedError,
     WorkflowError,
 )
-from tests import factories
+from tests import factories, site_checks
 from tests.store.conftest import actor
 
 TODAY = dt.date(2025, 9, 26)
@@ -47,6 +47,7 @@ def approve(store: Store, number: str, permit: str, department: str = "market") 
     with store.write() as session:
         if states(store, number)[permit] == "pending":
             workflow.take_up(session, reviewer, number, permit)
+        site_checks.pass_in(session, number)
         workflow.approve(
             session,
             reviewer,
@@ -101,7 +102,7 @@ def test_approval_needs_take_up_first(store: Store, catalog: Catalog) -> None:
             session,
             actor(store, "r_market"),
             number,
-            "drug_retail",
+            "food_registration",
             "X",
             dt.date(2025, 10, 1),
             None,

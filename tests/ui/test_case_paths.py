@@ -25,6 +25,7 @@ from desktop_app.ui.intake.counter_decision import CorrectionDialog
 from desktop_app.ui.intake.returning_dialog import ReturningDialog
 from desktop_app.ui.intake.wizard import IntakeWizard
 from desktop_app.ui.main_window import MainWindow
+from tests import site_checks
 from tests.ui.counter_flow import PaperPrinter, fill_to_review, hall_database, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
 
@@ -111,7 +112,7 @@ def test_a_deferred_material_is_received_then_the_permit_approved(
     assert "2025年10月20日" in receipt_text
     assert "申请材料齐全" not in receipt_text
 
-    _, reviewer = signed_in(qtbot, url, "li")
+    reviewer_state, reviewer = signed_in(qtbot, url, "li")
     approve(reviewer, "药品经营许可证（零售）", "YP-1")
     assert warnings[-1].startswith("容缺材料尚未补齐")
     review = reviewer.review_tab
@@ -134,6 +135,8 @@ def test_a_deferred_material_is_received_then_the_permit_approved(
     assert tab.status_label.text() == "已登记容缺材料"
     assert "已于" in tab.deferred_list.item(0).text()
 
+    assert reviewer_state.store is not None  # the joint site check passes (监管 tab, elsewhere)
+    site_checks.pass_site_checks(reviewer_state.store, receipt.number)
     approve(reviewer, "药品经营许可证（零售）", "YP-1")
     assert review.status_label.text().endswith("已准予许可")
 

@@ -16,6 +16,7 @@ BOARD = Dashboard(
     deferred_waiting=5,
     expiring_30_days=1,
     revoked_on_valid=1,
+    rectifying=2,
     by_industry=(("便利店", 20), ("超市", 8)),
     by_department=(("市场监管局", 14, 2), ("卫健局", 3, 0)),
     average_working_days_to_certificate=9.5,

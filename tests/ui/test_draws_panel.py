@@ -1,11 +1,14 @@
-"""双随机抽查 through the 监管 tab: a draw from the certificate holders, a result, 复核, 公示."""
+"""双随机抽查 through the 监管 tab: a draw from the certificate holders, a result, 复核, 公示,
+and the finding's 责令整改 flagged in 证照 until it is done."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -13,8 +16,9 @@ from desktop_app import clock
 from desktop_app.domain import keys
 from desktop_app.services import auth, intake, issuance, workflow
 from desktop_app.ui.draws_panel import DrawDialog, ResultDialog
+from desktop_app.ui.measure_dialogs import MeasureDialog, RectifiedDialog
 from desktop_app.ui.registry_panel import CreditDialog
-from tests import factories
+from tests import factories, site_checks
 from tests.ui.counter_flow import PASSWORD, hall_database, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
 
@@ -42,6 +46,8 @@ def test_a_draw_is_made_recorded_verified_and_published_on_screen(
             workflow.dispatch(session, clerk, number)
             for permit in ("food_registration", "drug_retail"):
                 workflow.take_up(session, reviewer, number, permit)
+            site_checks.pass_in(session, number, prefix="i_")
+            for permit in ("food_registration", "drug_retail"):
                 workflow.approve(
                     session, reviewer, number, permit, f"{permit}-{serial}", clock.today(), None
                 )
@@ -102,3 +108,43 @@ def test_a_draw_is_made_recorded_verified_and_published_on_screen(
         registry.model.row(i).credit_code: registry.model.row(i).credit_class for i in range(3)
     }
     assert classes[holder.credit_code] == "D"
+
+    # The finding orders rectification of the 食品经营 permit: 证照 flags it until it is done.
+    panel.draws_table.selectRow(0)
+    panel.targets_table.selectRow(0)
+
+    def rectify(dialog: MeasureDialog) -> None:
+        dialog.choice.set("rectify")
+        assert dialog.findings_edit.toPlainText() == "未在醒目位置悬挂许可证"
+        dialog.permit_combo.setCurrentIndex(dialog.permit_combo.findData("food_registration"))
+        dialog.due_edit.setDate(QDate(clock.today() + dt.timedelta(days=20)))
+        click_ok(dialog)
+
+    answer_modal(rectify)
+    panel.measure_button.click()
+    assert "已责令整改" in panel.status_label.text(), panel.status_label.text()
+    certificates = window.certificates_tab
+    assert certificates is not None
+    certificates.refresh()
+    flagged = [
+        certificates.certificate_model.data(certificates.certificate_model.index(i, 6))
+        for i in range(certificates.certificate_model.rowCount())
+    ]
+    assert sum("责令整改" in str(text) for text in flagged) == 1
+    registry.refresh()
+    assert registry.measure_model.rowCount() == 1
+    registry.measure_table.selectRow(0)
+
+    def done(dialog: RectifiedDialog) -> None:
+        dialog.note_edit.setText("复查：已在醒目位置悬挂")
+        click_ok(dialog)
+
+    answer_modal(done)
+    registry.close_button.click()
+    assert "已登记整改完成" in registry.status_label.text(), registry.status_label.text()
+    certificates.refresh()
+    assert not any(
+        "责令整改"
+        in str(certificates.certificate_model.data(certificates.certificate_model.index(i, 6)))
+        for i in range(certificates.certificate_model.rowCount())
+    )

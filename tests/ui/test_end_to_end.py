@@ -21,7 +21,7 @@ from desktop_app.domain.cose import kid_for
 from desktop_app.services import cases
 from desktop_app.services.wizard import Page
 from desktop_app.ui.decision_dialogs import ApproveDialog
-from tests import factories
+from tests import factories, site_checks
 from tests.ui.counter_flow import PaperPrinter, hall_database, install_signing_key, signed_in
 from tests.ui.test_review_tab import answer_modal, click_ok
 
@@ -76,9 +76,13 @@ def test_counter_to_certificate(
     review = reviewer_window.review_tab
     assert review is not None
     assert review.model.rowCount() == 2
-    for index in range(2):  # a decided item leaves the queue: the next one is on top
-        review.select_row(0)
+    for row in range(2):
+        review.select_row(row)
         review.take_up_button.click()
+    # The 药品零售 site check passes (the 监管 tab's joint inspection: test_joint_inspection.py).
+    site_checks.pass_site_checks(state.store, receipt.number)
+    review.refresh()
+    for index in range(2):  # a decided item leaves the queue: the next one is on top
         review.select_row(0)
 
         def fill(dialog: ApproveDialog, index: int = index) -> None:

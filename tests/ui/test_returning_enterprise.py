@@ -12,7 +12,7 @@ from desktop_app.db import Store
 from desktop_app.models import Application
 from desktop_app.services import attachments, auth, intake, workflow
 from desktop_app.ui.intake.wizard import IntakeWizard
-from tests import factories, sample_scans
+from tests import factories, sample_scans, site_checks
 from tests.platform_server import PlatformServer
 from tests.ui.counter_flow import go_to_form, hall_database, platform_configured, signed_in
 
@@ -29,8 +29,11 @@ def approved_earlier(store: Store, catalog: Catalog, scanned: tuple[str, ...] = 
         for key in scanned:
             attachments.attach(session, clerk, number, key, sample_scans.pdf(key), f"{key}.pdf")
         workflow.dispatch(session, clerk, number)
-        for permit in ("drug_retail", "food_registration"):
+        permits = ("drug_retail", "food_registration")
+        for permit in permits:
             workflow.take_up(session, reviewer, number, permit)
+        site_checks.pass_in(session, number)
+        for permit in permits:
             workflow.approve(session, reviewer, number, permit, "X-1", clock.today(), None)
     return number
 
