@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
             self.commitments_tab.refresh()
         if self.certificates_tab is not None:
             self.certificates_tab.refresh()
+        if self.supervision_tab is not None:
+            self.supervision_tab.refresh()
         if self.dashboard_tab is not None and self.tabs.currentWidget() is self.dashboard_tab:
             self.dashboard_tab.refresh()
         last = self._last_change

@@ -201,6 +201,9 @@ class SupervisionTab(QWidget):
         if self.roster_panel is not None:
             self.pages.addTab(self.roster_panel, tr("执法检查人员名录"))
         QVBoxLayout(self).addWidget(self.pages)
+        # A page shows what stands when it is opened; changes from the hall refresh 一同核查 only,
+        # so a supervisor's selection in a draw or the registry is not lost while working.
+        self.pages.currentChanged.connect(lambda _index: self._refresh_page())
         self.schedule_button.clicked.connect(self._schedule)
         self.record_button.clicked.connect(self._record)
         self.rectified_button.clicked.connect(self._rectified)
@@ -221,6 +224,12 @@ class SupervisionTab(QWidget):
         self.model.set_rows(self._actions.cases())
         self.table.resizeColumnsToContents()
         self._show()
+
+    def _refresh_page(self) -> None:
+        page = self.pages.currentWidget()
+        for panel in (self.draws_panel, self.registry_panel, self.roster_panel):
+            if panel is not None and panel is page:
+                panel.refresh()
 
     def select_number(self, number: str) -> None:
         for index in range(self.model.rowCount()):

@@ -36,6 +36,10 @@ def test_a_case_dispatched_elsewhere_appears_in_the_review_queue(
         cases = window.cases_tab
         assert cases is not None
         qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=2000)
+        # Its 药品零售 needs a site check: the 监管 tab's 一同核查 lists it as well.
+        supervision = window.supervision_tab
+        assert supervision is not None
+        qtbot.waitUntil(lambda: supervision.model.rowCount() == 1, timeout=2000)
         assert not window.connection_label.isVisible()
     finally:
         other_counter.dispose()

@@ -27,7 +27,8 @@ def test_the_supervisor_records_a_conflict_and_bad_codes_are_refused(
     assert tab is not None
     panel = tab.roster_panel
     assert panel is not None
-    panel.refresh()
+    assert panel.model.rowCount() == 0  # as it stood at sign-in
+    tab.pages.setCurrentWidget(panel)  # opening the page shows the inspectors added since
     assert [panel.model.row(i).username for i in range(2)] == ["i_market", "i_police"]
     panel.table.selectRow(1)
 
