@@ -10,7 +10,7 @@ from desktop_app import integrity
 from desktop_app.db import Store, database_url, sqlite_file, storage_problem
 
 # The newest migration, so the start-up check needs no Alembic import (a test keeps it true).
-HEAD_REVISION = "0016"
+HEAD_REVISION = "0017"
 
 
 class BackupFailedError(RuntimeError):

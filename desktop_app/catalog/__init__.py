@@ -2,7 +2,7 @@
 
 from desktop_app.catalog.bundle import Bundle, BundleField, BundleMaterial, SelectedPermit, Step
 from desktop_app.catalog.errors import ResolveError
-from desktop_app.catalog.loader import CatalogError, load_catalog
+from desktop_app.catalog.loader import CatalogError, load_catalog, load_catalog_texts, read_texts
 from desktop_app.catalog.model import Catalog, Industry
 from desktop_app.catalog.resolve import resolve
 
@@ -17,5 +17,7 @@ __all__ = [
     "SelectedPermit",
     "Step",
     "load_catalog",
+    "load_catalog_texts",
+    "read_texts",
     "resolve",
 ]

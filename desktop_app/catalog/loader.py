@@ -7,7 +7,7 @@ catalog editor can fix the data without reading code.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -147,21 +147,39 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return "或".join(names.get(k, k.__name__) for k in _as_tuple(kind))
 
 
-def _read_file(directory: Path, name: str) -> _Table:
+def read_texts(directory: Path = CATALOG_DIR) -> dict[str, str]:
+    """The catalog's files as text, by name without ``.toml`` (what the store keeps)."""
+    texts = {}
+    for name in FILES:
+        path = directory / f"{name}.toml"
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise CatalogError(f"{name}.toml", "", f"文件不存在（{path}）") from None
+        except UnicodeDecodeError as exc:
+            raise CatalogError(f"{name}.toml", "", f"不是 UTF-8 文本：{exc}") from None
+    return texts
+
+
+def _parse(texts: Mapping[str, str], name: str) -> _Table:
     file = f"{name}.toml"
-    path = directory / file
+    if name not in texts:
+        raise CatalogError(file, "", "文件不存在")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CatalogError(file, "", f"文件不存在（{path}）") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(texts[name])
+    except tomllib.TOMLDecodeError as exc:
         raise CatalogError(file, "", f"TOML 格式错误：{exc}") from None
     return _Table(file, "", data)
 
 
 def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
     """Reads and validates every catalog file; raises CatalogError on the first problem."""
-    root = {name: _read_file(directory, name) for name in FILES}
+    return load_catalog_texts(read_texts(directory))
+
+
+def load_catalog_texts(texts: Mapping[str, str]) -> Catalog:
+    """Validates a catalog given as its files' texts (a version kept in the store)."""
+    root = {name: _parse(texts, name) for name in FILES}
     header = root["catalog"]
     departments = _load_list(root["departments"], "department", _department)
     questions = _load_list(root["questions"], "question", _question)

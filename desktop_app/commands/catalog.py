@@ -17,6 +17,7 @@ from desktop_app.catalog import (
 )
 from desktop_app.catalog.notice import build_notice
 from desktop_app.catalog.report import Reduction, batch_report
+from desktop_app.commands import catalog_versions
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.services import reporting
@@ -46,6 +47,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         help="按本窗口实际受理的新办件统计：申请人实际填写的字段和实际提交的材料",
     )
     report.set_defaults(func=_with_catalog(_catalog_report))
+    catalog_versions.register(catalog)
 
 
 def load_or_fail() -> Catalog:

@@ -14,6 +14,7 @@ from desktop_app.models.attachment import MaterialCheck, MaterialFile, StoredFil
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.base import Base
 from desktop_app.models.calendar import CalendarDay, CalendarYear
+from desktop_app.models.catalog import CatalogVersion
 from desktop_app.models.certificate import (
     Certificate,
     CertificatePermit,
@@ -42,6 +43,7 @@ __all__ = [
     "Base",
     "CalendarDay",
     "CalendarYear",
+    "CatalogVersion",
     "Certificate",
     "CertificatePermit",
     "ClockPause",

@@ -110,7 +110,7 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
     from sqlalchemy.exc import SQLAlchemyError
 
     from desktop_app.bootstrap import BackupFailedError, DamagedStoreError, open_store
-    from desktop_app.catalog import CatalogError, load_catalog
+    from desktop_app.catalog import CatalogError
     from desktop_app.db import (
         NetworkShareError,
         database_url,
@@ -118,11 +118,12 @@ def _load(state: AppState, dialog: LoginDialog, loaded: Callable[[], None]) -> N
         sqlite_file,
         storage_problem,
     )
+    from desktop_app.services.catalog_versions import open_catalog
     from desktop_app.services.errors import ServiceError
 
     try:
-        state.catalog = load_catalog()
         state.store = open_store(state.database_url)
+        state.catalog = open_catalog(state.store)  # the hall's version in force today
     except CatalogError as exc:
         state.error = tr("行业目录有误：{exc}").format(exc=exc)
     except (NetworkShareError, BackupFailedError, DamagedStoreError) as exc:

@@ -1,0 +1,81 @@
+"""``yiye catalog versions`` and ``yiye catalog add-version``: the catalog versions in the store."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from desktop_app.catalog import CatalogError, read_texts
+from desktop_app.commands import identity
+from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.store import open_or_fail, transaction
+from desktop_app.services import catalog_versions
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
+
+
+def register(catalog: argparse._SubParsersAction[Any]) -> None:
+    listing = catalog.add_parser("versions", help="数据库中的目录版本及生效日期")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=_versions)
+    adding = catalog.add_parser("add-version", help="发布新的目录版本（目录文件夹，经完整校验）")
+    adding.add_argument("folder", type=Path, metavar="DIR", help="含全部 .toml 目录文件的文件夹")
+    adding.add_argument("--effective-from", type=_date, required=True, metavar="YYYY-MM-DD")
+    adding.add_argument("--note", required=True, help="修订内容和依据")
+    identity.add_arguments(adding, "系统管理员")
+    adding.set_defaults(func=_add_version)
+
+
+def _shipped_first(args: argparse.Namespace) -> None:
+    """A store that never started the program gets the shipped catalog as version 1."""
+    store = open_or_fail(args, write=True)
+    try:
+        catalog_versions.open_catalog(store)
+    finally:
+        store.dispose()
+
+
+def _versions(args: argparse.Namespace) -> int:
+    _shipped_first(args)
+    with transaction(args, write=False) as session:
+        rows = catalog_versions.versions(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "label": r.label,
+                    "effective_from": r.effective_from,
+                    "origin": r.origin,
+                    "digest": r.digest,
+                    "note": r.note,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        origin = catalog_versions.ORIGINS.get(r.origin, r.origin)
+        print(f"{r.label}\t自 {r.effective_from} 起\t{origin}\t{r.note or ''}")
+    return 0
+
+
+def _add_version(args: argparse.Namespace) -> int:
+    if not args.folder.is_dir():
+        fail(f"不是文件夹：{args.folder}")
+    try:
+        files = read_texts(args.folder)
+    except CatalogError as exc:
+        fail(f"行业目录有误：{exc}")
+    _shipped_first(args)
+    actor = identity.signed_in(args)
+    with transaction(args) as session:
+        added = catalog_versions.add_version(session, actor, files, args.effective_from, args.note)
+    print(f"已发布目录版本 {added.label}，自 {added.effective_from} 起用于新受理的办件")
+    return 0

@@ -1,0 +1,190 @@
+"""Catalog versions in the store: one catalog for every counter of a hall, changed without a build.
+
+The catalog shipped with the program is version 1, put into the store on first start. An
+administrator's edit (or an import from another county) is a new version with the day it comes
+into force; versions are never changed afterwards. A case keeps the version it was accepted under
+(``Application.catalog_version`` names it by label); a new case uses the version in force on its
+day. Every version goes through the loader's validation before it is stored, so a version in the
+store always loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app import clock
+from desktop_app.catalog import Catalog, CatalogError, load_catalog_texts, read_texts
+from desktop_app.catalog.loader import FILES
+from desktop_app.db import Store
+from desktop_app.models import CatalogVersion
+from desktop_app.services import audit
+from desktop_app.services.auth import Actor, require_role
+from desktop_app.services.errors import NotFoundError, ServiceError
+
+FROM_THE_START = dt.date(2000, 1, 1)  # the shipped version is in force for every earlier day
+ORIGINS = {"shipped": "随程序发布", "edited": "本县修订", "imported": "外县导入"}
+_PARSED: dict[str, Catalog] = {}  # by digest: a version never changes, so neither does its catalog
+
+
+class CatalogVersionError(ServiceError):
+    """The version is refused; the message names the file and the place."""
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    label: str
+    effective_from: dt.date
+    origin: str
+    digest: str
+    note: str | None
+    created_at: dt.datetime
+
+
+def digest_of(files: Mapping[str, str]) -> str:
+    canonical = json.dumps(dict(files), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _checked(files: Mapping[str, str]) -> Catalog:
+    """The files' catalog, validated as the loader does; refused with the file and the place."""
+    unknown = sorted(set(files) - set(FILES))
+    if unknown:
+        raise CatalogVersionError(f"{unknown[0]}.toml: 不是目录文件（可用：{'、'.join(FILES)}）")
+    try:
+        return load_catalog_texts(files)
+    except CatalogError as exc:
+        raise CatalogVersionError(f"目录有误：{exc}") from None
+
+
+def _catalog(row: CatalogVersion) -> Catalog:
+    found = _PARSED.get(row.digest)
+    if found is None:
+        found = _PARSED[row.digest] = load_catalog_texts(row.files)
+    return found
+
+
+def _info(row: CatalogVersion) -> VersionInfo:
+    return VersionInfo(
+        row.label, row.effective_from, row.origin, row.digest, row.note, row.created_at
+    )
+
+
+def ensure_shipped(session: Session, files: Mapping[str, str]) -> bool:
+    """Stores the shipped catalog as version 1 when the store has none; whether it did."""
+    if session.scalar(select(func.count()).select_from(CatalogVersion)):
+        return False
+    catalog = _checked(files)
+    row = CatalogVersion(
+        label=catalog.version,
+        effective_from=FROM_THE_START,
+        files=dict(files),
+        digest=digest_of(files),
+        origin="shipped",
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, "system", "catalog.version", row.label, {"origin": "shipped"})
+    return True
+
+
+def open_catalog(store: Store) -> Catalog:
+    """The catalog a counter starts with: the store's version in force today.
+
+    A store without versions (a new hall, or one made before versions were kept) gets the
+    shipped catalog as version 1 first.
+    """
+    with store.read() as session:
+        empty = not session.scalar(select(func.count()).select_from(CatalogVersion))
+    if empty:
+        with store.write() as session:
+            ensure_shipped(session, read_texts())
+    with store.read() as session:
+        return in_force(session)
+
+
+def versions(session: Session) -> list[VersionInfo]:
+    """Every version, the newest in force last."""
+    rows = session.scalars(
+        select(CatalogVersion).order_by(CatalogVersion.effective_from, CatalogVersion.id)
+    )
+    return [_info(r) for r in rows]
+
+
+def in_force(session: Session, day: dt.date | None = None) -> Catalog:
+    """The catalog new cases use on ``day`` (today by default)."""
+    row = session.scalar(
+        select(CatalogVersion)
+        .where(CatalogVersion.effective_from <= (day or clock.today()))
+        .order_by(CatalogVersion.effective_from.desc(), CatalogVersion.id.desc())
+        .limit(1)
+    )
+    if row is None:
+        raise NotFoundError("数据库中没有行业目录（请先启动一次程序写入随程序发布的目录）")
+    return _catalog(row)
+
+
+def by_label(session: Session, label: str) -> Catalog:
+    """The version a case was accepted under."""
+    row = session.scalar(select(CatalogVersion).where(CatalogVersion.label == label))
+    if row is None:
+        raise NotFoundError(f"数据库中没有目录版本 {label}")
+    return _catalog(row)
+
+
+def add_version(
+    session: Session,
+    actor: Actor,
+    files: Mapping[str, str],
+    effective_from: dt.date,
+    note: str,
+    origin: str = "edited",
+) -> VersionInfo:
+    """A new version in force from ``effective_from`` (today or later), validated first."""
+    require_role(actor, "admin", action="发布目录版本")
+    if origin not in ORIGINS or origin == "shipped":
+        raise CatalogVersionError(f"版本来源“{origin}”无效")
+    if effective_from < clock.today():
+        raise CatalogVersionError("生效日期不能早于今天（已受理的办件按受理时的版本办理）")
+    note = note.strip()
+    if not note:
+        raise CatalogVersionError("请写明本次修订的内容和依据")
+    catalog = _checked(files)
+    taken = session.scalar(select(CatalogVersion.id).where(CatalogVersion.label == catalog.version))
+    if taken is not None:
+        raise CatalogVersionError(
+            f"catalog.toml: version: 目录版本号 {catalog.version} 已存在，请改为新的版本号"
+        )
+    row = CatalogVersion(
+        label=catalog.version,
+        effective_from=effective_from,
+        files=dict(files),
+        digest=digest_of(files),
+        origin=origin,
+        note=note,
+        created_by=actor.id,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor.username,
+        "catalog.version",
+        row.label,
+        {"origin": origin, "effective_from": effective_from.isoformat(), "note": note},
+    )
+    return _info(row)
+
+
+def files_of(session: Session, label: str) -> dict[str, str]:
+    """A version's files as stored (the starting point of an edit, an export)."""
+    row = session.scalar(select(CatalogVersion).where(CatalogVersion.label == label))
+    if row is None:
+        raise NotFoundError(f"数据库中没有目录版本 {label}")
+    return {name: str(text) for name, text in row.files.items()}

@@ -1,0 +1,187 @@
+"""Catalog versions in the store: shipped first, edits validated with their place, new versions for
+new cases only, and every counter of the hall reading the same one."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app import clock as app_clock
+from desktop_app.catalog import Catalog, ResolveError, read_texts, resolve
+from desktop_app.catalog.enumerate import answer_space
+from desktop_app.clock import FixedClock
+from desktop_app.db import Store
+from desktop_app.services import cases, catalog_versions, intake
+from desktop_app.services.catalog_versions import CatalogVersionError
+from desktop_app.services.errors import PermissionDeniedError
+from tests import factories
+from tests.store.conftest import actor, run_cli
+
+SHIPPED = read_texts()
+LABEL = "2023.1.2"
+
+
+def edited(**replacements: tuple[str, str]) -> dict[str, str]:
+    """The shipped files with ``file=(old, new)`` replaced once, and a new version label."""
+    files = dict(SHIPPED)
+    files["catalog"] = files["catalog"].replace(f'version = "{LABEL}"', 'version = "2023.2.0"')
+    for name, (old, new) in replacements.items():
+        assert files[name].count(old) >= 1, old
+        files[name] = files[name].replace(old, new, 1)
+    return files
+
+
+FOOD_FIVE_DAYS = ("promised_days = 5", "promised_days = 3")  # 食品经营许可证, the first permit
+
+
+def add(store: Store, files: dict[str, str], day: dt.date, who: str = "admin") -> None:
+    with store.write() as session:
+        catalog_versions.add_version(session, actor(store, who), files, day, "县市场监管局确认")
+
+
+def test_the_shipped_catalog_is_version_one_and_stored_once(store: Store) -> None:
+    with store.write() as session:
+        assert catalog_versions.ensure_shipped(session, SHIPPED)
+        assert not catalog_versions.ensure_shipped(session, SHIPPED)
+    with store.read() as session:
+        (only,) = catalog_versions.versions(session)
+        assert (only.label, only.origin) == (LABEL, "shipped")
+        assert catalog_versions.in_force(session).version == LABEL
+
+
+def test_an_edit_applies_from_its_day_to_new_cases_only(
+    store: Store, catalog: Catalog, clock: FixedClock
+) -> None:
+    with store.write() as session:
+        catalog_versions.ensure_shipped(session, SHIPPED)
+        number = intake.accept(
+            session, actor(store, "clerk"), catalog, factories.submission(catalog, "hotel", {})
+        ).number
+        label = cases.get_application(session, number).catalog_version
+    tomorrow = app_clock.today() + dt.timedelta(days=1)
+    add(store, edited(permits=FOOD_FIVE_DAYS), tomorrow)
+    with store.read() as session:
+        today_catalog = catalog_versions.in_force(session)
+        next_catalog = catalog_versions.in_force(session, tomorrow)
+        accepted_under = catalog_versions.by_label(session, label)
+    assert today_catalog.version == LABEL
+    assert accepted_under.version == LABEL
+    assert next_catalog.version == "2023.2.0"
+    assert next_catalog.permits["food_business"].promised_days == 3
+    assert accepted_under.permits["food_business"].promised_days == 5
+    # Every answer of every industry resolves the same, but the food permit's promised days.
+    for industry in catalog.industries:
+        for answers in answer_space(industry, catalog):
+            try:
+                before = resolve(today_catalog, industry.code, answers)
+            except ResolveError:
+                continue
+            after = resolve(next_catalog, industry.code, answers)
+            expected = tuple(
+                dataclasses.replace(p, promised_days=3) if p.code == "food_business" else p
+                for p in before.permits
+            )
+            assert after.permits == expected
+            assert (after.fields, after.materials) == (before.fields, before.materials)
+
+
+def test_a_broken_edit_is_refused_with_its_place(store: Store) -> None:
+    with store.write() as session:
+        catalog_versions.ensure_shipped(session, SHIPPED)
+    broken = edited(permits=("promised_days = 5", 'promised_days = "五"'))
+    with pytest.raises(CatalogVersionError, match=r"permits\.toml: permit\[0\]\.promised_days"):
+        add(store, broken, dt.date(2026, 12, 1))
+    with pytest.raises(CatalogVersionError, match="已存在"):
+        add(store, dict(SHIPPED), dt.date(2026, 12, 1))
+    with pytest.raises(CatalogVersionError, match="不能早于今天"):
+        add(store, edited(permits=FOOD_FIVE_DAYS), dt.date(2020, 1, 1))
+    with pytest.raises(CatalogVersionError, match="不是目录文件"):
+        add(store, {**edited(), "extra": "x = 1"}, dt.date(2026, 12, 1))
+    with pytest.raises(PermissionDeniedError):
+        add(store, edited(permits=FOOD_FIVE_DAYS), dt.date(2026, 12, 1), who="boss")
+    with store.read() as session:
+        assert [v.label for v in catalog_versions.versions(session)] == [LABEL]
+
+
+def test_another_counter_reads_the_new_version_without_a_restart(
+    store: Store, clock: FixedClock
+) -> None:
+    other = Store(store.url)
+    try:
+        with other.write() as session:
+            catalog_versions.ensure_shipped(session, SHIPPED)
+        with other.read() as session:
+            assert catalog_versions.in_force(session).version == LABEL
+        add(store, edited(permits=FOOD_FIVE_DAYS), app_clock.today())
+        with other.read() as session:
+            assert catalog_versions.in_force(session).version == "2023.2.0"
+    finally:
+        other.dispose()
+
+
+def test_versions_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], cli_db: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    for name, text in edited(permits=FOOD_FIVE_DAYS).items():
+        (folder / f"{name}.toml").write_text(text, encoding="utf-8")
+    base = ("--database", cli_db, "catalog")
+    day = app_clock.today().isoformat()
+    code, _, err = run_cli(
+        capsys,
+        *base,
+        "add-version",
+        str(tmp_path / "none"),
+        "--effective-from",
+        day,
+        "--note",
+        "x",
+        "--user",
+        "admin",
+    )
+    assert (code, err.count("\n")) == (2, 1)
+    (folder / "permits.toml").write_text(
+        edited(permits=("promised_days = 5", 'promised_days = "五"'))["permits"], encoding="utf-8"
+    )
+    code, _, err = run_cli(
+        capsys,
+        *base,
+        "add-version",
+        str(folder),
+        "--effective-from",
+        day,
+        "--note",
+        "x",
+        "--user",
+        "admin",
+    )
+    assert (code, err.count("\n")) == (2, 1)
+    assert "permits.toml: permit[0].promised_days" in err
+    (folder / "permits.toml").write_text(
+        edited(permits=FOOD_FIVE_DAYS)["permits"], encoding="utf-8"
+    )
+    code, out, err = run_cli(
+        capsys,
+        *base,
+        "add-version",
+        str(folder),
+        "--effective-from",
+        day,
+        "--note",
+        "县市场监管局确认",
+        "--user",
+        "admin",
+    )
+    assert (code, err) == (0, ""), err
+    assert "2023.2.0" in out
+    code, out, _ = run_cli(capsys, *base, "versions", "--json")
+    shown = json.loads(out)
+    assert [(v["label"], v["origin"]) for v in shown] == [
+        (LABEL, "shipped"),
+        ("2023.2.0", "edited"),
+    ]
