@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import identity
-from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.services import calendar
 
@@ -28,7 +27,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     state.add_argument("--json", action="store_true")
     state.set_defaults(func=_status)
     due = cal.add_parser("due", help="计算期限：起始日后第 N 个工作日（起始日不计入）")
-    due.add_argument("start", type=dt.date.fromisoformat, metavar="START")
+    due.add_argument("start", type=iso_date, metavar="START")
     due.add_argument("days", type=int, metavar="N")
     due.set_defaults(func=_due)
 

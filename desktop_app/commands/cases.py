@@ -7,7 +7,6 @@ decide on paper: the same services, the same checks and the same audit as the co
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_app.catalog import Catalog
 from desktop_app.commands import attachments, case_steps, identity
 from desktop_app.commands.catalog import load_or_fail
-from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import open_or_fail, transaction
 from desktop_app.domain import json_guard
 from desktop_app.domain.states import ApplicationKind, ApplicationState, ItemState
@@ -80,8 +79,8 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     choice.add_argument("--reject", metavar="REASON")
     choice.add_argument("--correction", metavar="REASON")
     decide.add_argument("--permit-no")
-    decide.add_argument("--valid-from", type=dt.date.fromisoformat)
-    decide.add_argument("--valid-to", type=dt.date.fromisoformat)
+    decide.add_argument("--valid-from", type=iso_date)
+    decide.add_argument("--valid-to", type=iso_date)
     decide.set_defaults(func=_decide)
 
 

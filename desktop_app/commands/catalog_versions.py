@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from desktop_app.catalog import CatalogError, read_texts
 from desktop_app.commands import identity
-from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import open_or_fail, transaction
 from desktop_app.services import catalog_versions
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
 
 
 def register(catalog: argparse._SubParsersAction[Any]) -> None:
@@ -27,7 +19,7 @@ def register(catalog: argparse._SubParsersAction[Any]) -> None:
     listing.set_defaults(func=_versions)
     adding = catalog.add_parser("add-version", help="发布新的目录版本（目录文件夹，经完整校验）")
     adding.add_argument("folder", type=Path, metavar="DIR", help="含全部 .toml 目录文件的文件夹")
-    adding.add_argument("--effective-from", type=_date, required=True, metavar="YYYY-MM-DD")
+    adding.add_argument("--effective-from", type=iso_date, required=True, metavar="YYYY-MM-DD")
     adding.add_argument("--note", required=True, help="修订内容和依据")
     identity.add_arguments(adding, "系统管理员")
     adding.set_defaults(func=_add_version)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
 
 from desktop_app.commands import identity
-from desktop_app.commands.output import print_json
+from desktop_app.commands.output import iso_date, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.services import auth, commitments
 
@@ -17,7 +16,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         dest="commitments_command", required=True
     )
     listing = parser.add_parser("list", help="列出待核查的告知承诺事项（最早到期的在前）")
-    listing.add_argument("--due-before", type=dt.date.fromisoformat, metavar="DATE")
+    listing.add_argument("--due-before", type=iso_date, metavar="DATE")
     listing.add_argument("--all", action="store_true", help="连同已核查的")
     identity.add_arguments(listing, "以该用户的身份查看（审批人员只见本部门的）；", required=False)
     listing.add_argument("--json", action="store_true")

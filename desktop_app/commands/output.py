@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
@@ -14,6 +15,14 @@ EXIT_INTERNAL = 1  # anything else; the traceback is in the error log
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     print(f"yiye：{message}", file=sys.stderr)
     sys.exit(code)
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse ``type`` for dates: a bad one is refused with one Chinese line."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
 
 
 def _default(value: Any) -> Any:

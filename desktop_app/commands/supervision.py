@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import identity
 from desktop_app.commands.catalog import load_or_fail
-from desktop_app.commands.output import fail, print_json
+from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import transaction
 from desktop_app.domain.random_draw import CLASSES
 from desktop_app.services import credit, enforcement, supervision
@@ -71,7 +70,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     measure.add_argument("credit_code", metavar="CREDIT_CODE")
     measure.add_argument("permit", metavar="PERMIT", help="证书上列明的许可证代码")
     how = measure.add_mutually_exclusive_group(required=True)
-    how.add_argument("--rectify-by", type=_date, metavar="YYYY-MM-DD", help="责令限期整改")
+    how.add_argument("--rectify-by", type=iso_date, metavar="YYYY-MM-DD", help="责令限期整改")
     how.add_argument("--revoke", metavar="BASIS", help="撤销许可，写明依据")
     measure.add_argument("--findings", default="", help="发现的问题（默认：登记的抽查结果）")
     identity.add_arguments(measure, "主管部门审批或检查人员")
@@ -88,13 +87,6 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     listing.add_argument("--open", action="store_true", help="只列尚未完成的整改")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=_measures)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text!r}") from None
 
 
 def _codes(text: str) -> list[str]:
