@@ -33,6 +33,16 @@ class Notice:
     steps: tuple[str, ...]
     time_summary: str
     outcome: str
+    # Said under the sheet when a value shown is not confirmed by its department yet.
+    footnote: str = ""
+
+
+MARK = "※"  # beside a value the department has not confirmed (catalog ``unverified``)
+FOOTNOTE = f"{MARK} 标注的内容待主管部门确认，以部门最终答复为准。"
+
+
+def _marked(text: str, key: str, unverified: frozenset[str]) -> str:
+    return f"{text}{MARK}" if key in unverified else text
 
 
 def working_days(days: int) -> str:
@@ -46,10 +56,14 @@ def build_notice(bundle: Bundle) -> Notice:
             permit=p.name,
             department=p.department_name,
             basis=p.basis,
-            promised=working_days(p.promised_days),
-            statutory=working_days(p.statutory_days),
+            promised=_marked(working_days(p.promised_days), "promised_days", p.unverified),
+            statutory=_marked(working_days(p.statutory_days), "statutory_days", p.unverified),
             fee=p.fee,
-            commitment="可适用告知承诺制" if p.commitment_allowed else "—",
+            commitment=_marked(
+                "可适用告知承诺制" if p.commitment_allowed else "—",
+                "commitment_allowed",
+                p.unverified,
+            ),
         )
         for p in bundle.permits
     )
@@ -63,7 +77,7 @@ def build_notice(bundle: Bundle) -> Notice:
         if bundle.certificate_eligible
         else "仅涉及一项许可，审批通过后单独核发该许可证。"
     )
-    checked = [p.name for p in bundle.permits if p.site_check]
+    checked = [_marked(p.name, "site_check", p.unverified) for p in bundle.permits if p.site_check]
     site_check = (
         f"{'、'.join(checked)}需现场核查：各部门一次联合核查，整改意见一次告知，整改后一次复查。"
         if checked
@@ -82,4 +96,9 @@ def build_notice(bundle: Bundle) -> Notice:
             "受理当场决定，材料不全的一次性告知需补正的全部内容。" + site_check
         ),
         outcome=outcome,
+        footnote=FOOTNOTE if any(MARK in line for line in _shown(items, checked)) else "",
     )
+
+
+def _shown(items: tuple[NoticeItem, ...], checked: list[str]) -> list[str]:
+    return [*(f"{i.promised}{i.statutory}{i.commitment}" for i in items), *checked]

@@ -65,4 +65,6 @@ def render(bundle: Bundle, names: dict[str, str]) -> bytes:
             "同心县政务服务中心“一业一证”综合窗口（一窗受理、统一出件）。", SIZE_TABLE, indent=True
         ),
     ]
+    if notice.footnote:
+        story += [Spacer(0, 4 * mm), para(notice.footnote, SIZE_SMALL)]
     return build_pdf(story, notice.title)

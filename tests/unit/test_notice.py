@@ -1,5 +1,9 @@
-from desktop_app.catalog import Catalog, resolve
-from desktop_app.catalog.notice import build_notice
+import re
+import subprocess
+
+from desktop_app.catalog import Catalog, load_catalog_texts, read_texts, resolve
+from desktop_app.catalog.notice import FOOTNOTE, MARK, build_notice
+from desktop_app.printing import notice_sheet
 
 
 def test_notice_lists_every_permit_material_and_step(catalog: Catalog) -> None:
@@ -26,3 +30,33 @@ def test_single_permit_notice_says_it_is_issued_alone(catalog: Catalog) -> None:
 def test_filing_decided_on_submission_reads_as_immediate(catalog: Catalog) -> None:
     notice = build_notice(resolve(catalog, "device_sales", {"device_class2": True}))
     assert notice.items[0].promised == "即时办结"
+
+
+def test_values_not_confirmed_are_marked_with_a_footnote(catalog: Catalog) -> None:
+    """食品经营许可证's time limits and 告知承诺 wait for 县市场监管局 to confirm them."""
+    notice = build_notice(resolve(catalog, "restaurant", {}))
+    (food,) = notice.items
+    assert food.promised.endswith(MARK)
+    assert food.statutory.endswith(MARK)
+    assert food.commitment == f"—{MARK}"
+    assert notice.footnote == FOOTNOTE
+    assert f"食品经营许可证{MARK}需现场核查" in notice.time_summary
+
+
+def test_a_catalog_with_every_value_confirmed_has_no_mark() -> None:
+    texts = read_texts()
+    texts["permits"] = re.sub(r"(?m)^unverified = .*$", "", texts["permits"])
+    confirmed = load_catalog_texts(texts)
+    notice = build_notice(resolve(confirmed, "hotel", {"catering": True, "halal": True}))
+    assert notice.footnote == ""
+    assert not any(MARK in f"{i.promised}{i.statutory}{i.commitment}" for i in notice.items)
+    assert MARK not in notice.time_summary
+
+
+def test_the_printed_sheet_carries_the_marks_and_the_footnote(catalog: Catalog) -> None:
+    pdf = notice_sheet.render(resolve(catalog, "restaurant", {}), {})
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert FOOTNOTE.replace(" ", "") in text.replace(" ", "").replace("\n", "")
+    assert text.count(MARK) >= 4  # three values and the footnote

@@ -71,7 +71,8 @@ class NoticePage(QWizardPage):
         self.bundle = bundle
         notice = build_notice(bundle)
         self.setSubTitle(notice.title)
-        self.summary_label.setText(f"{notice.time_summary}{notice.outcome}")
+        footnote = f"\n{notice.footnote}" if notice.footnote else ""  # values not confirmed
+        self.summary_label.setText(f"{notice.time_summary}{notice.outcome}{footnote}")
         fill_table(
             self.permit_table,
             [tr("许可事项"), tr("审批部门"), tr("承诺时限"), tr("告知承诺")],
