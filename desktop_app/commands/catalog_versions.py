@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import Any
 
-from desktop_app.catalog import CatalogError, read_texts
+from desktop_app.catalog import Catalog, CatalogError, read_texts
+from desktop_app.catalog.confirmation import unconfirmed
 from desktop_app.commands import identity
 from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import open_or_fail, transaction
 from desktop_app.services import catalog_versions
+from desktop_app.services.errors import ServiceError
 
 
 def register(catalog: argparse._SubParsersAction[Any]) -> None:
@@ -23,13 +26,19 @@ def register(catalog: argparse._SubParsersAction[Any]) -> None:
     adding.add_argument("--note", required=True, help="修订内容和依据")
     identity.add_arguments(adding, "系统管理员")
     adding.set_defaults(func=_add_version)
+    pending = catalog.add_parser("unconfirmed", help="待主管部门确认的目录内容（按部门）")
+    pending.add_argument("--department", metavar="CODE")
+    pending.add_argument("--json", action="store_true")
+    pending.set_defaults(func=_unconfirmed)
 
 
-def _shipped_first(args: argparse.Namespace) -> None:
-    """A store that never started the program gets the shipped catalog as version 1."""
+def _shipped_first(args: argparse.Namespace) -> Catalog:
+    """The version in force; a store that never started the program gets the shipped one first."""
     store = open_or_fail(args, write=True)
     try:
-        catalog_versions.open_catalog(store)
+        return catalog_versions.open_catalog(store)
+    except ServiceError as exc:
+        fail(exc.message)
     finally:
         store.dispose()
 
@@ -70,4 +79,23 @@ def _add_version(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         added = catalog_versions.add_version(session, actor, files, args.effective_from, args.note)
     print(f"已发布目录版本 {added.label}，自 {added.effective_from} 起用于新受理的办件")
+    return 0
+
+
+def _unconfirmed(args: argparse.Namespace) -> int:
+    catalog = _shipped_first(args)
+    if args.department is not None and args.department not in catalog.departments:
+        fail(f"未知的部门：{args.department}（可用：{'、'.join(catalog.departments)}）")
+    rows = unconfirmed(catalog, args.department)
+    if args.json:
+        print_json(
+            {
+                "catalog_version": catalog.version,
+                "values": [dataclasses.asdict(r) for r in rows],
+            }
+        )
+        return 0
+    for r in rows:
+        print(f"{r.department_name}\t{r.subject}\t{r.label}\t{r.value}")
+    print(f"目录 {catalog.version}：{len(rows)} 项待主管部门确认")
     return 0

@@ -185,3 +185,20 @@ def test_versions_from_the_command_line(
         (LABEL, "shipped"),
         ("2023.2.0", "edited"),
     ]
+
+
+def test_unconfirmed_values_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], cli_db: str
+) -> None:
+    code, out, _ = run_cli(
+        capsys, "--database", cli_db, "catalog", "unconfirmed", "--department", "police", "--json"
+    )
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["catalog_version"] == LABEL
+    assert shown["values"]
+    assert {v["department"] for v in shown["values"]} == {"police"}
+    code, _, err = run_cli(
+        capsys, "--database", cli_db, "catalog", "unconfirmed", "--department", "x"
+    )
+    assert (code, err.count("\n")) == (2, 1)
