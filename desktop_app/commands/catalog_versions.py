@@ -7,11 +7,13 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from desktop_app import clock
 from desktop_app.catalog import Catalog, CatalogError, read_texts
-from desktop_app.catalog.confirmation import unconfirmed
+from desktop_app.catalog.confirmation import Unconfirmed, unconfirmed
 from desktop_app.commands import identity
 from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import open_or_fail, transaction
+from desktop_app.printing.confirmation_sheet import confirmation_sheet
 from desktop_app.services import catalog_versions
 from desktop_app.services.errors import ServiceError
 
@@ -29,6 +31,9 @@ def register(catalog: argparse._SubParsersAction[Any]) -> None:
     pending = catalog.add_parser("unconfirmed", help="待主管部门确认的目录内容（按部门）")
     pending.add_argument("--department", metavar="CODE")
     pending.add_argument("--json", action="store_true")
+    pending.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help="打印该部门的核对表（须同时指定 --department）"
+    )
     pending.set_defaults(func=_unconfirmed)
 
 
@@ -87,6 +92,8 @@ def _unconfirmed(args: argparse.Namespace) -> int:
     if args.department is not None and args.department not in catalog.departments:
         fail(f"未知的部门：{args.department}（可用：{'、'.join(catalog.departments)}）")
     rows = unconfirmed(catalog, args.department)
+    if args.out is not None:
+        return _sheet(catalog, args.department, rows, args.out)
     if args.json:
         print_json(
             {
@@ -98,4 +105,26 @@ def _unconfirmed(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.department_name}\t{r.subject}\t{r.label}\t{r.value}")
     print(f"目录 {catalog.version}：{len(rows)} 项待主管部门确认")
+    return 0
+
+
+def _sheet(catalog: Catalog, department: str | None, rows: list[Unconfirmed], out: Path) -> int:
+    if department is None:
+        fail("核对表按部门打印，请用 --department 指定部门")
+    if out.suffix.lower() != ".pdf":
+        fail("--out 应为 .pdf 文件")
+    if not rows:
+        fail(f"{catalog.departments[department].name}没有待确认的内容")
+    pdf = confirmation_sheet(
+        catalog.departments[department].name,
+        catalog.version,
+        rows,
+        clock.today(),
+        catalog.departments[catalog.counter_department].name,
+    )
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        fail(f"无法写入 {out}：{exc.strerror or exc}")
+    print(f"已写入 {out}：{len(rows)} 项待确认")
     return 0

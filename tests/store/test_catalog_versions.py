@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,23 @@ def test_unconfirmed_values_from_the_command_line(
         capsys, "--database", cli_db, "catalog", "unconfirmed", "--department", "x"
     )
     assert (code, err.count("\n")) == (2, 1)
+
+
+def test_a_department_s_checklist_prints(
+    capsys: pytest.CaptureFixture[str], cli_db: str, tmp_path: Path
+) -> None:
+    base = ("--database", cli_db, "catalog", "unconfirmed")
+    out = tmp_path / "核对表.pdf"
+    code, _, err = run_cli(capsys, *base, "--out", str(out))
+    assert (code, err.count("\n")) == (2, 1)
+    code, printed, err = run_cli(capsys, *base, "--department", "health", "--out", str(out))
+    assert (code, err) == (0, ""), err
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\n", "")
+    assert "行业目录核对表" in text
+    assert "县卫生健康局" in text
+    assert "公共场所卫生许可证" in text
+    assert "核对意见" in text
+    count = int(printed.split("：")[1].split(" ")[0])
+    assert f"以下 {count} 项内容" in text
