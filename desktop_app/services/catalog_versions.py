@@ -130,6 +130,16 @@ def in_force(session: Session, day: dt.date | None = None) -> Catalog:
     return _catalog(row)
 
 
+def label_in_force(session: Session, day: dt.date | None = None) -> str | None:
+    """The label of the version in force (one indexed read, nothing parsed); None: no versions."""
+    return session.scalar(
+        select(CatalogVersion.label)
+        .where(CatalogVersion.effective_from <= (day or clock.today()))
+        .order_by(CatalogVersion.effective_from.desc(), CatalogVersion.id.desc())
+        .limit(1)
+    )
+
+
 def by_label(session: Session, label: str) -> Catalog:
     """The version a case was accepted under."""
     row = session.scalar(select(CatalogVersion).where(CatalogVersion.label == label))

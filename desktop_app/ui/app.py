@@ -185,7 +185,27 @@ def _open_main_window(state: AppState, actor: Actor) -> MainWindow:
     window.show()
     state.main_window = window
     state.idle_lock = IdleLock(state, window)
+    window.switch_catalog.connect(lambda: _switch_catalog(state, actor))
     return window
+
+
+def _switch_catalog(state: AppState, actor: Actor) -> None:
+    """A new catalog version is in force: the same user goes on in a window built on it."""
+    from desktop_app.services.catalog_versions import open_catalog
+    from desktop_app.services.errors import ServiceError
+
+    old = state.main_window
+    assert state.store is not None
+    try:
+        state.catalog = open_catalog(state.store)
+    except ServiceError as exc:
+        if old is not None:
+            old.statusBar().showMessage(exc.message)
+        return
+    _open_main_window(state, actor)
+    if old is not None:
+        old.close()  # stops its feed and platform threads
+        old.deleteLater()
 
 
 def start(

@@ -23,6 +23,7 @@ from desktop_app.services import (
     auth,
     calendar,
     cases,
+    catalog_versions,
     commitments,
     credit,
     deferred,
@@ -446,6 +447,10 @@ class Counter:
             measures=self._measures,
             close=self._close_measure,
         )
+
+    def catalog_label_in_force(self) -> str | None:
+        with self.store.read() as session:
+            return catalog_versions.label_in_force(session)
 
     def roster_actions(self) -> RosterActions:
         return RosterActions(

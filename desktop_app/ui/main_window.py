@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,6 +42,7 @@ from desktop_app.ui.widgets import ALARM_STYLE, named
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
 # Who hears that next year's holidays are missing: the one who imports them, and the one who asks.
 CALENDAR_WARNING_ROLES = frozenset({"admin", "supervisor"})
+CATALOG_CHECK_MS = 10 * 60 * 1000  # a version in force from a later day: found within minutes
 REFRESH_DELAY_MS = 250  # changes arriving closer together than this refresh the lists once
 DASHBOARD_ROLES = frozenset({"supervisor", "admin", "auditor"})
 # The 告知承诺 checks: recorded by the department's reviewers, watched by the supervisors.
@@ -57,6 +58,8 @@ def _may_issue(actor: Actor, catalog: Catalog) -> bool:
 
 
 class MainWindow(QMainWindow):
+    # The clerk asked to work on the catalog version now in force (ui/app.py rebuilds the window).
+    switch_catalog = Signal()
     """Hosts the tabs the signed-in user may use."""
 
     def show_expiring(self, days: int) -> None:
@@ -196,6 +199,17 @@ class MainWindow(QMainWindow):
         self.storage_label.setStyleSheet(ALARM_STYLE)
         self.storage_label.setVisible(False)
         self.writes_stopped_box: QMessageBox | None = None
+        self.catalog_version = catalog.version
+        self.new_catalog_button = named(QPushButton(), "newCatalogButton")
+        self.new_catalog_button.setStyleSheet(ALARM_STYLE)
+        self.new_catalog_button.setVisible(False)
+        self.new_catalog_button.clicked.connect(self._switch_catalog)
+        self.statusBar().addPermanentWidget(self.new_catalog_button)
+        # A version can come into force at midnight as well as by an administrator's edit.
+        self._catalog_timer = QTimer(self)
+        self._catalog_timer.setInterval(CATALOG_CHECK_MS)
+        self._catalog_timer.timeout.connect(self.check_catalog)
+        self._catalog_timer.start()
         labels = (
             self.storage_label,
             self.connection_label,
@@ -209,6 +223,22 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)  # the status bar sets them apart by space only
             self.statusBar().addPermanentWidget(label)
         self.show_calendar_status()
+
+    def check_catalog(self) -> None:
+        """Offers the catalog version in force when it is not the one this window works on."""
+        if self._counter is None:
+            return
+        label = self._counter.catalog_label_in_force()
+        newer = label is not None and label != self.catalog_version
+        self.new_catalog_button.setText(
+            tr("行业目录已更新为 v{version}：点击切换（新办件按新目录受理）").format(version=label)
+        )
+        self.new_catalog_button.setVisible(newer)
+
+    def _switch_catalog(self) -> None:
+        if self.intake_wizard is not None:
+            self.intake_wizard.save_now()  # the draft comes back in the new window
+        self.switch_catalog.emit()
 
     def show_calendar_status(self) -> None:
         """From 1 October until next year's holidays are imported, admins and supervisors see it."""
@@ -270,6 +300,8 @@ class MainWindow(QMainWindow):
         self._last_change = changes[-1]
         if any(c.action == "calendar_import" for c in changes):
             self.show_calendar_status()
+        if any(c.action == "catalog.version" for c in changes):
+            self.check_catalog()
         self._refresh_timer.start()
 
     def _refresh_lists(self) -> None:

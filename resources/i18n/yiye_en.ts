@@ -14,7 +14,7 @@
         <translation>Locked: enter your password to unlock</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>行业目录有误：{exc}</source>
         <translation>Error in the industry catalog: {exc}</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>yiye: {error}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+77"/>
         <source>一业一证</source>
         <translation>One Industry, One Licence</translation>
     </message>
@@ -456,7 +456,7 @@
         <location line="+1"/>
         <location filename="../../desktop_app/ui/expiring_panel.py" line="+2"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="-122"/>
-        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+77"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+78"/>
         <source>审批部门</source>
         <translation>Department</translation>
     </message>
@@ -549,7 +549,7 @@
         <location line="+11"/>
         <location line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="+97"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+96"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+105"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -810,7 +810,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+182"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+183"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -830,7 +830,7 @@
         <translation>No regional platform address is set: the online application&apos;s files cannot be fetched</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>已撤销{permit}，撤销行政许可决定书 {document}</source>
         <translation>{permit} revoked, revocation decision {document}</translation>
     </message>
@@ -1718,7 +1718,7 @@
         <translation>Due dates of deferred materials must be after today: </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/intake/notice_page.py" line="-42"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="-43"/>
         <source>一次告知</source>
         <translation>One-time notification</translation>
     </message>
@@ -1749,7 +1749,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+20"/>
+        <location filename="../../desktop_app/ui/intake/notice_page.py" line="+21"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="-152"/>
         <source>许可事项</source>
         <translation>Permits</translation>
@@ -2007,7 +2007,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+83"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -2204,7 +2204,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Database file damaged: saving stopped</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
+        <source>行业目录已更新为 v{version}：点击切换（新办件按新目录受理）</source>
+        <translation>Catalog updated to v{version}: click to switch (new cases use the new catalog)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>未导入{year}年节假日安排：跨年期限暂按周末计算（暂定）</source>
         <translation>Holidays of {year} not imported: deadlines into that year count weekends only (provisional)</translation>
     </message>
@@ -2219,7 +2224,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Database file damaged</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
@@ -3155,7 +3160,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="-218"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-227"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
@@ -3286,12 +3291,12 @@ Everything typed is still there; you can go on.</translation>
         <translation>Inspector roster</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>{permit}：{text}</source>
         <translation>{permit}: {text}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>{title}：{at}，{site}；检查人员 {people}</source>
         <translation>{title}: {at}, {site}; inspectors {people}</translation>
     </message>
@@ -3469,18 +3474,17 @@ Everything typed is still there; you can go on.</translation>
         <translation>Draw {id}: {count} of {size} registered drawn</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>请先选择抽取和检查对象</source>
         <translation>Choose a draw and a target first</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+19"/>
         <source>已登记 {name} 的抽查结果</source>
         <translation>Result of {name} recorded</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>只有“发现问题”的检查对象才能作出处理</source>
         <translation>Only a target with a problem found can be given a measure</translation>
     </message>
