@@ -28,7 +28,7 @@ from desktop_app.services.supervision import DrawnRow, DrawSummary, DrawView
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.measure_dialogs import MeasureDialog
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM_STYLE, Choice, named, ok_cancel, row_table, run_dialog
+from desktop_app.ui.widgets import Choice, named, ok_cancel, row_table, run_dialog, say
 
 DEFAULT_RATIOS = {"A": 0.05, "B": 0.1, "C": 0.2, "D": 0.5}
 
@@ -199,8 +199,7 @@ class DrawsPanel(QWidget):
         self.targets_table.resizeColumnsToContents()
 
     def _say(self, text: str, alarm: bool = False) -> None:
-        self.status_label.setStyleSheet(ALARM_STYLE if alarm else "")
-        self.status_label.setText(text)
+        say(self.status_label, text, alarm)
 
     def _new(self) -> None:
         dialog = DrawDialog(self._actions.departments, self)

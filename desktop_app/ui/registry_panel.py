@@ -23,7 +23,7 @@ from desktop_app.services.supervision import RegistryEntry
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.measure_dialogs import RectifiedDialog
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM_STYLE, named, ok_cancel, row_table, run_dialog
+from desktop_app.ui.widgets import named, ok_cancel, row_table, run_dialog, say
 
 CLASSES = ("A", "B", "C", "D")
 
@@ -120,8 +120,7 @@ class RegistryPanel(QWidget):
         self.measure_table.resizeColumnsToContents()
 
     def _say(self, text: str, alarm: bool = False) -> None:
-        self.status_label.setStyleSheet(ALARM_STYLE if alarm else "")
-        self.status_label.setText(text)
+        say(self.status_label, text, alarm)
 
     def _close(self) -> None:
         rows = self.measure_table.selectionModel().selectedRows()
@@ -156,11 +155,7 @@ class RegistryPanel(QWidget):
         try:
             self._actions.set_class(entry.credit_code, chosen, dialog.reason_edit.text())
         except ServiceError as exc:
-            self.status_label.setStyleSheet(ALARM_STYLE)
-            self.status_label.setText(exc.message)
+            self._say(exc.message, alarm=True)
             return
-        self.status_label.setStyleSheet("")
-        self.status_label.setText(
-            tr("{name} 的信用等级已调整为 {cls}").format(name=entry.name, cls=chosen)
-        )
+        self._say(tr("{name} 的信用等级已调整为 {cls}").format(name=entry.name, cls=chosen))
         self.refresh()

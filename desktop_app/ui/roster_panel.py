@@ -25,7 +25,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.supervision import RosterRow
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM_STYLE, named, ok_cancel, row_table, run_dialog
+from desktop_app.ui.widgets import named, ok_cancel, row_table, run_dialog, say
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,7 @@ class RosterPanel(QWidget):
         self.table.resizeColumnsToContents()
 
     def _say(self, text: str, alarm: bool = False) -> None:
-        self.status_label.setStyleSheet(ALARM_STYLE if alarm else "")
-        self.status_label.setText(text)
+        say(self.status_label, text, alarm)
 
     def _add_conflict(self) -> None:
         rows = [self.model.row(i) for i in range(self.model.rowCount())]

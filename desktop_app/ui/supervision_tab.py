@@ -37,7 +37,7 @@ from desktop_app.ui.i18n import tr
 from desktop_app.ui.registry_panel import RegistryActions, RegistryPanel
 from desktop_app.ui.roster_panel import RosterActions, RosterPanel
 from desktop_app.ui.table_models import Column, RowTableModel
-from desktop_app.ui.widgets import ALARM_STYLE, Choice, named, ok_cancel, row_table, run_dialog
+from desktop_app.ui.widgets import Choice, named, ok_cancel, row_table, run_dialog, say
 
 
 @dataclass(frozen=True)
@@ -274,14 +274,11 @@ class SupervisionTab(QWidget):
 
     def _run(self, action: Callable[[], str]) -> None:
         try:
-            self.status_label.setStyleSheet("")
-            self.status_label.setText(action())
+            say(self.status_label, action())
         except ServiceError as exc:
-            self.status_label.setStyleSheet(ALARM_STYLE)
-            self.status_label.setText(exc.message)
+            say(self.status_label, exc.message, alarm=True)
         except RuntimeError as exc:  # the printer
-            self.status_label.setStyleSheet(ALARM_STYLE)
-            self.status_label.setText(tr("未能打印：{exc}").format(exc=exc))
+            say(self.status_label, tr("未能打印：{exc}").format(exc=exc), alarm=True)
         self.refresh()
 
     def _schedule(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QLineEdit,
     QListWidget,
@@ -67,6 +68,12 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def say(label: QLabel, text: str, alarm: bool = False) -> None:
+    """A status line: red when something was refused or went wrong, plain otherwise."""
+    label.setStyleSheet(ALARM_STYLE if alarm else "")
+    label.setText(text)
 
 
 def named(obj: ObjectT, name: str) -> ObjectT:
