@@ -226,26 +226,39 @@ def close(
         measure.certificate_number,
         {"measure": measure.id, "note": measure.closing_note},
     )
-    return _view(measure, _name(session, measure))
+    return _view(measure, _line_of(session, measure)[0])
+
+
+def _lines_of(
+    session: Session, measures: list[EnforcementMeasure]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each measure's permit as the newest revision lists it: (name, department).
+
+    Keyed by (certificate number, permit); one read for a whole list, not one per measure.
+    """
+    numbers = {m.certificate_number for m in measures}
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    if not numbers:
+        return found
+    rows = session.execute(
+        select(
+            Certificate.number,
+            CertificatePermit.permit,
+            CertificatePermit.name,
+            CertificatePermit.department,
+        )
+        .join(Certificate, Certificate.id == CertificatePermit.certificate_id)
+        .where(Certificate.number.in_(numbers))
+        .order_by(Certificate.revision)
+    )
+    for number, permit, name, department in rows:
+        found[(number, permit)] = (name, department)  # the newest revision read last wins
+    return found
 
 
 def _line_of(session: Session, measure: EnforcementMeasure) -> tuple[str, str]:
-    """(name, department) of the measure's permit on the newest revision that lists it."""
-    row = session.execute(
-        select(CertificatePermit.name, CertificatePermit.department)
-        .join(Certificate, Certificate.id == CertificatePermit.certificate_id)
-        .where(
-            Certificate.number == measure.certificate_number,
-            CertificatePermit.permit == measure.permit,
-        )
-        .order_by(Certificate.revision.desc())
-        .limit(1)
-    ).first()
-    return (row[0], row[1]) if row is not None else (measure.permit, "")
-
-
-def _name(session: Session, measure: EnforcementMeasure) -> str:
-    return _line_of(session, measure)[0]
+    key = (measure.certificate_number, measure.permit)
+    return _lines_of(session, [measure]).get(key, (measure.permit, ""))
 
 
 def _view(measure: EnforcementMeasure, permit_name: str) -> MeasureView:
@@ -274,7 +287,9 @@ def measures(
         query = query.where(
             EnforcementMeasure.kind == "rectify", EnforcementMeasure.closed_on.is_(None)
         )
-    return [_view(m, _name(session, m)) for m in session.scalars(query)]
+    rows = list(session.scalars(query))
+    lines = _lines_of(session, rows)
+    return [_view(m, lines.get((m.certificate_number, m.permit), (m.permit, ""))[0]) for m in rows]
 
 
 def open_orders_by_certificate(session: Session) -> dict[str, list[tuple[str, dt.date]]]:
