@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop_app.catalog.confirmation import Unconfirmed
 from desktop_app.printing import fonts
@@ -56,8 +56,7 @@ def confirmation_sheet(
         ]
         for number, r in enumerate(rows, start=1)
     ]
-    story += [
-        table(cells, (10, 34, 22, 62, 38)),
+    signature = [
         Spacer(0, 8 * mm),
         para("核对人：____________　　联系电话：____________", SIZE_BODY),
         Spacer(0, 4 * mm),
@@ -65,4 +64,5 @@ def confirmation_sheet(
         Spacer(0, 6 * mm),
         para(f"{issuer}　{date_cn(day)}制表", SIZE_SMALL, align=TA_RIGHT),
     ]
+    story += [table(cells, (10, 34, 22, 62, 38)), KeepTogether(signature)]
     return build_pdf(story, f"目录核对表 {department_name}", issuer)

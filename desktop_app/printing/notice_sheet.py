@@ -60,11 +60,14 @@ def render(bundle: Bundle, names: dict[str, str]) -> bytes:
         para(notice.time_summary, SIZE_TABLE, indent=True),
         _heading("五、办理结果"),
         para(notice.outcome, SIZE_TABLE, indent=True),
+    ]
+    place: list[Flowable] = [
         _heading("六、办理地点"),
         para(
             "同心县政务服务中心“一业一证”综合窗口（一窗受理、统一出件）。", SIZE_TABLE, indent=True
         ),
     ]
     if notice.footnote:
-        story += [Spacer(0, 4 * mm), para(notice.footnote, SIZE_SMALL)]
+        place += [Spacer(0, 4 * mm), para(notice.footnote, SIZE_SMALL)]
+    story.append(KeepTogether(place))  # the footnote never stands alone on a page
     return build_pdf(story, notice.title)
