@@ -88,7 +88,7 @@ def _attachments(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     actor = identity.signed_in(args)
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     with transaction(args) as session:
         attachments.record_check(
             session, actor, catalog, args.number, args.material, args.source, args.document_no

@@ -60,7 +60,7 @@ def _receive(args: argparse.Namespace) -> int:
 
 
 def _deferred(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     with transaction(args, write=False) as session:
         rows = deferred.outstanding(session, catalog, overdue_only=args.overdue)
     if args.json:
@@ -86,7 +86,7 @@ def _deferred(args: argparse.Namespace) -> int:
 
 
 def _terminate(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         notice = deferred.terminate(session, actor, catalog, args.number, args.reason)

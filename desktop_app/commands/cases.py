@@ -193,7 +193,7 @@ def _accept(args: argparse.Namespace) -> int:
     except json_guard.JsonShapeError as exc:
         fail(f"{args.file} 有误：{exc}")
     entries = data if isinstance(data, list) else [data]
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     store = open_or_fail(args, write=True)
     results: list[dict[str, Any]] = []
@@ -285,7 +285,7 @@ def application_json(view: cases.ApplicationView) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalog = load_or_fail() if args.for_department else None
+    catalog = load_or_fail(args) if args.for_department else None
     with transaction(args, write=False) as session:
         view = cases.get_application(session, args.number)
         department = (

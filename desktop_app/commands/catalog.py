@@ -17,10 +17,12 @@ from desktop_app.catalog import (
 )
 from desktop_app.catalog.notice import build_notice
 from desktop_app.catalog.report import Reduction, batch_report
-from desktop_app.commands import catalog_versions
+from desktop_app.commands import catalog_versions as version_commands
 from desktop_app.commands.output import fail, print_json
-from desktop_app.commands.store import transaction
-from desktop_app.services import reporting
+from desktop_app.commands.store import open_or_fail, transaction
+from desktop_app.db import database_url, sqlite_file
+from desktop_app.services import catalog_versions, reporting
+from desktop_app.services.errors import ServiceError
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -47,21 +49,43 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         help="按本窗口实际受理的新办件统计：申请人实际填写的字段和实际提交的材料",
     )
     report.set_defaults(func=_with_catalog(_catalog_report))
-    catalog_versions.register(catalog)
+    version_commands.register(catalog)
 
 
-def load_or_fail() -> Catalog:
+def shipped_or_fail() -> Catalog:
+    """The catalog shipped with the program (version 1 of every store)."""
     try:
         return load_catalog()
     except CatalogError as exc:
         fail(f"行业目录有误：{exc}")
 
 
+def load_or_fail(args: argparse.Namespace) -> Catalog:
+    """The version in force in the store, as the counters use it today.
+
+    A store that has no versions yet (no database file, or one no counter has started on) is on
+    the shipped catalog; reading it writes nothing.
+    """
+    file = sqlite_file(database_url(args.database))
+    if file is not None and not file.exists():
+        return shipped_or_fail()
+    store = open_or_fail(args)
+    try:
+        with store.read() as session:
+            if catalog_versions.label_in_force(session) is None:
+                return shipped_or_fail()
+            return catalog_versions.in_force(session)
+    except ServiceError as exc:
+        fail(exc.message)
+    finally:
+        store.dispose()
+
+
 def _with_catalog(
     handler: Callable[[Catalog, argparse.Namespace], int],
 ) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        return handler(load_or_fail(), args)
+        return handler(load_or_fail(args), args)
 
     return run
 

@@ -99,7 +99,7 @@ def _signing_key() -> PrivateKey:
 
 
 def _issue(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     key = _signing_key()
     actor = identity.signed_in(args)
     with transaction(args) as session:
@@ -136,7 +136,7 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from desktop_app.printing import certificate  # reportlab loads only when a PDF is made
 
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     with transaction(args, write=False) as session:
         view = issuance.certificate_view(session, catalog, args.number)
     for path in export.export(view, certificate.render(view), args.out):
@@ -145,7 +145,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     with transaction(args, write=False) as session:
         history = issuance.certificate_history(session, catalog, args.number)
     data = {
@@ -209,7 +209,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _expiring(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     with transaction(args, write=False) as session:
         rows = expiry.expiring(session, catalog, clock.today(), args.within_days)
     if args.json:
@@ -240,7 +240,7 @@ def _remind(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() != ".pdf":
         fail("--out 应为 .pdf 文件")
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         number = expiry.issue_reminder(

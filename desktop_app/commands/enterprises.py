@@ -43,7 +43,7 @@ def _code(text: str) -> str:
 
 def _show(args: argparse.Namespace) -> int:
     code = _code(args.credit_code)
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     with transaction(args, write=False) as session:
         data = master_data.master_data(session, code)
         prefill = master_data.from_earlier_cases(session, catalog, code)
@@ -62,7 +62,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _lookup(args: argparse.Namespace) -> int:
     code = _code(args.credit_code)
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     try:
         record = client_or_fail().enterprise(code)
     except PlatformError as exc:

@@ -98,7 +98,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _schedule(args: argparse.Namespace) -> int:
     at = _at(args.at)
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         view = inspections.schedule(
@@ -116,7 +116,7 @@ def _record(args: argparse.Namespace) -> int:
         if args.rectify
         else ("fail", args.fail)
     )
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         view = inspections.record(
@@ -128,7 +128,7 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _rectified(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         inspections.report_rectified(session, actor, catalog, args.number)

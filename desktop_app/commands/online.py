@@ -65,7 +65,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _accept(args: argparse.Namespace) -> int:
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     store = open_or_fail(args, write=True)
     try:

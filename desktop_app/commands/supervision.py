@@ -111,7 +111,7 @@ def parse_ratios(text: str) -> dict[str, float]:
 
 def _draw(args: argparse.Namespace) -> int:
     ratios = parse_ratios(args.ratio)
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         shown = supervision.draw(
@@ -175,7 +175,7 @@ def _record(args: argparse.Namespace) -> int:
 def _publish(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() not in (".xlsx", ".pdf"):
         fail("--out 应为 .xlsx 或 .pdf 文件")
-    catalog = load_or_fail()
+    catalog = load_or_fail(args)
     actor = identity.signed_in(args)
     with transaction(args) as session:
         count = supervision.publish(session, actor, catalog, args.draw_id, args.out)

@@ -81,16 +81,16 @@ def _add(args: argparse.Namespace) -> int:
             args.role,
             args.department,
             args.display_name,
-            known_departments=_departments(),
+            known_departments=_departments(args),
         )
     print(f"已添加用户 {added.username}（{auth.ROLE_NAMES[added.role]}）")
     return 0
 
 
-def _departments() -> frozenset[str]:
+def _departments(args: argparse.Namespace) -> frozenset[str]:
     from desktop_app.commands.catalog import load_or_fail
 
-    return frozenset(load_or_fail().departments)
+    return frozenset(load_or_fail(args).departments)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -134,7 +134,7 @@ def _demo(args: argparse.Namespace) -> int:
     administrator(args)
     store = open_or_fail(args, write=True)
     try:
-        result = demo.run(store, load_or_fail(), args.count, args.force)
+        result = demo.run(store, load_or_fail(args), args.count, args.force)
     except demo.DemoRefusedError as exc:
         fail(str(exc))
     finally:

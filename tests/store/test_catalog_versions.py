@@ -186,6 +186,23 @@ def test_versions_from_the_command_line(
         (LABEL, "shipped"),
         ("2023.2.0", "edited"),
     ]
+    # Every command that reads the catalog reads the version in force, as the counters do.
+    code, out, _ = run_cli(
+        capsys, *base, "resolve", "hotel", "--answers", '{"catering": true}', "--json"
+    )
+    resolved = json.loads(out)
+    assert resolved["catalog_version"] == "2023.2.0"
+    assert {p["code"]: p["promised_days"] for p in resolved["permits"]}["food_business"] == 3
+
+
+def test_without_a_database_the_command_line_reads_the_shipped_catalog(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "none.sqlite3"
+    code, out, _ = run_cli(capsys, "--database", f"sqlite:///{missing}", "catalog", "list")
+    assert code == 0
+    assert "便利店" in out
+    assert not missing.exists()  # reading the catalog made no database
 
 
 def test_unconfirmed_values_from_the_command_line(
