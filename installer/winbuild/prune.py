@@ -27,6 +27,11 @@ QT_PLUGINS = {
 QT_TRANSLATIONS = {"qtbase_zh_CN.qm", "qtbase_en.qm"}
 # Anywhere in site-packages: type stubs, import libraries, caches, compiled-in headers.
 DROPPED_SUFFIXES = {".pyi", ".lib", ".h", ".c", ".pxd", ".pyx"}
+# reportlab's bundled Type 1 fonts are for embedding Latin faces the PDFs never use (their text
+# is in the app's own CJK font; Helvetica's metrics are built in). Vera stays: reportlab's
+# bitmap renderer falls back on it.
+REPORTLAB_FONTS_KEPT = {"Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf"}
+REPORTLAB_FONTS_KEPT |= {"bitstream-vera-license.txt"}
 # pip --target puts console scripts for Linux-style use in bin/ (none is used on Windows).
 TOP_DROPPED_DIRS = {"bin", "Scripts"}
 
@@ -53,6 +58,8 @@ def keeps(relative: PurePosixPath) -> bool:
         return False
     if relative.parts[0] == "PySide6":
         return _pyside_keeps(relative)
+    if relative.parts[:2] == ("reportlab", "fonts"):
+        return relative.name in REPORTLAB_FONTS_KEPT
     return True
 
 
