@@ -1,4 +1,4 @@
-"""What the county still has to confirm: every catalog value marked ``unverified``, by department.
+"""What the county still has to confirm (values marked ``unverified``), and who confirmed the rest.
 
 The list a 核对表 is made from: each value as the catalog has it, so the department can say
 "yes" or give the right one. Pure data over a Catalog.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.catalog.model import AFTER_ISSUE_KINDS, Catalog, KindRule, Permit
+from desktop_app.catalog.model import AFTER_ISSUE_KINDS, Catalog, Confirmation, KindRule, Permit
 from desktop_app.catalog.notice import working_days
 
 LABELS = {
@@ -16,6 +16,7 @@ LABELS = {
     "promised_days": "承诺办理时限",
     "commitment_allowed": "可否告知承诺",
     "validity_years": "有效期",
+    "fee": "收费",
     "form": "申请表字段",
     "materials": "申请材料",
     "site_check": "现场核查",
@@ -26,13 +27,18 @@ KIND_NAMES = {"change": "变更", "renewal": "延续", "cancellation": "注销"}
 
 @dataclass(frozen=True)
 class Unconfirmed:
+    """One value of a permit or of its 变更/延续/注销, as the catalog has it now."""
+
     department: str
     department_name: str
     permit: str
+    kind: str | None  # None: the permit's new application; else change, renewal, cancellation
     subject: str  # the permit, or the permit's 变更/延续/注销
     key: str
     label: str
-    value: str  # as the catalog has it now
+    value: str
+    source: str  # the document it comes from
+    confirmation: Confirmation | None = None  # set in ``confirmed()``'s rows
 
 
 def _materials(catalog: Catalog, keys: tuple[str, ...]) -> str:
@@ -71,37 +77,45 @@ def _order(key: str) -> tuple[int, str]:
 
 def unconfirmed(catalog: Catalog, department: str | None = None) -> list[Unconfirmed]:
     """Every unconfirmed value, by department and permit (the catalog's order)."""
+    return _rows(catalog, department, confirmed=False)
+
+
+def confirmed(catalog: Catalog, department: str | None = None) -> list[Unconfirmed]:
+    """Every value a department has confirmed, with who and when."""
+    return _rows(catalog, department, confirmed=True)
+
+
+def _rows(catalog: Catalog, department: str | None, confirmed: bool) -> list[Unconfirmed]:
     found = []
     for permit in catalog.permits.values():
         if department is not None and permit.department != department:
             continue
         name = catalog.departments[permit.department].name
-        found += [
-            Unconfirmed(
-                permit.department,
-                name,
-                permit.code,
-                permit.name,
-                key,
-                LABELS.get(key, key),
-                _permit_value(catalog, permit, key),
-            )
-            for key in sorted(permit.unverified, key=_order)
-        ]
+        procedures: list[tuple[str | None, str, Permit | KindRule]] = [(None, permit.name, permit)]
         for kind in AFTER_ISSUE_KINDS:
             rule = catalog.after_issue.get((permit.code, kind))
-            if rule is None:
-                continue
-            found += [
-                Unconfirmed(
-                    permit.department,
-                    name,
-                    permit.code,
-                    f"{permit.name}（{KIND_NAMES[kind]}）",
-                    key,
-                    LABELS.get(key, key),
-                    _rule_value(catalog, rule, key),
+            if rule is not None:
+                procedures.append((kind, f"{permit.name}（{KIND_NAMES[kind]}）", rule))
+        for procedure, subject, holder in procedures:
+            keys = holder.provenance.confirmed if confirmed else holder.unverified
+            for key in sorted(keys, key=_order):
+                value = (
+                    _permit_value(catalog, holder, key)
+                    if isinstance(holder, Permit)
+                    else _rule_value(catalog, holder, key)
                 )
-                for key in sorted(rule.unverified, key=_order)
-            ]
+                found.append(
+                    Unconfirmed(
+                        permit.department,
+                        name,
+                        permit.code,
+                        procedure,
+                        subject,
+                        key,
+                        LABELS.get(key, key),
+                        value,
+                        holder.source_of(key),
+                        holder.provenance.confirmed.get(key),
+                    )
+                )
     return sorted(found, key=lambda u: u.department)

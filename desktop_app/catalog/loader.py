@@ -6,6 +6,7 @@ catalog editor can fix the data without reading code.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -22,7 +23,10 @@ from desktop_app.catalog.enumerate import answer_space
 from desktop_app.catalog.model import (
     AFTER_ISSUE_KINDS,
     FIELD_TYPES,
+    PERMIT_VALUES,
+    RULE_VALUES,
     Catalog,
+    Confirmation,
     Constraint,
     Department,
     FieldSpec,
@@ -31,6 +35,7 @@ from desktop_app.catalog.model import (
     MaterialSpec,
     Permit,
     PermitMaterial,
+    Provenance,
     Question,
     Rule,
     SiteCheck,
@@ -286,17 +291,13 @@ def _kind_rule(
             raise t.error(key, "时限不能为负")
     if days["promised_days"] > days["statutory_days"]:
         raise t.error("promised_days", "承诺时限不能长于法定时限")
-    unverified = frozenset(t.strings("unverified", ()))
-    known = {"statutory_days", "promised_days", "materials", "basis"}
-    if unverified - known:
-        raise t.error("unverified", f"未知的项目 {sorted(unverified - known)[0]!r}")
     return KindRule(
         kind=kind,
         basis=basis,
         statutory_days=days["statutory_days"],
         promised_days=days["promised_days"],
         materials=keys,
-        unverified=unverified,
+        provenance=_provenance(t, RULE_VALUES, base.provenance if base else None),
     )
 
 
@@ -315,6 +316,46 @@ def _load_list(root: _Table, key: str, build: Callable[[_Table], T]) -> Loaded[T
             raise table.error(id_key, f"重复的代码 {code!r}")
         loaded[code] = (table, item)
     return loaded
+
+
+def _provenance(
+    t: _Table, known: tuple[str, ...], inherited: Provenance | None = None
+) -> Provenance:
+    """``unverified``, ``confirmed`` and ``sources`` of a permit or procedure, each key checked.
+
+    An override of the general 变更/延续/注销 procedure keeps what it does not say itself.
+    """
+    base = inherited or Provenance()
+
+    def checked(path: str, key: str) -> str:
+        if key not in known:
+            raise t.error(path, f"未知的项目 {key!r}（可用：{'、'.join(known)}）")
+        return key
+
+    if t.has("unverified"):
+        listed = t.strings("unverified")
+        unverified = frozenset(checked(f"unverified[{i}]", k) for i, k in enumerate(listed))
+    else:
+        unverified = base.unverified
+    confirmed = dict(base.confirmed) if t.mapping("confirmed") is None else {}
+    for key, entry in (t.mapping("confirmed") or {}).items():
+        path = f"confirmed.{checked(f'confirmed.{key}', key)}"
+        if key in unverified:
+            raise t.error(path, "同一项不能既列为待确认又记录为已确认")
+        c = _Table(t.file, f"{t.path}.{path}" if t.path else path, entry)
+        on = c.value("on", dt.date)
+        if isinstance(on, dt.datetime):
+            raise c.error("on", "应为日期（如 2026-12-01），不带时刻")
+        confirmed[key] = Confirmation(c.text("department"), c.text("by"), on, c.text("note", ""))
+        c.done()
+    sources = dict(base.sources)
+    for key, text in (t.mapping("sources") or {}).items():
+        path = f"sources.{checked(f'sources.{key}', key)}"
+        if not isinstance(text, str) or not text.strip():
+            raise t.error(path, "应为非空字符串（文件名称和条款）")
+        sources[key] = text
+    confirmed = {k: v for k, v in confirmed.items() if k not in unverified}
+    return Provenance(unverified, confirmed, sources)
 
 
 def _values(loaded: Loaded[T]) -> dict[str, T]:
@@ -472,7 +513,7 @@ def _permit(
         form=form,
         materials=tuple(permit_materials),
         validity_years=validity,
-        unverified=frozenset(t.strings("unverified", ())),
+        provenance=_provenance(t, PERMIT_VALUES),
         variants=variants,
         site_check=site_check,
     )

@@ -5,6 +5,7 @@ Plain frozen dataclasses built by ``loader.load_catalog``; nothing here reads fi
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,47 @@ class PermitMaterial:
     copies: int
 
 
+# The values of a permit (and of its 变更/延续/注销) that a department confirms one by one.
+PERMIT_VALUES = (
+    "statutory_days",
+    "promised_days",
+    "commitment_allowed",
+    "validity_years",
+    "fee",
+    "form",
+    "materials",
+    "site_check",
+    "basis",
+)
+RULE_VALUES = ("statutory_days", "promised_days", "materials", "basis")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A department's answer that a value is right: who, for which department, on which day."""
+
+    department: str  # as the department signed it, e.g. 县卫生健康局
+    by: str
+    on: dt.date
+    note: str = ""
+
+    def describe(self) -> str:
+        return f"{self.department}于{self.on.isoformat()}确认（{self.by}）"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a catalog's values come from: which are unconfirmed, who confirmed the rest.
+
+    A value neither unconfirmed nor confirmed stands on its published source (``sources`` for
+    that value, else the permit's legal basis).
+    """
+
+    unverified: frozenset[str] = frozenset()
+    confirmed: Mapping[str, Confirmation] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Permit:
     """A statutory permit as its own, separate application asked for it before the reform."""
@@ -106,10 +148,24 @@ class Permit:
     form: tuple[str, ...]
     materials: tuple[PermitMaterial, ...]
     validity_years: int | None = None
-    unverified: frozenset[str] = frozenset()
+    provenance: Provenance = Provenance()
     variants: Mapping[str, str] | None = None
     # 现场核查 before the decision, with its legal basis; only for these variants when listed.
     site_check: SiteCheck | None = None
+
+    @property
+    def unverified(self) -> frozenset[str]:
+        return self.provenance.unverified
+
+    def source_of(self, key: str) -> str:
+        """The document a value comes from (or its confirmation stands beside it)."""
+        if key in self.provenance.sources:
+            return self.provenance.sources[key]
+        if key == "form":
+            return self.form_source
+        if key == "site_check" and self.site_check is not None:
+            return self.site_check.basis
+        return self.basis
 
     def display_name(self, variant: str | None) -> str:
         if variant and self.variants:
@@ -141,7 +197,14 @@ class KindRule:
     statutory_days: int
     promised_days: int
     materials: tuple[str, ...]
-    unverified: frozenset[str] = frozenset()
+    provenance: Provenance = Provenance()
+
+    @property
+    def unverified(self) -> frozenset[str]:
+        return self.provenance.unverified
+
+    def source_of(self, key: str) -> str:
+        return self.provenance.sources.get(key, self.basis)
 
 
 @dataclass(frozen=True)
