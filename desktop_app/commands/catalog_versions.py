@@ -7,12 +7,15 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from desktop_app import clock
-from desktop_app.catalog import Catalog, CatalogError, read_texts
+from desktop_app import clock, config
+from desktop_app.catalog import Catalog, CatalogError, exchange, read_texts
+from desktop_app.catalog.compare import Comparison
 from desktop_app.catalog.confirmation import Unconfirmed, unconfirmed
+from desktop_app.catalog.report import Reduction
 from desktop_app.commands import identity
 from desktop_app.commands.output import fail, iso_date, print_json
 from desktop_app.commands.store import open_or_fail, transaction
+from desktop_app.domain import keys
 from desktop_app.printing.confirmation_sheet import confirmation_sheet
 from desktop_app.services import catalog_versions
 from desktop_app.services.errors import ServiceError
@@ -35,6 +38,22 @@ def register(catalog: argparse._SubParsersAction[Any]) -> None:
         "--out", type=Path, metavar="FILE.pdf", help="打印该部门的核对表（须同时指定 --department）"
     )
     pending.set_defaults(func=_unconfirmed)
+    exporting = catalog.add_parser("export", help="把目录版本导出为一个签名文件，供外县导入")
+    exporting.add_argument("--version", metavar="LABEL", help="版本号（默认：今天执行的版本）")
+    exporting.add_argument("--out", type=Path, required=True, metavar=f"FILE{exchange.SUFFIX}")
+    exporting.add_argument("--note", default="", help="给导入方的说明")
+    exporting.set_defaults(func=_export)
+    importing = catalog.add_parser(
+        "import", help="导入外县的签名目录文件：先列出与本县执行版本的差异，--apply 才导入"
+    )
+    importing.add_argument("file", type=Path, metavar=f"FILE{exchange.SUFFIX}")
+    importing.add_argument("--apply", action="store_true", help="确认差异后导入为新版本")
+    importing.add_argument("--effective-from", type=iso_date, metavar="YYYY-MM-DD")
+    importing.add_argument("--label", help="本县使用的版本号（对方的版本号在本县已存在时）")
+    importing.add_argument("--note", default="", help="本县的说明（默认：导出方的说明）")
+    importing.add_argument("--json", action="store_true", help="以 JSON 列出差异")
+    identity.add_arguments(importing, "系统管理员（--apply 时）", required=False)
+    importing.set_defaults(func=_import)
 
 
 def _shipped_first(args: argparse.Namespace) -> Catalog:
@@ -128,3 +147,112 @@ def _sheet(catalog: Catalog, department: str | None, rows: list[Unconfirmed], ou
         fail(f"无法写入 {out}：{exc.strerror or exc}")
     print(f"已写入 {out}：{len(rows)} 项待确认")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.out.suffix != exchange.SUFFIX:
+        fail(f"--out 应为 {exchange.SUFFIX} 文件")
+    if args.out.exists():
+        fail(f"{args.out} 已存在，不会覆盖")
+    catalog = _shipped_first(args)
+    label = args.version or catalog.version
+    with transaction(args, write=False) as session:
+        files = catalog_versions.files_of(session, label)
+    try:
+        key = keys.load_private_key(config.signing_key_path())
+    except keys.SigningKeyError as exc:
+        fail(f"{exc}（目录文件用签发密钥签名，请在签发电脑上导出）")
+    counter = catalog.department_name(catalog.counter_department)
+    exporter = f"{config.installation().office_code} {counter}"
+    data = exchange.pack(files, label, exporter, clock.today(), args.note.strip(), key)
+    try:
+        args.out.write_bytes(data)
+    except OSError as exc:
+        fail(f"无法写入 {args.out}：{exc.strerror or exc}")
+    print(f"已导出目录版本 {label} 到 {args.out}（签名密钥 {exchange.signer_kid(key)}）")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    if args.apply and args.effective_from is None:
+        fail("导入须指定 --effective-from（新版本开始用于新受理办件的日期）")
+    if args.apply and args.user is None:
+        fail("导入须由系统管理员进行：请加 --user 用户名")
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        fail(f"无法读取 {args.file}：{exc.strerror or exc}")
+    try:
+        package = exchange.unpack(data, keys.trusted_keys(config.trusted_key_folders()))
+    except exchange.ExchangeError as exc:
+        fail(f"{args.file} 不能导入：{exc}")
+    _shipped_first(args)
+    files = package.files
+    with transaction(args, write=False) as session:
+        _, differences = catalog_versions.preview(session, files)
+    if args.json:
+        print_json(
+            {
+                "label": package.label,
+                "exporter": package.exporter,
+                "exported_on": package.exported_on,
+                "kid": package.kid,
+                **_comparison_json(differences),
+            }
+        )
+    else:
+        _print_comparison(package, differences)
+    if not args.apply:
+        if not args.json:
+            print("以上为与本县执行版本的差异；确认后加 --apply --effective-from 日期 导入")
+        return 0
+    actor = identity.signed_in(args)
+    with transaction(args) as session:
+        added = catalog_versions.import_version(
+            session, actor, package, args.effective_from, args.note, args.label
+        )
+    print(f"已导入为目录版本 {added.label}，自 {added.effective_from} 起用于新受理的办件")
+    return 0
+
+
+def _comparison_json(c: Comparison) -> dict[str, object]:
+    return {
+        "values": [dataclasses.asdict(v) for v in c.values],
+        "combinations_checked": c.combinations_checked,
+        "combinations": [dataclasses.asdict(x) for x in c.combinations],
+        "figures": [
+            {
+                "industry": f.industry,
+                "before": None if f.before is None else dataclasses.asdict(f.before),
+                "after": None if f.after is None else dataclasses.asdict(f.after),
+            }
+            for f in c.figures
+            if f.before != f.after
+        ],
+    }
+
+
+def _print_comparison(package: exchange.Package, c: Comparison) -> None:
+    print(
+        f"{package.exporter} 于 {package.exported_on} 导出的目录版本 {package.label}"
+        f"（签名密钥 {package.kid}，签名有效）：{package.note}"
+    )
+    print(f"一、内容差异（{len(c.values)} 处）")
+    for v in c.values:
+        print(f"  {v.subject}｜{v.label}：{v.before or '（无）'} → {v.after or '（无）'}")
+    print(f"二、情形组合（共核对 {c.combinations_checked} 种，{len(c.combinations)} 种结果不同）")
+    for x in c.combinations:
+        print(f"  {x.industry}｜{x.answers}：{x.before} → {x.after}")
+    changed = [f for f in c.figures if f.before != f.after]
+    print(f"三、改革成效（{len(changed)} 个行业有变化）")
+    for f in changed:
+        print(f"  {f.industry}：{_figure(f.before)} → {_figure(f.after)}")
+
+
+def _figure(r: Reduction | None) -> str:
+    if r is None:
+        return "（无）"
+    return (
+        f"字段 {r.separate_fields}→{r.combined_fields}，材料 {r.separate_materials}→"
+        f"{r.combined_materials}"
+    )

@@ -21,6 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app import clock
 from desktop_app.catalog import Catalog, CatalogError, load_catalog_texts, read_texts
+from desktop_app.catalog.compare import Comparison, compare
+from desktop_app.catalog.editing import EditError, with_version
+from desktop_app.catalog.exchange import Package
 from desktop_app.catalog.loader import FILES
 from desktop_app.db import Store
 from desktop_app.models import CatalogVersion
@@ -198,3 +201,35 @@ def files_of(session: Session, label: str) -> dict[str, str]:
     if row is None:
         raise NotFoundError(f"数据库中没有目录版本 {label}")
     return {name: str(text) for name, text in row.files.items()}
+
+
+def preview(session: Session, files: Mapping[str, str]) -> tuple[Catalog, Comparison]:
+    """An edited or imported version checked as the loader does, against the version in force."""
+    edited = _checked(files)
+    return edited, compare(in_force(session), edited)
+
+
+def import_version(
+    session: Session,
+    actor: Actor,
+    package: Package,
+    effective_from: dt.date,
+    note: str = "",
+    label: str | None = None,
+) -> VersionInfo:
+    """Another county's signed version as ours, under ``label`` when its own is taken here."""
+    files = package.files
+    if label is not None and label != package.label:
+        try:
+            files = with_version(files, label)
+        except EditError as exc:
+            raise CatalogVersionError(str(exc)) from None
+    origin = f"自{package.exporter}导入（其版本 {package.label}，签名密钥 {package.kid}）"
+    return add_version(
+        session,
+        actor,
+        files,
+        effective_from,
+        f"{origin}：{note.strip() or package.note}",
+        origin="imported",
+    )
