@@ -74,6 +74,8 @@ class Step:
     department_name: str
     permits: tuple[str, ...]
     promised_days: int
+    # The promised days rest on a value the department has not confirmed yet (marked ※).
+    unconfirmed_days: bool = False
 
 
 @dataclass(frozen=True)

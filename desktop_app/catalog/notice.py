@@ -5,9 +5,10 @@ Pure data for the wizard's notice page and the printed 申报告知单 alike, so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.catalog.bundle import Bundle, BundleMaterial
+from desktop_app.catalog.bundle import Bundle, BundleMaterial, Step
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ def _marked(text: str, key: str, unverified: frozenset[str]) -> str:
     return f"{text}{MARK}" if key in unverified else text
 
 
+def handing(material: BundleMaterial) -> tuple[str, str]:
+    """How a material is handed in: its copies, and a remark (checked at the window, later …)."""
+    if material.government_issued:
+        return "—", "窗口核验，无需提交"
+    remark = "可容缺后补" if material.deferrable else ""
+    if material.only_with_agent:
+        remark = "委托他人办理时提供" + (f"；{remark}" if remark else "")
+    return f"原件{material.originals}份、复印件{material.copies}份", remark
+
+
 def working_days(days: int) -> str:
     return "即时办结" if days == 0 else f"{days}个工作日"
 
@@ -69,9 +80,12 @@ def build_notice(bundle: Bundle) -> Notice:
     )
     steps = tuple(
         f"{number}. {step.title}（{step.department_name}"
-        + (f"，承诺{working_days(step.promised_days)}）" if step.stage == "department" else "）")
+        + (f"，承诺{step_days(step)}）" if step.stage == "department" else "）")
         for number, step in enumerate(bundle.steps, start=1)
     )
+    promised = working_days(bundle.promised_days)
+    if any(s.unconfirmed_days for s in bundle.steps if s.promised_days == bundle.promised_days):
+        promised += MARK
     outcome = (
         f"审批通过后统一核发行业综合许可证，载明全部{len(bundle.permits)}项许可信息，并一并发放关联许可证。"
         if bundle.certificate_eligible
@@ -91,14 +105,20 @@ def build_notice(bundle: Bundle) -> Notice:
         materials=bundle.materials,
         steps=steps,
         time_summary=(
-            f"各部门并联审批，承诺{working_days(bundle.promised_days)}内办结"
+            f"各部门并联审批，承诺{promised}内办结"
             f"（逐项办理合计{working_days(bundle.serial_promised_days)}）；"
             "受理当场决定，材料不全的一次性告知需补正的全部内容。" + site_check
         ),
         outcome=outcome,
-        footnote=FOOTNOTE if any(MARK in line for line in _shown(items, checked)) else "",
+        footnote=FOOTNOTE if any(MARK in line for line in _shown(items, checked, steps)) else "",
     )
 
 
-def _shown(items: tuple[NoticeItem, ...], checked: list[str]) -> list[str]:
-    return [*(f"{i.promised}{i.statutory}{i.commitment}" for i in items), *checked]
+def step_days(step: Step) -> str:
+    """A department's promised days in the flowchart, marked while unconfirmed."""
+    return working_days(step.promised_days) + (MARK if step.unconfirmed_days else "")
+
+
+def _shown(items: tuple[NoticeItem, ...], *lines: Sequence[str]) -> list[str]:
+    shown = [f"{i.promised}{i.statutory}{i.commitment}" for i in items]
+    return shown + [line for group in lines for line in group]

@@ -220,6 +220,7 @@ def _steps(catalog: Catalog, permits: tuple[SelectedPermit, ...]) -> tuple[Step,
                 department.name,
                 tuple(p.code for p in items),
                 max(p.promised_days for p in items),
+                any("promised_days" in p.unverified for p in items),
             )
         )
     title = (

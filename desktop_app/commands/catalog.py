@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,7 @@ from desktop_app.catalog import (
 )
 from desktop_app.catalog.notice import build_notice
 from desktop_app.catalog.report import Reduction, batch_report
+from desktop_app.commands import catalog_publish
 from desktop_app.commands import catalog_versions as version_commands
 from desktop_app.commands.output import fail, print_json
 from desktop_app.commands.store import open_or_fail, transaction
@@ -50,6 +52,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     report.set_defaults(func=_with_catalog(_catalog_report))
     version_commands.register(catalog)
+    catalog_publish.register(catalog)
 
 
 def shipped_or_fail() -> Catalog:
@@ -61,20 +64,28 @@ def shipped_or_fail() -> Catalog:
 
 
 def load_or_fail(args: argparse.Namespace) -> Catalog:
-    """The version in force in the store, as the counters use it today.
+    """The version in force in the store, as the counters use it today."""
+    return in_force_or_fail(args)[0]
+
+
+def in_force_or_fail(args: argparse.Namespace) -> tuple[Catalog, dt.date | None]:
+    """The version in force and the day it came into force (None: the shipped version).
 
     A store that has no versions yet (no database file, or one no counter has started on) is on
     the shipped catalog; reading it writes nothing.
     """
     file = sqlite_file(database_url(args.database))
     if file is not None and not file.exists():
-        return shipped_or_fail()
+        return shipped_or_fail(), None
     store = open_or_fail(args)
     try:
         with store.read() as session:
-            if catalog_versions.label_in_force(session) is None:
-                return shipped_or_fail()
-            return catalog_versions.in_force(session)
+            label = catalog_versions.label_in_force(session)
+            if label is None:
+                return shipped_or_fail(), None
+            info = next(v for v in catalog_versions.versions(session) if v.label == label)
+            day = None if info.origin == "shipped" else info.effective_from
+            return catalog_versions.in_force(session), day
     except ServiceError as exc:
         fail(exc.message)
     finally:

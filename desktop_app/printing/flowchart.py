@@ -9,12 +9,14 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
 from desktop_app.catalog import Step
+from desktop_app.catalog.notice import step_days
 from desktop_app.printing import fonts
 
 BOX_HEIGHT = 20 * mm
 ROW_GAP = 12 * mm
 GAP = 3 * mm
 FONT_SIZE = 8.5
+LEADING = FONT_SIZE * 1.25
 FILL = {"counter": (0.87, 0.92, 0.98), "department": (0.95, 0.95, 0.9), "issue": (0.95, 0.88, 0.86)}
 
 
@@ -29,22 +31,30 @@ def _wrap(text: str, width: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def _height(lines: Sequence[str]) -> float:
+    """A box tall enough for every line (a department with many permits gets a taller row)."""
+    return float(max(BOX_HEIGHT, len(lines) * LEADING + 4 * mm))
+
+
 def _box(
-    drawing: Drawing, x: float, y: float, width: float, lines: Sequence[str], stage: str
+    drawing: Drawing,
+    x: float,
+    y: float,
+    size: tuple[float, float],
+    lines: Sequence[str],
+    stage: str,
 ) -> None:
+    width, height = size
     r, g, b = FILL[stage]
     drawing.add(
-        Rect(
-            x, y, width, BOX_HEIGHT, rx=2 * mm, ry=2 * mm, fillColor=Color(r, g, b), strokeWidth=0.6
-        )
+        Rect(x, y, width, height, rx=2 * mm, ry=2 * mm, fillColor=Color(r, g, b), strokeWidth=0.6)
     )
-    leading = FONT_SIZE * 1.25
-    top = y + BOX_HEIGHT / 2 + (len(lines) - 1) * leading / 2 - FONT_SIZE / 3
-    for row, text in enumerate(lines[:4]):
+    top = y + height / 2 + (len(lines) - 1) * LEADING / 2 - FONT_SIZE / 3
+    for row, text in enumerate(lines):
         drawing.add(
             String(
                 x + width / 2,
-                top - row * leading,
+                top - row * LEADING,
                 text,
                 fontName=fonts.SANS,
                 fontSize=FONT_SIZE,
@@ -75,44 +85,38 @@ def flowchart(steps: Sequence[Step], width: float = 156 * mm) -> Drawing:
     counter = [s for s in steps if s.stage == "counter"]
     departments = [s for s in steps if s.stage == "department"]
     issue = [s for s in steps if s.stage == "issue"]
-    height = 3 * BOX_HEIGHT + 2 * ROW_GAP
-    drawing = Drawing(width, height)
     middle_width = 90 * mm
-    rows_y = (height - BOX_HEIGHT, height - 2 * BOX_HEIGHT - ROW_GAP, 0)
-    for step in counter:
-        x = (width - middle_width) / 2
-        _box(
-            drawing,
-            x,
-            rows_y[0],
-            middle_width,
-            _wrap(f"{step.department_name}：{step.title}", middle_width - 4 * mm),
-            "counter",
-        )
     count = max(len(departments), 1)
     box_width = (width - (count - 1) * GAP) / count
-    for index, step in enumerate(departments):
-        x = index * (box_width + GAP)
-        label = (
-            f"{step.department_name}（承诺{step.promised_days}个工作日）"
-            if step.promised_days
-            else f"{step.department_name}（即时办结）"
-        )
-        text = _wrap(label, box_width - 3 * mm) + _wrap(
-            step.title.removeprefix("并联审批："), box_width - 3 * mm
-        )
-        _box(drawing, x, rows_y[1], box_width, text, "department")
-        centre = x + box_width / 2
-        _arrow(drawing, width / 2, rows_y[0], centre, rows_y[1] + BOX_HEIGHT)
-        _arrow(drawing, centre, rows_y[1], width / 2, rows_y[2] + BOX_HEIGHT)
-    for step in issue:
+
+    def ends(step: Step) -> list[str]:
+        return _wrap(f"{step.department_name}：{step.title}", middle_width - 4 * mm)
+
+    def parallel(step: Step) -> list[str]:
+        promise = "承诺" if step.promised_days else ""
+        label = f"{step.department_name}（{promise}{step_days(step)}）"
+        title = step.title.removeprefix("并联审批：")
+        return _wrap(label, box_width - 3 * mm) + _wrap(title, box_width - 3 * mm)
+
+    texts = (
+        [ends(s) for s in counter],
+        [parallel(s) for s in departments],
+        [ends(s) for s in issue],
+    )
+    heights = [max((_height(t) for t in row), default=BOX_HEIGHT) for row in texts]
+    height = sum(heights) + 2 * ROW_GAP
+    drawing = Drawing(width, height)
+    rows_y = (height - heights[0], heights[2] + ROW_GAP, 0.0)
+    for lines in texts[0]:
         x = (width - middle_width) / 2
-        _box(
-            drawing,
-            x,
-            rows_y[2],
-            middle_width,
-            _wrap(f"{step.department_name}：{step.title}", middle_width - 4 * mm),
-            "issue",
-        )
+        _box(drawing, x, rows_y[0], (middle_width, heights[0]), lines, "counter")
+    for index, lines in enumerate(texts[1]):
+        x = index * (box_width + GAP)
+        _box(drawing, x, rows_y[1], (box_width, heights[1]), lines, "department")
+        centre = x + box_width / 2
+        _arrow(drawing, width / 2, rows_y[0], centre, rows_y[1] + heights[1])
+        _arrow(drawing, centre, rows_y[1], width / 2, rows_y[2] + heights[2])
+    for lines in texts[2]:
+        x = (width - middle_width) / 2
+        _box(drawing, x, rows_y[2], (middle_width, heights[2]), lines, "issue")
     return drawing

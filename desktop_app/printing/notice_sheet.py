@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop_app.catalog import Bundle
-from desktop_app.catalog.notice import build_notice
+from desktop_app.catalog.notice import build_notice, handing
 from desktop_app.printing import fonts
 from desktop_app.printing.flowchart import flowchart
 from desktop_app.printing.layout import (
@@ -34,11 +34,7 @@ def render(bundle: Bundle, names: dict[str, str]) -> bytes:
     ]
     materials = [["申请材料", "份数", "涉及许可", "说明"]]
     for m in notice.materials:
-        if m.government_issued:
-            count, remark = "—", "窗口核验，无需提交"
-        else:
-            count = f"原件{m.originals}/复印件{m.copies}"
-            remark = "可容缺后补" if m.deferrable else ""
+        count, remark = handing(m)
         materials.append([m.name, count, "、".join(names.get(p, p) for p in m.permits), remark])
     story: list[Flowable] = [
         title(notice.title, 18),
@@ -56,12 +52,13 @@ def render(bundle: Bundle, names: dict[str, str]) -> bytes:
         Spacer(0, 4 * mm),
         KeepTogether([_heading("三、办理流程"), Spacer(0, 2 * mm), flowchart(bundle.steps)]),
         Spacer(0, 4 * mm),
+    ]
+    # The short closing sections and the footnote go together: none stands alone on a page.
+    place: list[Flowable] = [
         _heading("四、办理时限"),
         para(notice.time_summary, SIZE_TABLE, indent=True),
         _heading("五、办理结果"),
         para(notice.outcome, SIZE_TABLE, indent=True),
-    ]
-    place: list[Flowable] = [
         _heading("六、办理地点"),
         para(
             "同心县政务服务中心“一业一证”综合窗口（一窗受理、统一出件）。", SIZE_TABLE, indent=True
@@ -69,5 +66,5 @@ def render(bundle: Bundle, names: dict[str, str]) -> bytes:
     ]
     if notice.footnote:
         place += [Spacer(0, 4 * mm), para(notice.footnote, SIZE_SMALL)]
-    story.append(KeepTogether(place))  # the footnote never stands alone on a page
+    story.append(KeepTogether(place))
     return build_pdf(story, notice.title)

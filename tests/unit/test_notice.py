@@ -16,7 +16,7 @@ def test_notice_lists_every_permit_material_and_step(catalog: Catalog) -> None:
     assert notice.materials == bundle.materials
     assert notice.steps[0].startswith("1. 一窗受理")
     assert notice.steps[-1].startswith("6. 统一出件")
-    assert "承诺10个工作日内办结" in notice.time_summary
+    assert "承诺10个工作日※内办结" in notice.time_summary  # the longest promise is unconfirmed
     assert "逐项办理合计35个工作日" in notice.time_summary
     assert "行业综合许可证" in notice.outcome
 
@@ -41,6 +41,8 @@ def test_values_not_confirmed_are_marked_with_a_footnote(catalog: Catalog) -> No
     assert food.commitment == f"—{MARK}"
     assert notice.footnote == FOOTNOTE
     assert f"食品经营许可证{MARK}需现场核查" in notice.time_summary
+    assert notice.steps[1].endswith(f"承诺5个工作日{MARK}）")  # the flowchart's box too
+    assert MARK not in notice.steps[0]
 
 
 def test_a_catalog_with_every_value_confirmed_has_no_mark() -> None:
@@ -51,6 +53,7 @@ def test_a_catalog_with_every_value_confirmed_has_no_mark() -> None:
     assert notice.footnote == ""
     assert not any(MARK in f"{i.promised}{i.statutory}{i.commitment}" for i in notice.items)
     assert MARK not in notice.time_summary
+    assert not any(MARK in step for step in notice.steps)
 
 
 def test_the_printed_sheet_carries_the_marks_and_the_footnote(catalog: Catalog) -> None:
