@@ -11,6 +11,7 @@ from desktop_app import clock, config
 from desktop_app.catalog import Catalog, CatalogError, exchange, read_texts
 from desktop_app.catalog.compare import Comparison
 from desktop_app.catalog.confirmation import Unconfirmed, unconfirmed
+from desktop_app.catalog.model import AFTER_ISSUE_KINDS, PERMIT_VALUES, Confirmation
 from desktop_app.catalog.report import Reduction
 from desktop_app.commands import identity
 from desktop_app.commands.output import fail, iso_date, print_json
@@ -38,6 +39,24 @@ def register(catalog: argparse._SubParsersAction[Any]) -> None:
         "--out", type=Path, metavar="FILE.pdf", help="打印该部门的核对表（须同时指定 --department）"
     )
     pending.set_defaults(func=_unconfirmed)
+    confirming = catalog.add_parser(
+        "confirm", help="记录主管部门对目录内容的确认（生成今天起执行的新版本，去掉 ※ 标注）"
+    )
+    confirming.add_argument("permit", metavar="PERMIT", help="许可证代码，如 public_hygiene")
+    confirming.add_argument(
+        "keys", nargs="+", metavar="KEY", help="确认的内容，如 statutory_days promised_days"
+    )
+    confirming.add_argument(
+        "--procedure", choices=AFTER_ISSUE_KINDS, help="确认该许可证的变更/延续/注销程序"
+    )
+    confirming.add_argument("--by", required=True, help="部门答复人姓名")
+    confirming.add_argument("--confirming-department", help="答复单位（默认：该许可证的审批部门）")
+    confirming.add_argument(
+        "--on", type=iso_date, metavar="YYYY-MM-DD", help="答复日期（默认今天）"
+    )
+    confirming.add_argument("--note", default="", help="答复方式、文号等")
+    identity.add_arguments(confirming, "系统管理员")
+    confirming.set_defaults(func=_confirm)
     exporting = catalog.add_parser("export", help="把目录版本导出为一个签名文件，供外县导入")
     exporting.add_argument("--version", metavar="LABEL", help="版本号（默认：今天执行的版本）")
     exporting.add_argument("--out", type=Path, required=True, metavar=f"FILE{exchange.SUFFIX}")
@@ -146,6 +165,31 @@ def _sheet(catalog: Catalog, department: str | None, rows: list[Unconfirmed], ou
     except OSError as exc:
         fail(f"无法写入 {out}：{exc.strerror or exc}")
     print(f"已写入 {out}：{len(rows)} 项待确认")
+    return 0
+
+
+def _confirm(args: argparse.Namespace) -> int:
+    catalog = _shipped_first(args)
+    permit = catalog.permits.get(args.permit)
+    if permit is None:
+        fail(f"未知的许可证：{args.permit}（可用：{'、'.join(catalog.permits)}）")
+    unknown = [k for k in args.keys if k not in PERMIT_VALUES]
+    if unknown:
+        fail(f"未知的内容：{unknown[0]}（可用：{'、'.join(PERMIT_VALUES)}）")
+    if not args.by.strip():
+        fail("请写明部门答复人姓名（--by）")
+    confirmation = Confirmation(
+        (args.confirming_department or catalog.department_name(permit.department)).strip(),
+        args.by.strip(),
+        args.on or clock.today(),
+        args.note.strip(),
+    )
+    actor = identity.signed_in(args)
+    with transaction(args) as session:
+        added = catalog_versions.confirm_values(
+            session, actor, permit.code, args.procedure, list(args.keys), confirmation
+        )
+    print(f"已记录确认，目录版本 {added.label} 自今天起执行：{added.note}")
     return 0
 
 

@@ -22,9 +22,11 @@ from sqlalchemy.orm import Session
 from desktop_app import clock
 from desktop_app.catalog import Catalog, CatalogError, load_catalog_texts, read_texts
 from desktop_app.catalog.compare import Comparison, compare
-from desktop_app.catalog.editing import EditError, with_version
+from desktop_app.catalog.confirmation import KIND_NAMES, LABELS
+from desktop_app.catalog.editing import EditError, confirm, with_version
 from desktop_app.catalog.exchange import Package
 from desktop_app.catalog.loader import FILES
+from desktop_app.catalog.model import Confirmation
 from desktop_app.db import Store
 from desktop_app.models import CatalogVersion
 from desktop_app.services import audit
@@ -64,6 +66,11 @@ def _checked(files: Mapping[str, str]) -> Catalog:
         return load_catalog_texts(files)
     except CatalogError as exc:
         raise CatalogVersionError(f"目录有误：{exc}") from None
+
+
+def check(files: Mapping[str, str]) -> Catalog:
+    """A draft's catalog, or CatalogVersionError with the file and the place (nothing stored)."""
+    return _checked(files)
 
 
 def _catalog(row: CatalogVersion) -> Catalog:
@@ -233,3 +240,45 @@ def import_version(
         f"{origin}：{note.strip() or package.note}",
         origin="imported",
     )
+
+
+def next_label(session: Session) -> str:
+    """A free label after the version in force: 2023.1.2 → 2023.1.3 (the editor's suggestion)."""
+    current = label_in_force(session) or "1"
+    taken = set(session.scalars(select(CatalogVersion.label)))
+    head, _, last = current.rpartition(".")
+    number = int(last) if last.isdigit() else 0
+    stem = f"{head}." if last.isdigit() and head else f"{current}."
+    while True:
+        number += 1
+        label = f"{stem}{number}"
+        if label not in taken:
+            return label
+
+
+def confirm_values(
+    session: Session,
+    actor: Actor,
+    permit: str,
+    kind: str | None,
+    keys: list[str],
+    confirmation: Confirmation,
+) -> VersionInfo:
+    """Records a department's confirmation as a new version in force today.
+
+    Only the marks change (values stay as they were), so every new case from today is
+    printed without them; cases accepted earlier keep the version they were accepted under.
+    """
+    require_role(actor, "admin", action="记录部门确认")
+    if confirmation.on > clock.today():
+        raise CatalogVersionError("确认日期不能晚于今天")
+    current = in_force(session)
+    try:
+        files = confirm(files_of(session, current.version), permit, kind, keys, confirmation)
+        files = with_version(files, next_label(session))
+    except EditError as exc:
+        raise CatalogVersionError(str(exc)) from None
+    name = current.permits[permit].name + (f"（{KIND_NAMES[kind]}）" if kind else "")
+    what = "、".join(LABELS.get(k, k) for k in keys)
+    note = f"{confirmation.describe()}：{name} {what}"
+    return add_version(session, actor, files, clock.today(), note)

@@ -240,3 +240,72 @@ def test_a_department_s_checklist_prints(
     assert "核对意见" in text
     count = int(printed.split("：")[1].split(" ")[0])
     assert f"以下 {count} 项内容" in text
+
+
+def test_a_department_s_confirmation_is_a_new_version_without_the_marks(
+    store: Store, clock: FixedClock
+) -> None:
+    from desktop_app.catalog.model import Confirmation
+    from desktop_app.catalog.notice import MARK, build_notice
+
+    with store.write() as session:
+        catalog_versions.ensure_shipped(session, SHIPPED)
+        assert catalog_versions.next_label(session) == "2023.1.3"
+        before = catalog_versions.in_force(session)
+        pending = sorted(before.permits["special_trade"].unverified)
+        answer = Confirmation("县公安局", "李强", app_clock.today(), "电话")
+        added = catalog_versions.confirm_values(
+            session, actor(store, "admin"), "special_trade", None, pending, answer
+        )
+    assert added.label == "2023.1.3"
+    assert added.effective_from == app_clock.today()
+    assert "县公安局于" in (added.note or "")
+    with store.read() as session:
+        after = catalog_versions.in_force(session)
+        assert catalog_versions.next_label(session) == "2023.1.4"
+    police = after.permits["special_trade"]
+    assert police.unverified == frozenset()
+    assert police.promised_days == before.permits["special_trade"].promised_days
+    notice = build_notice(resolve(after, "hotel", {"catering": False, "halal": False}))
+    (row,) = [i for i in notice.items if i.department == "县公安局"]
+    assert MARK not in f"{row.promised}{row.statutory}{row.commitment}"
+    with store.write() as session, pytest.raises(CatalogVersionError, match="不在待确认之列"):
+        catalog_versions.confirm_values(
+            session, actor(store, "admin"), "special_trade", None, pending[:1], answer
+        )
+    tomorrow = dataclasses.replace(answer, on=app_clock.today() + dt.timedelta(days=1))
+    with store.write() as session, pytest.raises(CatalogVersionError, match="晚于今天"):
+        catalog_versions.confirm_values(
+            session, actor(store, "admin"), "public_hygiene", None, ["fee"], tomorrow
+        )
+    with store.write() as session, pytest.raises(PermissionDeniedError):
+        catalog_versions.confirm_values(
+            session, actor(store, "clerk"), "public_hygiene", None, ["promised_days"], answer
+        )
+
+
+def test_confirming_from_the_command_line(capsys: pytest.CaptureFixture[str], cli_db: str) -> None:
+    base = ("--database", cli_db, "catalog")
+    code, out, err = run_cli(
+        capsys, *base, "confirm", "food_business", "materials", "--procedure", "change",
+        "--by", "王芳", "--user", "admin",
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert "县市场监督管理局于" in out
+    code, out, _ = run_cli(capsys, *base, "unconfirmed", "--department", "market", "--json")
+    rows = json.loads(out)["values"]
+    assert not [
+        r
+        for r in rows
+        if (r["permit"], r["kind"], r["key"]) == ("food_business", "change", "materials")
+    ]
+    assert [r for r in rows if (r["permit"], r["kind"]) == ("food_business", "change")]
+    for argv, reason in (
+        (("confirm", "nothing", "fee", "--by", "王芳"), "未知的许可证"),
+        (("confirm", "food_business", "colour", "--by", "王芳"), "未知的内容"),
+        (("confirm", "food_business", "fee", "--by", "王芳"), "不在待确认之列"),
+        (("confirm", "food_business", "fee", "--by", " "), "答复人"),
+    ):
+        code, _, err = run_cli(capsys, *base, *argv, "--user", "admin")
+        assert (code, err.count("\n")) == (2, 1), err
+        assert reason in err
