@@ -80,12 +80,9 @@ def in_force_or_fail(args: argparse.Namespace) -> tuple[Catalog, dt.date | None]
     store = open_or_fail(args)
     try:
         with store.read() as session:
-            label = catalog_versions.label_in_force(session)
-            if label is None:
+            if catalog_versions.label_in_force(session) is None:
                 return shipped_or_fail(), None
-            info = next(v for v in catalog_versions.versions(session) if v.label == label)
-            day = None if info.origin == "shipped" else info.effective_from
-            return catalog_versions.in_force(session), day
+            return catalog_versions.in_force_since(session)
     except ServiceError as exc:
         fail(exc.message)
     finally:

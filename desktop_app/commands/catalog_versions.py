@@ -198,17 +198,16 @@ def _export(args: argparse.Namespace) -> int:
         fail(f"--out 应为 {exchange.SUFFIX} 文件")
     if args.out.exists():
         fail(f"{args.out} 已存在，不会覆盖")
-    catalog = _shipped_first(args)
-    label = args.version or catalog.version
-    with transaction(args, write=False) as session:
-        files = catalog_versions.files_of(session, label)
     try:
         key = keys.load_private_key(config.signing_key_path())
     except keys.SigningKeyError as exc:
-        fail(f"{exc}（目录文件用签发密钥签名，请在签发电脑上导出）")
-    counter = catalog.department_name(catalog.counter_department)
-    exporter = f"{config.installation().office_code} {counter}"
-    data = exchange.pack(files, label, exporter, clock.today(), args.note.strip(), key)
+        fail(f"{exc}（{catalog_versions.SIGNING_KEY_NEEDED}）")
+    _shipped_first(args)
+    with transaction(args, write=False) as session:
+        label = args.version or catalog_versions.label_in_force(session) or ""
+        data = catalog_versions.export_file(
+            session, key, config.installation().office_code, args.note, label
+        )
     try:
         args.out.write_bytes(data)
     except OSError as exc:

@@ -24,16 +24,18 @@ from desktop_app.catalog import Catalog, CatalogError, load_catalog_texts, read_
 from desktop_app.catalog.compare import Comparison, compare
 from desktop_app.catalog.confirmation import KIND_NAMES, LABELS
 from desktop_app.catalog.editing import EditError, confirm, with_version
-from desktop_app.catalog.exchange import Package
+from desktop_app.catalog.exchange import Package, pack
 from desktop_app.catalog.loader import FILES
 from desktop_app.catalog.model import Confirmation
 from desktop_app.db import Store
+from desktop_app.domain.cose import PrivateKey
 from desktop_app.models import CatalogVersion
 from desktop_app.services import audit
 from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, ServiceError
 
 FROM_THE_START = dt.date(2000, 1, 1)  # the shipped version is in force for every earlier day
+SIGNING_KEY_NEEDED = "目录文件用签发密钥签名，请在签发电脑上导出"
 ORIGINS = {"shipped": "随程序发布", "edited": "本县修订", "imported": "外县导入"}
 _PARSED: dict[str, Catalog] = {}  # by digest: a version never changes, so neither does its catalog
 
@@ -138,6 +140,28 @@ def in_force(session: Session, day: dt.date | None = None) -> Catalog:
     if row is None:
         raise NotFoundError("数据库中没有行业目录（请先启动一次程序写入随程序发布的目录）")
     return _catalog(row)
+
+
+def in_force_since(session: Session) -> tuple[Catalog, dt.date | None]:
+    """The version in force and its first day (None: the version shipped with the program)."""
+    catalog = in_force(session)
+    row = session.execute(
+        select(CatalogVersion.origin, CatalogVersion.effective_from).where(
+            CatalogVersion.label == catalog.version
+        )
+    ).one()
+    return catalog, None if row.origin == "shipped" else row.effective_from
+
+
+def export_file(
+    session: Session, key: PrivateKey, office_code: str, note: str, label: str | None = None
+) -> bytes:
+    """A version (the one in force by default) as one file signed with the issuing key."""
+    label = label or label_in_force(session) or ""
+    files = files_of(session, label)
+    catalog = by_label(session, label)
+    exporter = f"{office_code} {catalog.department_name(catalog.counter_department)}"
+    return pack(files, label, exporter, clock.today(), note.strip(), key)
 
 
 def label_in_force(session: Session, day: dt.date | None = None) -> str | None:
