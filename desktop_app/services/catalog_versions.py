@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from desktop_app import clock
 from desktop_app.catalog import Catalog, CatalogError, load_catalog_texts, read_texts
@@ -124,7 +124,9 @@ def open_catalog(store: Store) -> Catalog:
 def versions(session: Session) -> list[VersionInfo]:
     """Every version, the newest in force last."""
     rows = session.scalars(
-        select(CatalogVersion).order_by(CatalogVersion.effective_from, CatalogVersion.id)
+        select(CatalogVersion)
+        .options(defer(CatalogVersion.files))  # a version's text is read only when it is used
+        .order_by(CatalogVersion.effective_from, CatalogVersion.id)
     )
     return [_info(r) for r in rows]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app import clock, config
 from desktop_app.catalog import Catalog, exchange
-from desktop_app.catalog.compare import Comparison
+from desktop_app.catalog.compare import Comparison, compare
 from desktop_app.catalog.confirmation import Unconfirmed, confirmed, unconfirmed
 from desktop_app.catalog.model import Confirmation
 from desktop_app.db import Store
@@ -23,6 +23,7 @@ from desktop_app.services import catalog_versions, publishing
 from desktop_app.services.auth import Actor
 from desktop_app.services.catalog_versions import CatalogVersionError, VersionInfo
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.i18n import tr
 
 Files = dict[str, str]
 
@@ -39,9 +40,9 @@ class CatalogAdminActions:
     confirm: Callable[[Unconfirmed, list[str], Confirmation], VersionInfo]
     sheet: Callable[[str], bytes]  # the department's 核对表 as PDF
     print_pdf: Callable[[bytes, str], str]  # (pdf, subject) → the printer's name
-    draft: Callable[[], Files]  # the files of the version in force, to edit
+    draft: Callable[[], tuple[str, Files]]  # the newest version (label, files): edits build on it
     check: Callable[[Mapping[str, str]], Catalog]
-    preview: Callable[[Mapping[str, str]], Comparison]
+    preview: Callable[[Mapping[str, str], Mapping[str, str]], Comparison]  # (base, edited)
     next_label: Callable[[], str]
     publish: Callable[[Mapping[str, str], dt.date, str], VersionInfo]
     export: Callable[[Path, str], str]  # (file, note) → the label exported
@@ -76,7 +77,11 @@ def catalog_admin_actions(
         catalog = read_in_force()
         rows = unconfirmed(catalog, department)
         if not rows:
-            raise CatalogVersionError(f"{catalog.department_name(department)}没有待确认的内容")
+            raise CatalogVersionError(
+                tr("{department}没有待确认的内容").format(
+                    department=catalog.department_name(department)
+                )
+            )
         return confirmation_sheet(
             catalog.department_name(department),
             catalog.version,
@@ -85,16 +90,13 @@ def catalog_admin_actions(
             catalog.department_name(catalog.counter_department),
         )
 
-    def draft() -> Files:
+    def draft() -> tuple[str, Files]:
         with store.read() as session:
-            label = catalog_versions.label_in_force(session)
-            if label is None:
-                raise CatalogVersionError("数据库中没有行业目录")
-            return catalog_versions.files_of(session, label)
+            newest = catalog_versions.versions(session)[-1].label
+            return newest, catalog_versions.files_of(session, newest)
 
-    def preview(files: Mapping[str, str]) -> Comparison:
-        with store.read() as session:
-            return catalog_versions.preview(session, files)[1]
+    def preview(base: Mapping[str, str], files: Mapping[str, str]) -> Comparison:
+        return compare(catalog_versions.check(base), catalog_versions.check(files))
 
     def next_label() -> str:
         with store.read() as session:
@@ -108,7 +110,11 @@ def catalog_admin_actions(
         try:
             key = keys.load_private_key(config.signing_key_path())
         except keys.SigningKeyError as exc:
-            raise ExchangeRefusedError(f"{exc}（{catalog_versions.SIGNING_KEY_NEEDED}）") from None
+            raise ExchangeRefusedError(
+                tr("{reason}（{advice}）").format(
+                    reason=exc, advice=catalog_versions.SIGNING_KEY_NEEDED
+                )
+            ) from None
         with store.read() as session:
             label = catalog_versions.label_in_force(session) or ""
             data = catalog_versions.export_file(
@@ -117,19 +123,24 @@ def catalog_admin_actions(
         try:
             path.write_bytes(data)
         except OSError as exc:
-            raise ExchangeRefusedError(f"无法写入 {path}：{exc.strerror or exc}") from None
+            raise ExchangeRefusedError(
+                tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
+            ) from None
         return label
 
     def read_import(path: Path) -> tuple[exchange.Package, Comparison]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ExchangeRefusedError(f"无法读取 {path}：{exc.strerror or exc}") from None
+            raise ExchangeRefusedError(
+                tr("无法读取 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
+            ) from None
         try:
             package = exchange.unpack(data, keys.trusted_keys(config.trusted_key_folders()))
         except exchange.ExchangeError as exc:
             raise ExchangeRefusedError(str(exc)) from None
-        return package, preview(package.files)
+        with store.read() as session:
+            return package, catalog_versions.preview(session, package.files)[1]
 
     def import_version(
         package: exchange.Package, effective_from: dt.date, note: str, label: str | None

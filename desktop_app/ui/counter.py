@@ -59,6 +59,7 @@ from desktop_app.sync.online_exchange import fetch_files
 from desktop_app.ui import printer_dialogs
 from desktop_app.ui.case_desk import CaseDesk
 from desktop_app.ui.cases_tab import CaseActions
+from desktop_app.ui.catalog_admin_actions import CatalogAdminActions, catalog_admin_actions
 from desktop_app.ui.certificates_tab import CertificateActions
 from desktop_app.ui.commitments_tab import CommitmentActions
 from desktop_app.ui.document_printing import print_issued, print_latest
@@ -762,6 +763,15 @@ class Counter:
             return reporting.dashboard(session, self.actor, self.catalog)
 
     # --- 设置 -----------------------------------------------------------------------------------
+
+    def catalog_admin_actions(self) -> CatalogAdminActions:
+        def print_pdf(pdf: bytes, subject: str) -> str:
+            printer = printer_dialogs.print_pdf(pdf, load_settings().printer)
+            with self.store.write() as session:
+                prints.record_document_print(session, self.actor, "catalog_sheet", subject, printer)
+            return printer
+
+        return catalog_admin_actions(self.store, self.actor, print_pdf)
 
     def settings_actions(self) -> SettingsActions:
         from desktop_app.db import test_connection

@@ -24,6 +24,7 @@ from desktop_app.services.auth import ROLE_NAMES, Actor
 from desktop_app.sync.feed import Change
 from desktop_app.sync.worker import WorkerReport
 from desktop_app.ui.cases_tab import CasesTab
+from desktop_app.ui.catalog_admin_tab import CatalogAdminTab
 from desktop_app.ui.catalog_browser import CatalogBrowser
 from desktop_app.ui.certificates_tab import CertificatesTab
 from desktop_app.ui.commitments_tab import CommitmentsTab
@@ -153,6 +154,10 @@ class MainWindow(QMainWindow):
             self.dashboard_tab.refresh()
         self.catalog_browser = CatalogBrowser(catalog)
         self.tabs.addTab(self.catalog_browser, tr("行业目录(&C)"))
+        self.catalog_admin_tab: CatalogAdminTab | None = None
+        if actor is not None and counter is not None and actor.role == "admin":
+            self.catalog_admin_tab = CatalogAdminTab(counter.catalog_admin_actions())
+            self.tabs.addTab(self.catalog_admin_tab, tr("目录管理(&M)"))
         self.settings_tab: SettingsTab | None = None
         if actor is not None and counter is not None:
             self.settings_tab = SettingsTab(counter.settings_actions())
@@ -302,6 +307,8 @@ class MainWindow(QMainWindow):
             self.show_calendar_status()
         if any(c.action == "catalog.version" for c in changes):
             self.check_catalog()
+            if self.catalog_admin_tab is not None:
+                self.catalog_admin_tab.refresh()
         self._refresh_timer.start()
 
     def _refresh_lists(self) -> None:

@@ -120,6 +120,15 @@ def row_table(model: QAbstractItemModel, name: str) -> QTableView:
     return table
 
 
+def fit_columns(table: QTableView, widest: int = 420) -> None:
+    """Columns as wide as their contents, none wider than ``widest`` (the tooltip has the rest)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+
+
 class ListKeys(QObject):
     """Up and Down typed in a search box move through the list of matches (keyboard first)."""
 

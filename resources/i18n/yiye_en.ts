@@ -45,6 +45,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
+        <location filename="../../desktop_app/ui/catalog_pending_page.py" line="+43"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+53"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
@@ -112,6 +113,8 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desktop_app/ui/catalog_comparison.py" line="+57"/>
+        <location line="+11"/>
         <location filename="../../desktop_app/ui/dashboard_tab.py" line="+143"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+2"/>
         <location filename="../../desktop_app/ui/online_tab.py" line="-1"/>
@@ -203,6 +206,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="+153"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
@@ -431,6 +435,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-99"/>
         <location filename="../../desktop_app/ui/intake/flowchart_view.py" line="+84"/>
         <source>即时办结</source>
         <translation>Immediately</translation>
@@ -574,12 +579,136 @@
         <translation>May follow later</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/catalog_admin_tab.py" line="+49"/>
+        <source>版本号</source>
+        <translation>Version</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>生效日期</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>随程序发布</source>
+        <translation>Shipped with the program</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>本县修订</source>
+        <translation>Edited by this county</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>外县导入</source>
+        <translation>Imported from another county</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../../desktop_app/ui/catalog_browser.py" line="+2"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>修订说明</source>
+        <translation>Revision note</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出目录文件(&amp;E)…</source>
+        <translation>&amp;Export catalog file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入目录文件(&amp;I)…</source>
+        <translation>&amp;Import catalog file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发布到网站(&amp;W)…</source>
+        <translation>Publish to &amp;website…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>目录版本（新受理的办件用当日执行的版本；已受理的办件按受理时的版本办理）</source>
+        <translation>Catalog versions (new cases use the version in force on their day; accepted cases keep the version they were accepted under)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>导出目录文件</source>
+        <translation>Export catalog file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行业目录{suffix}</source>
+        <translation>industry-catalog{suffix}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>行业目录文件 (*{suffix})</source>
+        <translation>Industry catalog files (*{suffix})</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>已导出目录版本 {label}（已签名）到 {path}</source>
+        <translation>Exported catalog version {label} (signed) to {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>导入目录文件</source>
+        <translation>Import catalog file</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>不能导入：{reason}</source>
+        <translation>Cannot import: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{exporter} 于 {day} 导出的目录版本 {label}，签名有效（密钥 {kid}）。以下是与本县执行版本的差异；确认后导入为本县的新版本。</source>
+        <translation>Catalog version {label} exported by {exporter} on {day}; the signature is valid (key {kid}). Below are the differences from the version in force here; confirm to import it as a new version of this county.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已导入为目录版本 {label}，自 {day} 起用于新受理的办件</source>
+        <translation>Imported as catalog version {label}; used for new cases from {day}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>发布到文件夹（空文件夹或上次发布的文件夹）</source>
+        <translation>Publish to a folder (an empty one or the last publication)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已发布到 {folder}：{pages} 个网页、{pdfs} 份 PDF（打开 index.html 查看）</source>
+        <translation>Published to {folder}: {pages} web pages, {pdfs} PDFs (open index.html)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>；仍有待确认的内容，以 ※ 标注</source>
+        <translation>; values still to be confirmed are marked ※</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>版本(&amp;1)</source>
+        <translation>Versions (&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待确认(&amp;2)</source>
+        <translation>To confirm (&amp;2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修订(&amp;3)</source>
+        <translation>Revision (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_browser.py" line="+1"/>
         <location filename="../../desktop_app/ui/intake/materials_page.py" line="-344"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+9"/>
         <location filename="../../desktop_app/ui/review_detail.py" line="-71"/>
@@ -810,7 +939,7 @@
         <translation>· {permit} {number} ({department}) until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/counter.py" line="+183"/>
+        <location filename="../../desktop_app/ui/counter.py" line="+184"/>
         <source>草稿已保存在本机；数据库暂不可用，恢复后再保存（{detail}）</source>
         <translation>The draft is saved on this PC; the database is unavailable and it will be saved there once it is back ({detail})</translation>
     </message>
@@ -1748,14 +1877,180 @@
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-1"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>可适用告知承诺制</source>
+        <translation>Notification-and-commitment allowed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>长期有效</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>法定办理时限：</source>
+        <translation>Statutory time limit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺办理时限：</source>
+        <translation>Promised time limit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>告知承诺：</source>
+        <translation>Commitment:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效期：</source>
+        <translation>Validity:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收费：</source>
+        <translation>Fee:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设定依据：</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>应用到草稿(&amp;Y)</source>
+        <translation>Appl&amp;y to draft</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>应用容缺设置(&amp;M)</source>
+        <translation>Apply deferrable &amp;materials</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>勾选的材料可容缺受理（非关键材料，受理后限期补正）：</source>
+        <translation>Checked materials may be handed in later (non-key materials, supplied after acceptance within a deadline):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>应用文件修改(&amp;T)</source>
+        <translation>Apply file edi&amp;t</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>行业的情形问题和选择规则、表单字段、材料，新增行业（第二批）或许可事项：直接编辑目录文件，应用时按目录规则完整校验。</source>
+        <translation>An industry&apos;s questions and rules, form fields, materials, a new industry (second batch) or permit: edit the catalog files directly; applying checks them completely against the catalog rules.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="+15"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+21"/>
         <location filename="../../desktop_app/ui/review_tab.py" line="-152"/>
         <source>许可事项</source>
         <translation>Permits</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>目录文件</source>
+        <translation>Catalog files</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>预览修订(&amp;V)…</source>
+        <translation>Pre&amp;view revision…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发布新版本(&amp;F)…</source>
+        <translation>Publish new version (&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃草稿(&amp;X)</source>
+        <translation>Discard draft (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>草稿基于目录版本 {label}；已修改 {count} 个目录文件</source>
+        <translation>Draft based on catalog version {label}; {count} catalog file(s) changed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>草稿基于目录版本 {label}，尚未修改</source>
+        <translation>Draft based on catalog version {label}, not changed yet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>未应用：{reason}</source>
+        <translation>Not applied: {reason}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>已应用到草稿：{permit}</source>
+        <translation>Applied to the draft: {permit}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已应用容缺设置到草稿</source>
+        <translation>Deferrable materials applied to the draft</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已应用 {file}.toml 的修改</source>
+        <translation>Applied the edit of {file}.toml</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file}.toml 有尚未应用的修改：请先应用或放弃</source>
+        <translation>{file}.toml has an edit not applied yet: apply or discard it first</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>草稿与目录版本 {label} 相同</source>
+        <translation>The draft is the same as catalog version {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>与目录版本 {label} 相比：</source>
+        <translation>Compared with catalog version {label}:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览修订</source>
+        <translation>Preview revision</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>草稿尚未修改，无需发布</source>
+        <translation>The draft has no changes: nothing to publish</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>与目录版本 {label} 相比的全部变化如下。发布后，自生效日期起新受理的办件使用新版本，各窗口无需重新安装。</source>
+        <translation>Every change compared with catalog version {label} is below. Once published, new cases from the day it comes into force use the new version; no counter needs a new installation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发布新版本</source>
+        <translation>Publish new version</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已发布目录版本 {label}，自 {day} 起用于新受理的办件</source>
+        <translation>Published catalog version {label}; used for new cases from {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/commitments_tab.py" line="+1"/>
         <source>许可证号</source>
         <translation>Permit no.</translation>
     </message>
@@ -2007,7 +2302,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Please enter your user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+84"/>
         <source>同心县“一业一证”窗口综合受理系统</source>
         <translation>Tongxin County One Industry One Licence counter</translation>
     </message>
@@ -2175,6 +2470,11 @@ Nothing entered was lost; you can print again.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>目录管理(&amp;M)</source>
+        <translation>Catalog ad&amp;min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -2224,7 +2524,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Database file damaged</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>{at:%H:%M:%S} 已更新：{subject}（{actor}）</source>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
@@ -2719,13 +3019,191 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Reason for recusal:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../desktop_app/ui/catalog_pending_page.py" line="-1"/>
+        <source>记录部门确认</source>
+        <translation>Record a department&apos;s confirmation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>答复人姓名</source>
+        <translation>Name of the person who answered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>答复方式、文号，如：核对表签章回执</source>
+        <translation>How they answered, document number, e.g. the sealed checklist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>确认的内容：</source>
+        <translation>Values confirmed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>答复单位：</source>
+        <translation>Answering department:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>答复人：</source>
+        <translation>Answered by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>答复日期：</source>
+        <translation>Answered on:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>请填写答复单位和答复人</source>
+        <translation>Fill in the answering department and the person</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>显示已确认的内容(&amp;D)</source>
+        <translation>Show confirmed values (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="+11"/>
         <location filename="../../desktop_app/ui/settings_tab.py" line="+0"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录中的值</source>
+        <translation>As in the catalog</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>依据 / 确认情况</source>
+        <translation>Source / confirmation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>记录确认(&amp;R)…</source>
+        <translation>&amp;Record confirmation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印核对表(&amp;P)</source>
+        <translation>&amp;Print checklist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对表存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save checklist as PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>部门：</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>已确认 {count} 项</source>
+        <translation>{count} confirmed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待确认 {count} 项</source>
+        <translation>{count} to confirm</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请先选择要确认的内容（可按住 Ctrl 多选同一事项的几项）</source>
+        <translation>Select the values to confirm first (Ctrl selects several of one item)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>一次只能记录同一事项的确认，请只选择同一事项的内容</source>
+        <translation>One confirmation covers one item: select values of the same item only</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已记录确认：目录版本 {label} 自今天起执行，{count} 项不再标注 ※</source>
+        <translation>Confirmation recorded: catalog version {label} is in force from today; {count} value(s) no longer marked ※</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+21"/>
+        <source>核对表按部门打印：请先选择部门</source>
+        <translation>Checklists are per department: choose a department first</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>核对表已送打印机 {printer}</source>
+        <translation>Checklist sent to printer {printer}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>核对表存为 PDF</source>
+        <translation>Save checklist as PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{department}目录核对表.pdf</source>
+        <translation>{department} catalog checklist.pdf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_admin_actions.py" line="+81"/>
+        <source>{department}没有待确认的内容</source>
+        <translation>{department} has nothing to confirm</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{reason}（{advice}）</source>
+        <translation>{reason} ({advice})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../desktop_app/ui/catalog_pending_page.py" line="+12"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法读取 {path}：{reason}</source>
+        <translation>Cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_pending_page.py" line="+2"/>
+        <source>已保存核对表：{path}</source>
+        <translation>Checklist saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="+3"/>
         <location filename="../../desktop_app/ui/settings_tab.py" line="+10"/>
         <source>已停用</source>
         <translation>Disabled</translation>
@@ -2756,7 +3234,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Inspector roster (inspectors are added or disabled under Settings → Users, by the administrator)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>还没有在岗的执法检查人员</source>
         <translation>There is no active inspector yet</translation>
     </message>
@@ -2853,7 +3331,7 @@ Last error: {error}</translation>
         <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="+40"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="+41"/>
         <source>{day}（暂定）</source>
         <translation>{day} (provisional)</translation>
     </message>
@@ -3059,7 +3537,7 @@ Everything typed is still there; you can go on.</translation>
         <location line="+7"/>
         <location filename="../../desktop_app/ui/intake/returning_dialog.py" line="+12"/>
         <location filename="../../desktop_app/ui/intake/wizard.py" line="-78"/>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="+26"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+23"/>
         <source>未能打印：{exc}</source>
         <translation>Not printed: {exc}</translation>
     </message>
@@ -3160,7 +3638,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/supervision_tab.py" line="-227"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="-224"/>
         <source>合格</source>
         <translation>Passed</translation>
     </message>
@@ -3185,12 +3663,13 @@ Everything typed is still there; you can go on.</translation>
         <translation>Empty: the business address</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-119"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+4"/>
         <source>{name}（{department}）</source>
         <translation>{name} ({department})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desktop_app/ui/supervision_tab.py" line="+7"/>
         <source>核查时间：</source>
         <translation>Time:</translation>
     </message>
@@ -3200,7 +3679,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/roster_panel.py" line="-72"/>
+        <location filename="../../desktop_app/ui/roster_panel.py" line="-71"/>
         <location filename="../../desktop_app/ui/supervision_tab.py" line="+1"/>
         <source>检查人员：</source>
         <translation>Inspectors:</translation>
@@ -3306,7 +3785,7 @@ Everything typed is still there; you can go on.</translation>
         <translation> ({findings})</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>本案没有本部门需要核查的事项</source>
         <translation>Nothing in this case for your department to inspect</translation>
     </message>
@@ -3469,7 +3948,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Export the published list...</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>抽取 {id}：名录 {size} 户，抽中 {count} 户</source>
         <translation>Draw {id}: {count} of {size} registered drawn</translation>
     </message>
@@ -3574,7 +4053,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Measures: rectification orders and revocations (shown in certificates and statistics)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>请先选择监管处理</source>
         <translation>Select a measure first</translation>
     </message>
@@ -3594,7 +4073,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Choose an enterprise first</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>{name} 的信用等级已调整为 {cls}</source>
         <translation>Credit class of {name} changed to {cls}</translation>
     </message>
@@ -3652,6 +4131,88 @@ Everything typed is still there; you can go on.</translation>
         <location line="+1"/>
         <source>复查情况：</source>
         <translation>Re-check found:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/catalog_comparison.py" line="-38"/>
+        <source>字段 {separate}→{combined}（{pct:+.1f}%）；材料 {m_separate}→{m_combined}</source>
+        <translation>Fields {separate}→{combined} ({pct:+.1f}%); materials {m_separate}→{m_combined}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>原来</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+21"/>
+        <source>修订后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原来办理</source>
+        <translation>Permits before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修订后办理</source>
+        <translation>Permits after</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>共核对 {checked} 种情形组合，{changed} 种的许可事项有变化</source>
+        <translation>{checked} situations checked; {changed} change their permits</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>内容差异（{count}）</source>
+        <translation>Value changes ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>情形组合（{count}）</source>
+        <translation>Situations ({count})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>改革成效（{count} 个行业有变化）</source>
+        <translation>Reform figures ({count} industries changed)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>修订的内容和依据，如：县卫健局2026年12月1日函</source>
+        <translation>What is revised and on what basis, e.g. the county health bureau&apos;s letter of 1 Dec 2026</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>新版本号：</source>
+        <translation>New version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生效日期（用于此日起新受理的办件）：</source>
+        <translation>In force from (for new cases from this day):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修订说明：</source>
+        <translation>Revision note:</translation>
     </message>
 </context>
 </TS>
