@@ -106,7 +106,8 @@ def _versions(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         origin = catalog_versions.ORIGINS.get(r.origin, r.origin)
-        print(f"{r.label}\t自 {r.effective_from} 起\t{origin}\t{r.note or ''}")
+        since = "最初版本" if r.origin == "shipped" else f"自 {r.effective_from} 起"
+        print(f"{r.label}\t{since}\t{origin}\t{r.note or ''}")
     return 0
 
 

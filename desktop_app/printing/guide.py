@@ -71,10 +71,19 @@ def render(guide: Guide, names: dict[str, str]) -> bytes:
         para("四、申请材料（各事项均需要时的完整清单；同一材料只提交一份）", 12, fonts.SANS),
         table([[para(c, SIZE_SMALL) for c in row] for row in materials], (70, 60, 26)),
         KeepTogether([para("五、办理流程", 12, fonts.SANS), flowchart(guide.bundle.steps)]),
-        para("六、收费标准", 12, fonts.SANS),
-        *[para(line, SIZE_TABLE, indent=True) for line in fee_lines],
-        para("七、设定依据", 12, fonts.SANS),
-        *[para(b, SIZE_SMALL, indent=True) for b in bases],
+        # A heading never ends a page without what it heads.
+        KeepTogether(
+            [
+                para("六、收费标准", 12, fonts.SANS),
+                *[para(line, SIZE_TABLE, indent=True) for line in fee_lines],
+            ]
+        ),
+        KeepTogether(
+            [
+                para("七、设定依据", 12, fonts.SANS),
+                *[para(b, SIZE_SMALL, indent=True) for b in bases],
+            ]
+        ),
         KeepTogether(place),
     ]
     return build_pdf(story, heading)

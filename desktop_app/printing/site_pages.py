@@ -76,7 +76,7 @@ def index_page(
                 "<br>".join(escape(f"{i.permit}（{i.when}）") for i in guide.items),
                 escape(working_days(guide.bundle.promised_days))
                 + (MARK if any(s.unconfirmed_days for s in guide.bundle.steps) else ""),
-                f'<a href="{guide_pdf(industry)}">办事指南</a> '
+                f'<a href="{guide_pdf(industry)}">办事指南</a><br>'
                 f'<a href="{notice_pdf(industry)}">一次告知单</a>',
             )
         )
@@ -260,7 +260,9 @@ table {{ border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 0.93e
 th, td {{ border: 1px solid #bbb; padding: 5px 8px; text-align: left; vertical-align: top; }}
 th {{ background: #f1e4e4; }}
 a {{ color: #0b4f9c; }}
-.industries td:nth-child(-n+2), .industries td:nth-child(5), .materials td:nth-child(2) {{
+.industries th:first-child, .industries td:nth-child(-n+2), .industries td:nth-child(n+5),
+.materials td:nth-child(2),
+.permits th:nth-child(n+4):nth-child(-n+7), .permits td:nth-child(n+5):nth-child(-n+7) {{
   white-space: nowrap;
 }}
 .footnote {{ font-size: 0.88em; color: #7a3b00; }}

@@ -10,12 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app import clock as app_clock
 from desktop_app.catalog import Catalog, ResolveError, read_texts, resolve
 from desktop_app.catalog.enumerate import answer_space
 from desktop_app.clock import FixedClock
 from desktop_app.db import Store
+from desktop_app.models.audit import AuditEntry
 from desktop_app.services import cases, catalog_versions, intake
 from desktop_app.services.catalog_versions import CatalogVersionError
 from desktop_app.services.errors import PermissionDeniedError
@@ -260,6 +262,14 @@ def test_a_department_s_confirmation_is_a_new_version_without_the_marks(
     assert added.label == "2023.1.3"
     assert added.effective_from == app_clock.today()
     assert "县公安局于" in (added.note or "")
+    with store.read() as session:
+        (entry,) = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "catalog.version", AuditEntry.subject == "2023.1.3"
+            )
+        )
+    assert entry.actor == "admin"
+    assert "李强" in json.loads(entry.details)["note"]  # who answered, in the audit trail
     with store.read() as session:
         after = catalog_versions.in_force(session)
         assert catalog_versions.next_label(session) == "2023.1.4"

@@ -165,3 +165,28 @@ def test_an_identical_version_shows_no_difference() -> None:
     result = compare(catalog, catalog)
     assert result.empty
     assert result.combinations == []
+
+
+def test_a_second_batch_industry_shows_as_added_with_its_figures() -> None:
+    """第二批: a 茶馆 added in industries.toml (its own rules over permits already there)."""
+    files = with_version(SHIPPED, "2024.2.0")
+    files["industries"] += """
+[[industry]]
+number = 15
+code = "teahouse"
+name = "茶馆"
+aliases = ["茶楼", "茶社"]
+always = ["food_business", "public_hygiene"]
+rules = [
+    { when = "halal", permit = "halal" },
+]
+"""
+    after = load_catalog_texts(files)
+    assert after.find_industry("茶楼") is not None
+    result = compare(load_catalog_texts(SHIPPED), after)
+    assert ("行业 茶馆", "新增（第二批等）") in [(v.subject, v.label) for v in result.values]
+    (tea,) = [f for f in result.figures if f.industry == "茶馆"]
+    assert tea.before is None
+    assert tea.after is not None
+    assert tea.after.separate_fields > tea.after.combined_fields
+    assert result.combinations == []  # the fourteen industries resolve as before
