@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, defer
 
 from desktop_app import clock
@@ -184,6 +184,25 @@ def by_label(session: Session, label: str) -> Catalog:
     return _catalog(row)
 
 
+def newest_label(session: Session) -> str | None:
+    """The version the next edit builds on: the last by first day (it may await its day)."""
+    return session.scalar(
+        select(CatalogVersion.label)
+        .order_by(CatalogVersion.effective_from.desc(), CatalogVersion.id.desc())
+        .limit(1)
+    )
+
+
+def _serialize_writers(session: Session) -> None:
+    """One administrator's new version at a time, reading what the previous one stored.
+
+    SQLite writes one transaction at a time anyway; PostgreSQL takes a lock that conflicts only
+    with another writer of versions (counters reading the catalog are not held up).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE catalog_version IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def add_version(
     session: Session,
     actor: Actor,
@@ -191,9 +210,22 @@ def add_version(
     effective_from: dt.date,
     note: str,
     origin: str = "edited",
+    based_on: str | None = None,
 ) -> VersionInfo:
-    """A new version in force from ``effective_from`` (today or later), validated first."""
+    """A new version in force from ``effective_from`` (today or later), validated first.
+
+    ``based_on``: the version an edit started from; refused when another administrator has
+    published a newer one since (the edit would silently undo theirs).
+    """
     require_role(actor, "admin", action="发布目录版本")
+    _serialize_writers(session)
+    if based_on is not None:
+        newest = newest_label(session)
+        if newest != based_on:
+            raise CatalogVersionError(
+                f"目录已有更新的版本 {newest}（本草稿基于 {based_on}）："
+                "请放弃草稿，在新版本上重新修订，以免覆盖他人的修订"
+            )
     if origin not in ORIGINS or origin == "shipped":
         raise CatalogVersionError(f"版本来源“{origin}”无效")
     if effective_from < clock.today():
@@ -298,13 +330,56 @@ def confirm_values(
     require_role(actor, "admin", action="记录部门确认")
     if confirmation.on > clock.today():
         raise CatalogVersionError("确认日期不能晚于今天")
+    _serialize_writers(session)
     current = in_force(session)
+    name = current.permits[permit].name if permit in current.permits else permit
+    name += f"（{KIND_NAMES[kind]}）" if kind else ""
+    note = f"{confirmation.describe()}：{name} {'、'.join(LABELS.get(k, k) for k in keys)}"
+    added = _confirmed_copy(
+        session, actor, current.version, clock.today(), note, keys, permit, kind, confirmation
+    )
+    # A version already published for a later day gets the confirmation too, or the marks
+    # would come back on that day.
+    for label, day in _awaiting(session):
+        if set(keys) & _pending(by_label(session, label), permit, kind):
+            later = f"{note}（并记入 {day} 起执行的版本 {label}）"
+            _confirmed_copy(session, actor, label, day, later, keys, permit, kind, confirmation)
+    return added
+
+
+def _pending(catalog: Catalog, permit: str, kind: str | None) -> frozenset[str]:
+    if kind is None:
+        found = catalog.permits.get(permit)
+        return found.unverified if found else frozenset()
+    rule = catalog.after_issue.get((permit, kind))
+    return rule.unverified if rule else frozenset()
+
+
+def _awaiting(session: Session) -> list[tuple[str, dt.date]]:
+    """The versions that will be in force on a later day: the one of each day (latest stored)."""
+    rows = session.execute(
+        select(CatalogVersion.label, CatalogVersion.effective_from)
+        .where(CatalogVersion.effective_from > clock.today())
+        .order_by(CatalogVersion.effective_from, CatalogVersion.id)
+    )
+    by_day = {day: label for label, day in rows}
+    return [(label, day) for day, label in by_day.items()]
+
+
+def _confirmed_copy(
+    session: Session,
+    actor: Actor,
+    label: str,
+    day: dt.date,
+    note: str,
+    keys: list[str],
+    permit: str,
+    kind: str | None,
+    confirmation: Confirmation,
+) -> VersionInfo:
     try:
-        files = confirm(files_of(session, current.version), permit, kind, keys, confirmation)
+        files = confirm(files_of(session, label), permit, kind, keys, confirmation)
         files = with_version(files, next_label(session))
     except EditError as exc:
         raise CatalogVersionError(str(exc)) from None
-    name = current.permits[permit].name + (f"（{KIND_NAMES[kind]}）" if kind else "")
-    what = "、".join(LABELS.get(k, k) for k in keys)
-    note = f"{confirmation.describe()}：{name} {what}"
-    return add_version(session, actor, files, clock.today(), note)
+    return add_version(session, actor, files, day, note)

@@ -44,7 +44,7 @@ class CatalogAdminActions:
     check: Callable[[Mapping[str, str]], Catalog]
     preview: Callable[[Mapping[str, str], Mapping[str, str]], Comparison]  # (base, edited)
     next_label: Callable[[], str]
-    publish: Callable[[Mapping[str, str], dt.date, str], VersionInfo]
+    publish: Callable[[Mapping[str, str], dt.date, str, str], VersionInfo]  # (…, based on)
     export: Callable[[Path, str], str]  # (file, note) → the label exported
     read_import: Callable[[Path], tuple[exchange.Package, Comparison]]
     import_version: Callable[[exchange.Package, dt.date, str, str | None], VersionInfo]
@@ -102,9 +102,13 @@ def catalog_admin_actions(
         with store.read() as session:
             return catalog_versions.next_label(session)
 
-    def publish(files: Mapping[str, str], effective_from: dt.date, note: str) -> VersionInfo:
+    def publish(
+        files: Mapping[str, str], effective_from: dt.date, note: str, based_on: str
+    ) -> VersionInfo:
         with store.write() as session:
-            return catalog_versions.add_version(session, actor, files, effective_from, note)
+            return catalog_versions.add_version(
+                session, actor, files, effective_from, note, based_on=based_on
+            )
 
     def export(path: Path, note: str) -> str:
         try:

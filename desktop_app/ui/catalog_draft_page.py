@@ -292,6 +292,11 @@ class DraftPage(QWidget):
 
     # -- preview and publish ----------------------------------------------------------------
 
+    def has_changes(self) -> bool:
+        """Whether anything was edited or typed that is not published yet."""
+        typed = any(text != self.files.get(name) for name, text in self._typed.items())
+        return typed or any(self.files.get(n) != self._base.get(n) for n in FILES)
+
     def _unapplied(self) -> bool:
         pending = [n for n, text in self._typed.items() if text != self.files.get(n)]
         if pending:
@@ -330,7 +335,7 @@ class DraftPage(QWidget):
             try:
                 files = with_version(self.files, dialog.label_edit.text())
                 added = self._actions.publish(
-                    files, dialog.effective_from(), dialog.note_edit.text()
+                    files, dialog.effective_from(), dialog.note_edit.text(), self.base_label
                 )
             except EditError as exc:
                 dialog.refuse(str(exc))

@@ -241,6 +241,17 @@ class MainWindow(QMainWindow):
         self.new_catalog_button.setVisible(newer)
 
     def _switch_catalog(self) -> None:
+        admin = self.catalog_admin_tab
+        if admin is not None and admin.draft_page.has_changes():
+            answer = QMessageBox.question(
+                self,
+                tr("切换目录版本"),
+                tr("目录管理中有尚未发布的修订草稿，切换后草稿将被放弃。仍要切换吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         if self.intake_wizard is not None:
             self.intake_wizard.save_now()  # the draft comes back in the new window
         self.switch_catalog.emit()

@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/bar_chart.py" line="+34"/>
-        <location filename="../../desktop_app/ui/catalog_pending_page.py" line="+43"/>
+        <location filename="../../desktop_app/ui/catalog_pending_page.py" line="+51"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="+53"/>
         <location filename="../../desktop_app/ui/decision_dialogs.py" line="+139"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+226"/>
@@ -2010,7 +2010,7 @@
         <translation>Applied the edit of {file}.toml</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>{file}.toml 有尚未应用的修改：请先应用或放弃</source>
         <translation>{file}.toml has an edit not applied yet: apply or discard it first</translation>
     </message>
@@ -2509,7 +2509,17 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog updated to v{version}: click to switch (new cases use the new catalog)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>切换目录版本</source>
+        <translation>Switch catalog version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录管理中有尚未发布的修订草稿，切换后草稿将被放弃。仍要切换吗？</source>
+        <translation>Catalog admin has a revision draft not published yet; switching discards it. Switch anyway?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>未导入{year}年节假日安排：跨年期限暂按周末计算（暂定）</source>
         <translation>Holidays of {year} not imported: deadlines into that year count weekends only (provisional)</translation>
     </message>
@@ -3034,7 +3044,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Name of the person who answered</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>答复方式、文号，如：核对表签章回执</source>
         <translation>How they answered, document number, e.g. the sealed checklist</translation>
     </message>
@@ -3182,7 +3192,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{department} has nothing to confirm</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>{reason}（{advice}）</source>
         <translation>{reason} ({advice})</translation>
     </message>
@@ -3663,7 +3673,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Empty: the business address</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-119"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-124"/>
         <location filename="../../desktop_app/ui/supervision_tab.py" line="+4"/>
         <source>{name}（{department}）</source>
         <translation>{name} ({department})</translation>
@@ -4180,7 +4190,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>{checked} situations checked; {changed} change their permits</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>内容差异（{count}）</source>
         <translation>Value changes ({count})</translation>
     </message>
@@ -4195,7 +4205,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Reform figures ({count} industries changed)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>修订的内容和依据，如：县卫健局2026年12月1日函</source>
         <translation>What is revised and on what basis, e.g. the county health bureau&apos;s letter of 1 Dec 2026</translation>
     </message>

@@ -319,3 +319,44 @@ def test_confirming_from_the_command_line(capsys: pytest.CaptureFixture[str], cl
         code, _, err = run_cli(capsys, *base, *argv, "--user", "admin")
         assert (code, err.count("\n")) == (2, 1), err
         assert reason in err
+
+
+def test_an_edit_of_an_older_version_does_not_undo_a_newer_one(
+    store: Store, clock: FixedClock
+) -> None:
+    with store.write() as session:
+        catalog_versions.ensure_shipped(session, SHIPPED)
+    add(store, edited(permits=FOOD_FIVE_DAYS), app_clock.today())  # another administrator
+    stale = dict(SHIPPED)
+    stale["catalog"] = stale["catalog"].replace(f'version = "{LABEL}"', 'version = "2023.3.0"')
+    with store.write() as session, pytest.raises(CatalogVersionError, match="更新的版本 2023"):
+        catalog_versions.add_version(
+            session, actor(store, "admin"), stale, app_clock.today(), "草稿", based_on=LABEL
+        )
+    with store.write() as session:
+        assert catalog_versions.newest_label(session) == "2023.2.0"
+        catalog_versions.add_version(
+            session, actor(store, "admin"), stale, app_clock.today(), "草稿", based_on="2023.2.0"
+        )
+
+
+def test_a_confirmation_reaches_a_version_awaiting_its_day(store: Store, clock: FixedClock) -> None:
+    """A version published for next month keeps the answer recorded today: no mark comes back."""
+    from desktop_app.catalog.model import Confirmation
+
+    next_month = app_clock.today() + dt.timedelta(days=30)
+    with store.write() as session:
+        catalog_versions.ensure_shipped(session, SHIPPED)
+    add(store, edited(permits=FOOD_FIVE_DAYS), next_month)
+    answer = Confirmation("县公安局", "李强", app_clock.today())
+    with store.write() as session:
+        catalog_versions.confirm_values(
+            session, actor(store, "admin"), "special_trade", None, ["promised_days"], answer
+        )
+    with store.read() as session:
+        today = catalog_versions.in_force(session)
+        later = catalog_versions.in_force(session, next_month)
+    for catalog in (today, later):
+        assert "promised_days" not in catalog.permits["special_trade"].unverified
+    assert later.permits["food_business"].promised_days == 3  # the later edit stays
+    assert today.permits["food_business"].promised_days == 5

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app import clock, config
@@ -199,3 +199,30 @@ def test_a_signed_file_is_exported_imported_and_the_site_published(
     page.publish_to(site)
     assert (site / "index.html").is_file(), page.status_label.text()
     assert "※" in page.status_label.text()
+
+
+def test_switching_the_catalog_asks_before_a_draft_is_dropped(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, tab = _admin_tab(qtbot, tmp_path)
+    page = tab.draft_page
+    assert not page.has_changes()
+    page.permit_form.promised_spin.setValue(page.permit_form.promised_spin.value() - 1)
+    page.apply_permit_button.click()
+    assert page.has_changes()
+    switched: list[bool] = []
+    window.switch_catalog.connect(lambda: switched.append(True))
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        def press(box: QMessageBox) -> None:
+            assert "尚未发布" in box.text()
+            box.button(button).click()
+
+        answer_modal(press)
+
+    answer(QMessageBox.StandardButton.No)
+    window.new_catalog_button.click()
+    assert switched == []  # the draft stays
+    answer(QMessageBox.StandardButton.Yes)
+    window.new_catalog_button.click()
+    assert switched == [True]
