@@ -44,7 +44,7 @@ def confirmation_sheet(
         ),
         Spacer(0, 3 * mm),
     ]
-    header = ["序号", "许可事项", "项目", "目录中的内容", "核对意见"]
+    header = ["序号", "许可事项", "项目", "目录中的内容", "目录所据", "核对意见"]
     cells = [[para(h, SIZE_TABLE, fonts.SANS) for h in header]]
     cells += [
         [
@@ -52,6 +52,7 @@ def confirmation_sheet(
             para(r.subject, SIZE_TABLE),
             para(r.label, SIZE_TABLE),
             para(r.value, SIZE_SMALL),
+            para(r.source, SIZE_SMALL),
             para("", SIZE_TABLE),
         ]
         for number, r in enumerate(rows, start=1)
@@ -64,5 +65,5 @@ def confirmation_sheet(
         Spacer(0, 6 * mm),
         para(f"{issuer}　{date_cn(day)}制表", SIZE_SMALL, align=TA_RIGHT),
     ]
-    story += [table(cells, (10, 34, 22, 62, 38)), KeepTogether(signature)]
+    story += [table(cells, (10, 28, 16, 46, 32, 34)), KeepTogether(signature)]
     return build_pdf(story, f"目录核对表 {department_name}", issuer)

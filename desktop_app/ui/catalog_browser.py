@@ -26,6 +26,7 @@ from desktop_app.catalog import (
 )
 from desktop_app.catalog.bundle import SHARED_GROUP
 from desktop_app.catalog.model import search_industries
+from desktop_app.catalog.notice import MARK
 from desktop_app.catalog.report import industry_reduction
 from desktop_app.ui.i18n import tr
 from desktop_app.ui.situation_form import SituationForm
@@ -43,6 +44,11 @@ def _field_type_name(field_type: str) -> str:
         "choice": tr("选择"),
     }
     return names[field_type]
+
+
+def _marked(permit: SelectedPermit, key: str, text: str) -> str:
+    """A value its department has not confirmed, marked as on the printed notice."""
+    return f"{text}{MARK}" if key in permit.unverified else text
 
 
 def _days(days: int) -> str:
@@ -75,9 +81,18 @@ class CatalogBrowser(QWidget):
             [
                 Column(tr("许可证"), lambda p: p.name),
                 Column(tr("审批部门"), lambda p: p.department_name),
-                Column(tr("承诺时限"), lambda p: _days(p.promised_days)),
-                Column(tr("法定时限"), lambda p: _days(p.statutory_days)),
-                Column(tr("告知承诺"), lambda p: tr("可") if p.commitment_allowed else "—"),
+                Column(
+                    tr("承诺时限"), lambda p: _marked(p, "promised_days", _days(p.promised_days))
+                ),
+                Column(
+                    tr("法定时限"), lambda p: _marked(p, "statutory_days", _days(p.statutory_days))
+                ),
+                Column(
+                    tr("告知承诺"),
+                    lambda p: _marked(
+                        p, "commitment_allowed", tr("可") if p.commitment_allowed else "—"
+                    ),
+                ),
             ],
             self,
         )
@@ -200,7 +215,13 @@ class CatalogBrowser(QWidget):
         self.permit_model.set_rows(bundle.permits)
         self.field_model.set_rows(bundle.fields)
         self.material_model.set_rows(bundle.materials)
-        self.summary_label.setText(self._summary(bundle))
+        summary = self._summary(bundle)
+        if any(
+            p.unverified & {"promised_days", "statutory_days", "commitment_allowed"}
+            for p in bundle.permits
+        ):
+            summary += "<br>" + tr("※ 标注的内容待主管部门确认，以部门最终答复为准。")
+        self.summary_label.setText(summary)
 
     def _summary(self, bundle: Bundle) -> str:
         r = industry_reduction(self._catalog, bundle)

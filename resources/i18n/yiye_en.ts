@@ -404,7 +404,7 @@
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_browser.py" line="+38"/>
+        <location filename="../../desktop_app/ui/catalog_browser.py" line="+39"/>
         <source>文本</source>
         <translation>Text</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>Choice</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-99"/>
         <location filename="../../desktop_app/ui/intake/flowchart_view.py" line="+84"/>
         <source>即时办结</source>
@@ -466,31 +466,31 @@
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+0"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
         <source>承诺时限</source>
         <translation>Promised time</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>法定时限</source>
         <translation>Statutory time</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location filename="../../desktop_app/ui/i18n_terms.py" line="+23"/>
         <location filename="../../desktop_app/ui/intake/notice_page.py" line="+0"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>可</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
@@ -540,7 +540,7 @@
         <location line="-8"/>
         <location line="+8"/>
         <location line="+60"/>
-        <location line="+46"/>
+        <location line="+52"/>
         <location filename="../../desktop_app/ui/certificates_tab.py" line="-18"/>
         <location filename="../../desktop_app/ui/draws_panel.py" line="+10"/>
         <location filename="../../desktop_app/ui/intake/after_issue.py" line="+132"/>
@@ -559,7 +559,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-114"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
@@ -753,7 +753,12 @@
         <translation>Please answer all situation questions first.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>※ 标注的内容待主管部门确认，以部门最终答复为准。</source>
+        <translation>※ marks a value its department has not confirmed yet; the department&apos;s final answer prevails.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>核发&lt;b&gt;行业综合许可证&lt;/b&gt;</source>
         <translation>issues one &lt;b&gt;comprehensive industry licence&lt;/b&gt;</translation>
     </message>

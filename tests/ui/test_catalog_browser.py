@@ -104,3 +104,11 @@ def test_elderly_canteen_defaults_to_halal(browser: CatalogBrowser) -> None:
     browser.situation_form.check_box("halal").setChecked(False)
     browser.select_industry("bakery")
     assert not browser.situation_form.check_box("halal").isChecked()
+
+
+def test_unconfirmed_values_are_marked_as_on_the_notice(browser: CatalogBrowser) -> None:
+    browser.select_industry("restaurant")
+    model = browser.permit_model
+    promised = model.data(model.index(0, 2))
+    assert promised.endswith("※")  # 食品经营许可证's promised days wait for confirmation
+    assert "待主管部门确认" in browser.summary_label.text()
