@@ -35,6 +35,7 @@ from desktop_app.services.auth import Actor, require_role
 from desktop_app.services.errors import NotFoundError, ServiceError
 
 FROM_THE_START = dt.date(2000, 1, 1)  # the shipped version is in force for every earlier day
+MAX_LABEL = 20  # Application.catalog_version: every case names its version
 SIGNING_KEY_NEEDED = "目录文件用签发密钥签名，请在签发电脑上导出"
 ORIGINS = {"shipped": "随程序发布", "edited": "本县修订", "imported": "外县导入"}
 _PARSED: dict[str, Catalog] = {}  # by digest: a version never changes, so neither does its catalog
@@ -234,6 +235,10 @@ def add_version(
     if not note:
         raise CatalogVersionError("请写明本次修订的内容和依据")
     catalog = _checked(files)
+    if len(catalog.version) > MAX_LABEL:
+        raise CatalogVersionError(
+            f"catalog.toml: version: 版本号最长 {MAX_LABEL} 个字符（办件记录其受理时的版本号）"
+        )
     taken = session.scalar(select(CatalogVersion.id).where(CatalogVersion.label == catalog.version))
     if taken is not None:
         raise CatalogVersionError(
@@ -290,19 +295,15 @@ def import_version(
         except EditError as exc:
             raise CatalogVersionError(str(exc)) from None
     origin = f"自{package.exporter}导入（其版本 {package.label}，签名密钥 {package.kid}）"
+    said = note.strip() or package.note.strip()
     return add_version(
-        session,
-        actor,
-        files,
-        effective_from,
-        f"{origin}：{note.strip() or package.note}",
-        origin="imported",
+        session, actor, files, effective_from, f"{origin}：{said}" if said else origin, "imported"
     )
 
 
 def next_label(session: Session) -> str:
-    """A free label after the version in force: 2023.1.2 → 2023.1.3 (the editor's suggestion)."""
-    current = label_in_force(session) or "1"
+    """A free label after the newest version: 2023.1.2 → 2023.1.3 (the editor's suggestion)."""
+    current = newest_label(session) or "1"
     taken = set(session.scalars(select(CatalogVersion.label)))
     head, _, last = current.rpartition(".")
     number = int(last) if last.isdigit() else 0

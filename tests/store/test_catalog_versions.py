@@ -102,6 +102,10 @@ def test_a_broken_edit_is_refused_with_its_place(store: Store) -> None:
         add(store, dict(SHIPPED), dt.date(2026, 12, 1))
     with pytest.raises(CatalogVersionError, match="不能早于今天"):
         add(store, edited(permits=FOOD_FIVE_DAYS), dt.date(2020, 1, 1))
+    long_label = edited()
+    long_label["catalog"] = long_label["catalog"].replace("2023.2.0", "2023.2.0-" + "修订" * 10)
+    with pytest.raises(CatalogVersionError, match="最长 20 个字符"):
+        add(store, long_label, dt.date(2026, 12, 1))
     with pytest.raises(CatalogVersionError, match="不是目录文件"):
         add(store, {**edited(), "extra": "x = 1"}, dt.date(2026, 12, 1))
     with pytest.raises(PermissionDeniedError):
