@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -175,7 +176,7 @@ class DraftPage(QWidget):
         self.apply_file_button.clicked.connect(self._apply_file)
         self.preview_button.clicked.connect(self._preview)
         self.publish_button.clicked.connect(self._publish)
-        self.discard_button.clicked.connect(self.start)
+        self.discard_button.clicked.connect(self._discard)
         self.start()
 
     # -- the draft --------------------------------------------------------------------------
@@ -186,6 +187,23 @@ class DraftPage(QWidget):
         self._typed.clear()
         self._take(dict(self._base), self._actions.check(self._base))
         self.status_label.clear()
+
+    def _discard(self) -> None:
+        if self.has_changes():
+            answer = QMessageBox.question(
+                self,
+                tr("放弃草稿"),
+                tr("放弃草稿中尚未发布的全部修改？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.start()
+        say(
+            self.status_label,
+            tr("已放弃草稿，重新基于目录版本 {label}").format(label=self.base_label),
+        )
 
     def _take(self, files: Files, catalog: Catalog) -> None:
         """Makes ``files`` (which load as ``catalog``) the draft and shows it."""

@@ -206,7 +206,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="+153"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="+154"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
@@ -1985,7 +1985,22 @@
         <translation>Discard draft (&amp;X)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
+        <source>放弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃草稿中尚未发布的全部修改？</source>
+        <translation>Discard every change in the draft that is not published?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已放弃草稿，重新基于目录版本 {label}</source>
+        <translation>Draft discarded; starting again from catalog version {label}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>草稿基于目录版本 {label}；已修改 {count} 个目录文件</source>
         <translation>Draft based on catalog version {label}; {count} catalog file(s) changed</translation>
     </message>

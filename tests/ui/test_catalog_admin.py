@@ -226,3 +226,21 @@ def test_switching_the_catalog_asks_before_a_draft_is_dropped(
     answer(QMessageBox.StandardButton.Yes)
     window.new_catalog_button.click()
     assert switched == [True]
+
+
+def test_discarding_a_draft_asks_first(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    _, tab = _admin_tab(qtbot, tmp_path)
+    page = tab.draft_page
+    page.permit_form.promised_spin.setValue(page.permit_form.promised_spin.value() - 1)
+    page.apply_permit_button.click()
+
+    def press(button: QMessageBox.StandardButton) -> None:
+        answer_modal(lambda box: box.button(button).click())
+
+    press(QMessageBox.StandardButton.No)
+    page.discard_button.click()
+    assert page.has_changes()
+    press(QMessageBox.StandardButton.Yes)
+    page.discard_button.click()
+    assert not page.has_changes()
+    assert "已放弃草稿" in page.status_label.text()
