@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -37,7 +36,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.ui.catalog_admin_actions import CatalogAdminActions, Files
 from desktop_app.ui.catalog_comparison import ComparisonDialog
 from desktop_app.ui.i18n import tr
-from desktop_app.ui.widgets import named, run_dialog, say
+from desktop_app.ui.widgets import confirm, named, run_dialog, say
 
 MAX_DAYS = 365
 
@@ -189,16 +188,10 @@ class DraftPage(QWidget):
         self.status_label.clear()
 
     def _discard(self) -> None:
-        if self.has_changes():
-            answer = QMessageBox.question(
-                self,
-                tr("放弃草稿"),
-                tr("放弃草稿中尚未发布的全部修改？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.has_changes() and not confirm(
+            self, tr("放弃草稿"), tr("放弃草稿中尚未发布的全部修改？")
+        ):
+            return
         self.start()
         say(
             self.status_label,

@@ -38,7 +38,7 @@ from desktop_app.ui.platform_sync import PlatformSync, describe
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.supervision_tab import SupervisionTab
-from desktop_app.ui.widgets import ALARM_STYLE, named
+from desktop_app.ui.widgets import ALARM_STYLE, confirm, named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
 # Who hears that next year's holidays are missing: the one who imports them, and the one who asks.
@@ -242,16 +242,16 @@ class MainWindow(QMainWindow):
 
     def _switch_catalog(self) -> None:
         admin = self.catalog_admin_tab
-        if admin is not None and admin.draft_page.has_changes():
-            answer = QMessageBox.question(
+        if (
+            admin is not None
+            and admin.draft_page.has_changes()
+            and not confirm(
                 self,
                 tr("切换目录版本"),
                 tr("目录管理中有尚未发布的修订草稿，切换后草稿将被放弃。仍要切换吗？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        ):
+            return
         if self.intake_wizard is not None:
             self.intake_wizard.save_now()  # the draft comes back in the new window
         self.switch_catalog.emit()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QRadioButton,
     QTableView,
     QWidget,
@@ -102,6 +103,18 @@ class Choice:
     def value(self) -> str:
         checked = self.group.checkedButton()
         return str(checked.property("choice")) if checked else ""
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    """A yes/no question whose default (Enter) is No: what is about to be lost stays."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def run_dialog(dialog: QDialog) -> bool:
