@@ -8,14 +8,11 @@ so a power cut leaves the old draft or the new one, never half of one.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from desktop_app import clock
-from desktop_app.paths import user_data_dir
+from desktop_app.services import user_files
 from desktop_app.services.wizard import IntakeDraft, check_refs, scan_refs
 
 FOLDER = "drafts"
@@ -28,14 +25,10 @@ class SavedDraft:
 
 
 def path_for(username: str) -> Path:
-    # Hashed: a user name is free text, a file name is not.
-    name = hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
-    return user_data_dir() / FOLDER / f"{name}.json"
+    return user_files.path_for(FOLDER, username)
 
 
 def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> None:
-    path = path_for(username)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "username": username,
         "saved_at": (now or clock.wall_time()).isoformat(timespec="seconds"),
@@ -50,17 +43,15 @@ def save(username: str, draft: IntakeDraft, now: dt.datetime | None = None) -> N
         "checks": draft.checks,
         "draft_id": draft.draft_id,
     }
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(path)
+    user_files.write(path_for(username), data)
 
 
 def load(username: str) -> SavedDraft | None:
     """The user's unfinished draft on this PC; None when there is none (or it is unreadable)."""
+    data = user_files.read(path_for(username), username)
+    if data is None or not data.get("industry"):
+        return None
     try:
-        data: dict[str, Any] = json.loads(path_for(username).read_text(encoding="utf-8"))
-        if data.get("username") != username or not data.get("industry"):
-            return None
         draft = IntakeDraft(
             industry=str(data["industry"]),
             answers=dict(data.get("answers") or {}),
@@ -74,7 +65,7 @@ def load(username: str) -> SavedDraft | None:
             draft_id=int(data["draft_id"]) if data.get("draft_id") is not None else None,
         )
         return SavedDraft(draft, dt.datetime.fromisoformat(str(data["saved_at"])))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 

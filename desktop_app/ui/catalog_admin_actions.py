@@ -19,8 +19,9 @@ from desktop_app.catalog.model import Confirmation
 from desktop_app.db import Store
 from desktop_app.domain import keys
 from desktop_app.printing.confirmation_sheet import confirmation_sheet
-from desktop_app.services import catalog_versions, publishing
+from desktop_app.services import catalog_draft_file, catalog_versions, publishing
 from desktop_app.services.auth import Actor
+from desktop_app.services.catalog_draft_file import SavedCatalogDraft
 from desktop_app.services.catalog_versions import CatalogVersionError, VersionInfo
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.i18n import tr
@@ -40,7 +41,10 @@ class CatalogAdminActions:
     confirm: Callable[[Unconfirmed, list[str], Confirmation], VersionInfo]
     sheet: Callable[[str], bytes]  # the department's 核对表 as PDF
     print_pdf: Callable[[bytes, str], str]  # (pdf, subject) → the printer's name
-    draft: Callable[[], tuple[str, Files]]  # the newest version (label, files): edits build on it
+    draft: Callable[[str | None], tuple[str, Files]]  # (label, files) of a version, the newest
+    saved_draft: Callable[[], SavedCatalogDraft | None]  # this user's draft left unpublished
+    keep_draft: Callable[[str, Files, Files], None]  # (based on, changed files, typed texts)
+    drop_draft: Callable[[], None]
     check: Callable[[Mapping[str, str]], Catalog]
     preview: Callable[[Mapping[str, str], Mapping[str, str]], Comparison]  # (base, edited)
     next_label: Callable[[], str]
@@ -90,10 +94,16 @@ def catalog_admin_actions(
             catalog.department_name(catalog.counter_department),
         )
 
-    def draft() -> tuple[str, Files]:
+    def draft(label: str | None) -> tuple[str, Files]:
         with store.read() as session:
-            newest = catalog_versions.versions(session)[-1].label
-            return newest, catalog_versions.files_of(session, newest)
+            label = label or catalog_versions.newest_label(session) or ""
+            return label, catalog_versions.files_of(session, label)
+
+    def keep_draft(based_on: str, changed: Files, typed: Files) -> None:
+        if changed or typed:
+            catalog_draft_file.save(actor.username, based_on, changed, typed)
+        else:
+            catalog_draft_file.discard(actor.username)
 
     def preview(base: Mapping[str, str], files: Mapping[str, str]) -> Comparison:
         return compare(catalog_versions.check(base), catalog_versions.check(files))
@@ -171,6 +181,9 @@ def catalog_admin_actions(
         sheet=sheet,
         print_pdf=print_pdf,
         draft=draft,
+        saved_draft=lambda: catalog_draft_file.load(actor.username),
+        keep_draft=keep_draft,
+        drop_draft=lambda: catalog_draft_file.discard(actor.username),
         check=catalog_versions.check,
         preview=preview,
         next_label=next_label,

@@ -10,7 +10,7 @@ typed stays in the editor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from desktop_app.ui.i18n import tr
 from desktop_app.ui.widgets import confirm, named, run_dialog, say
 
 MAX_DAYS = 365
+KEEP_DELAY_MS = 1000
 
 
 class PermitForm(QWidget):
@@ -176,16 +177,59 @@ class DraftPage(QWidget):
         self.preview_button.clicked.connect(self._preview)
         self.publish_button.clicked.connect(self._publish)
         self.discard_button.clicked.connect(self._discard)
-        self.start()
+        # Typing is kept a moment after it stops, not at every key.
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep)
+        self._resume()
 
     # -- the draft --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """A fresh draft from the newest version (on opening, after publishing, on discard)."""
-        self.base_label, self._base = self._actions.draft()
+        """A fresh draft from the newest version (after publishing, on discard)."""
+        self._actions.drop_draft()
+        self.base_label, self._base = self._actions.draft(None)
         self._typed.clear()
         self._take(dict(self._base), self._actions.check(self._base))
         self.status_label.clear()
+
+    def _resume(self) -> None:
+        """On opening: the draft this administrator left unpublished, else a fresh one."""
+        saved = self._actions.saved_draft()
+        if saved is None:
+            self.start()
+            return
+        try:
+            self.base_label, self._base = self._actions.draft(saved.base_label)
+            files = {**self._base, **saved.changed}
+            catalog = self._actions.check(files)
+        except ServiceError:
+            self.start()  # its version or its files no longer load: nothing to resume
+            return
+        self._typed = dict(saved.typed)
+        self._take(files, catalog)
+        resumed = tr("已恢复 {time} 未发布的草稿（基于目录版本 {label}）").format(
+            time=f"{saved.saved_at:%Y-%m-%d %H:%M}", label=self.base_label
+        )
+        newest = self._actions.draft(None)[0]
+        if newest != self.base_label:
+            resumed += tr(
+                "；目录已有更新的版本 {newest}，此草稿不能再发布：请在新版本上重新修订"
+                "（可先在“目录文件”中复制修改的内容），再放弃此草稿"
+            ).format(newest=newest)
+        say(self.status_label, resumed, alarm=newest != self.base_label)
+
+    def keep_now(self) -> None:
+        if self._keep_timer.isActive():
+            self._keep_timer.stop()
+            self._keep()
+
+    def _keep(self) -> None:
+        """The draft on this PC, as it stands (nothing changed: nothing kept)."""
+        changed = {n: t for n, t in self.files.items() if t != self._base.get(n)}
+        typed = {n: t for n, t in self._typed.items() if t != self.files.get(n)}
+        self._actions.keep_draft(self.base_label, changed, typed)
 
     def _discard(self) -> None:
         if self.has_changes() and not confirm(
@@ -212,6 +256,7 @@ class DraftPage(QWidget):
         )
         self._fill_lists()
         self._show_file()
+        self._keep()
 
     def _try(self, files: Files, done: str) -> bool:
         """Takes the edited files if the loader accepts them; otherwise says where, keeps all."""
@@ -294,6 +339,7 @@ class DraftPage(QWidget):
 
     def _keep_typed(self) -> None:
         self._typed[self._file_name()] = self.file_edit.toPlainText()
+        self._keep_timer.start()
 
     def _apply_file(self) -> None:
         name = self._file_name()

@@ -38,7 +38,7 @@ from desktop_app.ui.platform_sync import PlatformSync, describe
 from desktop_app.ui.review_tab import ReviewTab
 from desktop_app.ui.settings_tab import SettingsTab
 from desktop_app.ui.supervision_tab import SupervisionTab
-from desktop_app.ui.widgets import ALARM_STYLE, confirm, named
+from desktop_app.ui.widgets import ALARM_STYLE, named
 
 INTAKE_ROLES = frozenset({"clerk", "supervisor"})
 # Who hears that next year's holidays are missing: the one who imports them, and the one who asks.
@@ -241,17 +241,8 @@ class MainWindow(QMainWindow):
         self.new_catalog_button.setVisible(newer)
 
     def _switch_catalog(self) -> None:
-        admin = self.catalog_admin_tab
-        if (
-            admin is not None
-            and admin.draft_page.has_changes()
-            and not confirm(
-                self,
-                tr("切换目录版本"),
-                tr("目录管理中有尚未发布的修订草稿，切换后草稿将被放弃。仍要切换吗？"),
-            )
-        ):
-            return
+        if self.catalog_admin_tab is not None:
+            self.catalog_admin_tab.draft_page.keep_now()  # the new window resumes it
         if self.intake_wizard is not None:
             self.intake_wizard.save_now()  # the draft comes back in the new window
         self.switch_catalog.emit()
@@ -356,6 +347,8 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.catalog_admin_tab is not None:
+            self.catalog_admin_tab.draft_page.keep_now()  # typing of the last second too
         if self.live_updates is not None:
             self.live_updates.stop()
         if self.platform_sync is not None:

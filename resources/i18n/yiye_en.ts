@@ -1985,17 +1985,27 @@
         <translation>Discard draft (&amp;X)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+54"/>
+        <source>已恢复 {time} 未发布的草稿（基于目录版本 {label}）</source>
+        <translation>Restored the unpublished draft of {time} (based on catalog version {label})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>；目录已有更新的版本 {newest}，此草稿不能再发布：请在新版本上重新修订（可先在“目录文件”中复制修改的内容），再放弃此草稿</source>
+        <translation>; the catalog has a newer version {newest}, so this draft can no longer be published: revise the new version again (you may first copy your changes from “Catalog files”), then discard this draft</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>放弃草稿中尚未发布的全部修改？</source>
         <translation>Discard every change in the draft that is not published?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>已放弃草稿，重新基于目录版本 {label}</source>
         <translation>Draft discarded; starting again from catalog version {label}</translation>
     </message>
@@ -2010,7 +2020,7 @@
         <translation>Draft based on catalog version {label}, not changed yet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>未应用：{reason}</source>
         <translation>Not applied: {reason}</translation>
     </message>
@@ -2025,7 +2035,7 @@
         <translation>Deferrable materials applied to the draft</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>已应用 {file}.toml 的修改</source>
         <translation>Applied the edit of {file}.toml</translation>
     </message>
@@ -2529,17 +2539,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>Catalog updated to v{version}: click to switch (new cases use the new catalog)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>切换目录版本</source>
-        <translation>Switch catalog version</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>目录管理中有尚未发布的修订草稿，切换后草稿将被放弃。仍要切换吗？</source>
-        <translation>Catalog admin has a revision draft not published yet; switching discards it. Switch anyway?</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>未导入{year}年节假日安排：跨年期限暂按周末计算（暂定）</source>
         <translation>Holidays of {year} not imported: deadlines into that year count weekends only (provisional)</translation>
     </message>
@@ -2559,7 +2559,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>{at:%H:%M:%S} updated: {subject} ({actor})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>本机有一份未受理完的草稿：{industry} {name}（保存于 {at:%m-%d %H:%M}）</source>
         <translation>An unfinished draft is on this PC: {industry} {name} (saved {at:%m-%d %H:%M})</translation>
     </message>
@@ -3207,12 +3207,12 @@ Nothing entered was lost; you can print again.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_admin_actions.py" line="+81"/>
+        <location filename="../../desktop_app/ui/catalog_admin_actions.py" line="+85"/>
         <source>{department}没有待确认的内容</source>
         <translation>{department} has nothing to confirm</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>{reason}（{advice}）</source>
         <translation>{reason} ({advice})</translation>
     </message>
@@ -3361,7 +3361,7 @@ Last error: {error}</translation>
         <translation>Platform unreachable, {outbox} waiting, retrying{refused}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets.py" line="+41"/>
+        <location filename="../../desktop_app/ui/widgets.py" line="+42"/>
         <source>{day}（暂定）</source>
         <translation>{day} (provisional)</translation>
     </message>
@@ -3693,7 +3693,7 @@ Everything typed is still there; you can go on.</translation>
         <translation>Empty: the business address</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-124"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="-125"/>
         <location filename="../../desktop_app/ui/supervision_tab.py" line="+4"/>
         <source>{name}（{department}）</source>
         <translation>{name} ({department})</translation>

@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app import clock, config
 from desktop_app.catalog import exchange
 from desktop_app.domain import keys
-from desktop_app.services import auth
+from desktop_app.services import auth, catalog_versions
+from desktop_app.ui.app import AppState
 from desktop_app.ui.catalog_admin_tab import CatalogAdminTab
 from desktop_app.ui.catalog_comparison import ComparisonDialog
+from desktop_app.ui.catalog_draft_page import DraftPage
 from desktop_app.ui.catalog_pending_page import ConfirmDialog
 from desktop_app.ui.main_window import MainWindow
 from tests.store.test_catalog_versions import FOOD_FIVE_DAYS, edited
@@ -201,31 +203,51 @@ def test_a_signed_file_is_exported_imported_and_the_site_published(
     assert "※" in page.status_label.text()
 
 
-def test_switching_the_catalog_asks_before_a_draft_is_dropped(
+def test_an_unpublished_draft_survives_the_window_and_says_when_it_is_stale(
     qapp: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window, tab = _admin_tab(qtbot, tmp_path)
     page = tab.draft_page
-    assert not page.has_changes()
-    page.permit_form.promised_spin.setValue(page.permit_form.promised_spin.value() - 1)
+    promised = page.permit_form.promised_spin.value()
+    page.permit_form.promised_spin.setValue(promised - 1)
     page.apply_permit_button.click()
+    page.file_combo.setCurrentIndex(page.file_combo.findData("catalog"))
+    typed = page.file_edit.toPlainText() + "\n# 尚未应用的批注\n"
+    page.file_edit.setPlainText(typed)
+    window.close()  # typed a moment ago: kept on closing, not only after the pause
+
+    state, window, page = _reopened_draft(qtbot, tmp_path)
+    assert "已恢复" in page.status_label.text(), page.status_label.text()
     assert page.has_changes()
-    switched: list[bool] = []
-    window.switch_catalog.connect(lambda: switched.append(True))
+    assert page.permit_form.promised_spin.value() == promised - 1
+    page.file_combo.setCurrentIndex(page.file_combo.findData("catalog"))
+    assert page.file_edit.toPlainText() == typed
 
-    def answer(button: QMessageBox.StandardButton) -> None:
-        def press(box: QMessageBox) -> None:
-            assert "尚未发布" in box.text()
-            box.button(button).click()
+    # Another administrator publishes meanwhile: the draft comes back, and says it is stale.
+    assert state.store is not None
+    with state.store.write() as session:
+        root = auth.actor_for(session, "root")
+        catalog_versions.add_version(session, root, edited(), clock.today(), "另一台窗口")
+    window.close()
+    _, window, page = _reopened_draft(qtbot, tmp_path)
+    assert "已恢复" in page.status_label.text(), page.status_label.text()
+    assert "更新的版本 2023.2.0" in page.status_label.text(), page.status_label.text()
 
-        answer_modal(press)
+    # Discarding it starts afresh from the newest version, and nothing comes back after.
+    answer_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    page.discard_button.click()
+    assert page.base_label == "2023.2.0"
+    window.close()
+    _, _, page = _reopened_draft(qtbot, tmp_path)
+    assert not page.has_changes()
+    assert "已恢复" not in page.status_label.text()
 
-    answer(QMessageBox.StandardButton.No)
-    window.new_catalog_button.click()
-    assert switched == []  # the draft stays
-    answer(QMessageBox.StandardButton.Yes)
-    window.new_catalog_button.click()
-    assert switched == [True]
+
+def _reopened_draft(qtbot: QtBot, tmp_path: Path) -> tuple[AppState, MainWindow, DraftPage]:
+    """root signs in again on the hall database of ``_admin_tab``."""
+    state, window = signed_in(qtbot, f"sqlite:///{tmp_path / 'counter.sqlite3'}", "root")
+    assert window.catalog_admin_tab is not None
+    return state, window, window.catalog_admin_tab.draft_page
 
 
 def test_discarding_a_draft_asks_first(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
