@@ -22,6 +22,7 @@ FOLDER = "catalog-drafts"
 @dataclass(frozen=True)
 class SavedCatalogDraft:
     base_label: str
+    base_digest: str  # of the base's files: the same label in another database is another base
     changed: dict[str, str]  # file name → text, for the files that differ from the base
     typed: dict[str, str]  # file name → text typed in the editor, not applied yet
     saved_at: dt.datetime  # local time of this PC
@@ -34,6 +35,7 @@ def path_for(username: str) -> Path:
 def save(
     username: str,
     base_label: str,
+    base_digest: str,
     changed: Mapping[str, str],
     typed: Mapping[str, str],
     now: dt.datetime | None = None,
@@ -42,6 +44,7 @@ def save(
         "username": username,
         "saved_at": (now or clock.wall_time()).isoformat(timespec="seconds"),
         "base_label": base_label,
+        "base_digest": base_digest,
         "changed": dict(changed),
         "typed": dict(typed),
     }
@@ -62,6 +65,7 @@ def load(username: str) -> SavedCatalogDraft | None:
     try:
         return SavedCatalogDraft(
             str(data["base_label"]),
+            str(data["base_digest"]),
             _texts(data.get("changed") or {}),
             _texts(data.get("typed") or {}),
             dt.datetime.fromisoformat(str(data["saved_at"])),

@@ -43,7 +43,8 @@ class CatalogAdminActions:
     print_pdf: Callable[[bytes, str], str]  # (pdf, subject) → the printer's name
     draft: Callable[[str | None], tuple[str, Files]]  # (label, files) of a version, the newest
     saved_draft: Callable[[], SavedCatalogDraft | None]  # this user's draft left unpublished
-    keep_draft: Callable[[str, Files, Files], None]  # (based on, changed files, typed texts)
+    # (based on, its digest, changed files, typed texts)
+    keep_draft: Callable[[str, str, Files, Files], None]
     drop_draft: Callable[[], None]
     check: Callable[[Mapping[str, str]], Catalog]
     preview: Callable[[Mapping[str, str], Mapping[str, str]], Comparison]  # (base, edited)
@@ -99,9 +100,9 @@ def catalog_admin_actions(
             label = label or catalog_versions.newest_label(session) or ""
             return label, catalog_versions.files_of(session, label)
 
-    def keep_draft(based_on: str, changed: Files, typed: Files) -> None:
+    def keep_draft(based_on: str, digest: str, changed: Files, typed: Files) -> None:
         if changed or typed:
-            catalog_draft_file.save(actor.username, based_on, changed, typed)
+            catalog_draft_file.save(actor.username, based_on, digest, changed, typed)
         else:
             catalog_draft_file.discard(actor.username)
 

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from desktop_app.catalog import Catalog
 from desktop_app.catalog.editing import EditError, set_deferrable, set_permit_values, with_version
 from desktop_app.catalog.loader import FILES
+from desktop_app.services.catalog_draft_file import SavedCatalogDraft
+from desktop_app.services.catalog_versions import digest_of
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.catalog_admin_actions import CatalogAdminActions, Files
 from desktop_app.ui.catalog_comparison import ComparisonDialog
@@ -186,9 +188,10 @@ class DraftPage(QWidget):
 
     # -- the draft --------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, drop_saved: bool = True) -> None:
         """A fresh draft from the newest version (after publishing, on discard)."""
-        self._actions.drop_draft()
+        if drop_saved:
+            self._actions.drop_draft()
         self.base_label, self._base = self._actions.draft(None)
         self._typed.clear()
         self._take(dict(self._base), self._actions.check(self._base))
@@ -201,24 +204,40 @@ class DraftPage(QWidget):
             self.start()
             return
         try:
-            self.base_label, self._base = self._actions.draft(saved.base_label)
-            files = {**self._base, **saved.changed}
-            catalog = self._actions.check(files)
+            label, base = self._actions.draft(saved.base_label)
+            foreign = digest_of(base) != saved.base_digest
         except ServiceError:
-            self.start()  # its version or its files no longer load: nothing to resume
+            foreign = True  # that version is not in this database
+        if foreign:
+            # Typed against another database (the settings changed it): kept until the next edit.
+            self.start(drop_saved=False)
+            text = tr(
+                "此电脑上未发布的目录草稿（{time}，基于目录版本 {label}）属于另一个数据库，"
+                "未恢复；在此修订将替换它"
+            )
+            say(self.status_label, text.format(time=_when(saved), label=saved.base_label), True)
             return
+        self.base_label, self._base = label, base
         self._typed = dict(saved.typed)
-        self._take(files, catalog)
+        files = {**base, **saved.changed}
+        try:
+            self._take(files, self._actions.check(files))
+        except ServiceError as exc:  # the saved files were checked when kept; a newer loader?
+            self._take(dict(base), self._actions.check(base))
+            self._typed = {**saved.changed, **saved.typed}  # nothing lost: it waits in the editor
+            text = tr("草稿已恢复为未应用的文本：{reason}").format(reason=exc.message)
+            say(self.status_label, text, True)
+            return
         resumed = tr("已恢复 {time} 未发布的草稿（基于目录版本 {label}）").format(
-            time=f"{saved.saved_at:%Y-%m-%d %H:%M}", label=self.base_label
+            time=_when(saved), label=label
         )
         newest = self._actions.draft(None)[0]
-        if newest != self.base_label:
+        if newest != label:
             resumed += tr(
                 "；目录已有更新的版本 {newest}，此草稿不能再发布：请在新版本上重新修订"
                 "（可先在“目录文件”中复制修改的内容），再放弃此草稿"
             ).format(newest=newest)
-        say(self.status_label, resumed, alarm=newest != self.base_label)
+        say(self.status_label, resumed, alarm=newest != label)
 
     def keep_now(self) -> None:
         if self._keep_timer.isActive():
@@ -229,7 +248,7 @@ class DraftPage(QWidget):
         """The draft on this PC, as it stands (nothing changed: nothing kept)."""
         changed = {n: t for n, t in self.files.items() if t != self._base.get(n)}
         typed = {n: t for n, t in self._typed.items() if t != self.files.get(n)}
-        self._actions.keep_draft(self.base_label, changed, typed)
+        self._actions.keep_draft(self.base_label, digest_of(self._base), changed, typed)
 
     def _discard(self) -> None:
         if self.has_changes() and not confirm(
@@ -256,7 +275,6 @@ class DraftPage(QWidget):
         )
         self._fill_lists()
         self._show_file()
-        self._keep()
 
     def _try(self, files: Files, done: str) -> bool:
         """Takes the edited files if the loader accepts them; otherwise says where, keeps all."""
@@ -266,6 +284,7 @@ class DraftPage(QWidget):
             say(self.status_label, tr("未应用：{reason}").format(reason=exc.message), True)
             return False
         self._take(files, catalog)
+        self._keep()
         say(self.status_label, done)
         return True
 
@@ -409,3 +428,7 @@ class DraftPage(QWidget):
             )
             self.published.emit()
             return
+
+
+def _when(saved: SavedCatalogDraft) -> str:
+    return f"{saved.saved_at:%Y-%m-%d %H:%M}"

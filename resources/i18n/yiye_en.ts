@@ -206,7 +206,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="+154"/>
+        <location filename="../../desktop_app/ui/catalog_draft_page.py" line="+156"/>
         <source>容缺材料</source>
         <translation>Deferred materials</translation>
     </message>
@@ -1985,7 +1985,17 @@
         <translation>Discard draft (&amp;X)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
+        <source>此电脑上未发布的目录草稿（{time}，基于目录版本 {label}）属于另一个数据库，未恢复；在此修订将替换它</source>
+        <translation>The unpublished catalog draft on this PC ({time}, based on catalog version {label}) belongs to another database and was not restored; revising here replaces it</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>草稿已恢复为未应用的文本：{reason}</source>
+        <translation>The draft was restored as text not applied yet: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>已恢复 {time} 未发布的草稿（基于目录版本 {label}）</source>
         <translation>Restored the unpublished draft of {time} (based on catalog version {label})</translation>
     </message>
@@ -2020,12 +2030,12 @@
         <translation>Draft based on catalog version {label}, not changed yet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>未应用：{reason}</source>
         <translation>Not applied: {reason}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>已应用到草稿：{permit}</source>
         <translation>Applied to the draft: {permit}</translation>
     </message>
@@ -3207,7 +3217,7 @@ Nothing entered was lost; you can print again.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/catalog_admin_actions.py" line="+85"/>
+        <location filename="../../desktop_app/ui/catalog_admin_actions.py" line="+86"/>
         <source>{department}没有待确认的内容</source>
         <translation>{department} has nothing to confirm</translation>
     </message>

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app import clock, config
+from desktop_app.bootstrap import open_store
 from desktop_app.catalog import exchange
 from desktop_app.domain import keys
-from desktop_app.services import auth, catalog_versions
+from desktop_app.services import auth, catalog_draft_file, catalog_versions
+from desktop_app.services.catalog_versions import digest_of
 from desktop_app.ui.app import AppState
 from desktop_app.ui.catalog_admin_tab import CatalogAdminTab
 from desktop_app.ui.catalog_comparison import ComparisonDialog
@@ -243,9 +245,64 @@ def test_an_unpublished_draft_survives_the_window_and_says_when_it_is_stale(
     assert "已恢复" not in page.status_label.text()
 
 
+def test_a_draft_of_another_database_or_that_no_longer_loads_loses_nothing(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Each hall has its own 2023.2.0; the draft is typed at home on top of it.
+    window, _ = _admin_tab(qtbot, tmp_path)
+    window.close()
+    (tmp_path / "other").mkdir()
+    other = hall_database(tmp_path / "other")
+    for url, files in (
+        (_home(tmp_path), edited()),
+        (other, edited(catalog=('version = "2023.2.0"', 'version = "2023.2.0"\n# 另一个大厅'))),
+    ):
+        store = open_store(url)
+        with store.write() as session:
+            if url == other:
+                auth.add_user(session, auth.SYSTEM, "root", PASSWORD, "admin")
+            root = auth.actor_for(session, "root")
+            catalog_versions.add_version(session, root, files, clock.today(), "本大厅")
+        store.dispose()
+    _, window, page = _reopened_draft(qtbot, tmp_path)
+    assert page.base_label == "2023.2.0"
+    page.permit_form.promised_spin.setValue(page.permit_form.promised_spin.value() - 1)
+    page.apply_permit_button.click()
+
+    # The settings point this PC at the other hall's database: the draft is not mixed into it.
+    window.close()
+    _, window = signed_in(qtbot, other, "root")
+    assert window.catalog_admin_tab is not None
+    page = window.catalog_admin_tab.draft_page
+    assert "属于另一个数据库" in page.status_label.text(), page.status_label.text()
+    assert not page.has_changes()
+    window.close()
+    state, window, page = _reopened_draft(qtbot, tmp_path)  # back home: still there
+    assert "已恢复" in page.status_label.text(), page.status_label.text()
+    assert page.has_changes()
+
+    # Saved by a version of the app whose loader accepted more: back as text, not applied.
+    broken = page.files["permits"] + '\n[[permit]]\nkey = "\n'
+    assert state.store is not None
+    with state.store.read() as session:
+        base = digest_of(catalog_versions.files_of(session, page.base_label))
+    catalog_draft_file.save("root", page.base_label, base, {"permits": broken}, {})
+    window.close()
+    _, _, page = _reopened_draft(qtbot, tmp_path)
+    assert "草稿已恢复为未应用的文本" in page.status_label.text(), page.status_label.text()
+    assert page.has_changes()
+    page.file_combo.setCurrentIndex(page.file_combo.findData("permits"))
+    assert page.file_edit.toPlainText() == broken
+
+
+def _home(tmp_path: Path) -> str:
+    """The hall database of ``_admin_tab``."""
+    return f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+
+
 def _reopened_draft(qtbot: QtBot, tmp_path: Path) -> tuple[AppState, MainWindow, DraftPage]:
-    """root signs in again on the hall database of ``_admin_tab``."""
-    state, window = signed_in(qtbot, f"sqlite:///{tmp_path / 'counter.sqlite3'}", "root")
+    """root signs in again at home."""
+    state, window = signed_in(qtbot, _home(tmp_path), "root")
     assert window.catalog_admin_tab is not None
     return state, window, window.catalog_admin_tab.draft_page
 

@@ -8,10 +8,13 @@ def test_an_unpublished_catalog_draft_survives_on_this_pc(isolated_data_dir: Pat
     changed = {"permits": 'name = "食品经营许可证"\npromised_days = 3\n'}
     typed = {"catalog": "# 尚未应用的批注 𠀀\n"}
     assert catalog_draft_file.load("root") is None
-    catalog_draft_file.save("root", "2023.1.0", changed, typed, dt.datetime(2026, 12, 1, 9, 5))
+    catalog_draft_file.save(
+        "root", "2023.1.0", "ab" * 32, changed, typed, dt.datetime(2026, 12, 1, 9, 5)
+    )
     saved = catalog_draft_file.load("root")
     assert saved is not None
-    assert (saved.base_label, saved.changed, saved.typed) == ("2023.1.0", changed, typed)
+    assert (saved.base_label, saved.base_digest) == ("2023.1.0", "ab" * 32)
+    assert (saved.changed, saved.typed) == (changed, typed)
     assert saved.saved_at == dt.datetime(2026, 12, 1, 9, 5)
     assert catalog_draft_file.load("admin2") is None  # another administrator's is not offered
     assert catalog_draft_file.path_for("root").parent == isolated_data_dir / "catalog-drafts"
