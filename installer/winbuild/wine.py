@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path, PurePosixPath
 
 from installer.winbuild.errors import BuildError
@@ -99,6 +100,34 @@ def start_background(prefix: Path, arguments: list[str], overrides: str = "") ->
     }
     env = environment(prefix, overrides)
     subprocess.Popen([wine(), *arguments], env=env, start_new_session=True, **quiet)  # type: ignore[call-overload]
+
+
+def _desktop_running(prefix: Path) -> bool:
+    """Whether the prefix's desktop process (explorer.exe /desktop) is up, from Linux's /proc."""
+    wanted = f"WINEPREFIX={prefix}".encode()
+    for process in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (process / "cmdline").read_bytes()
+            if b"explorer.exe" not in command or b"/desktop" not in command:
+                continue
+            if wanted in (process / "environ").read_bytes().split(b"\0"):
+                return True
+        except OSError:
+            continue  # ended meanwhile, or not ours to read
+    return False
+
+
+def wait_for_desktop(prefix: Path, timeout: float = 120) -> None:
+    """Waits until the desktop is up, so that no later run starts it holding that run's pipe.
+
+    Whichever run comes first starts the desktop, and the desktop keeps that run's output pipe
+    open for as long as it lives: a run that reads its output to the end then never ends.
+    """
+    deadline = time.monotonic() + timeout
+    while not _desktop_running(prefix):
+        if time.monotonic() > deadline:
+            raise BuildError(f"Wine 桌面进程 {timeout:.0f} 秒内未启动")
+        time.sleep(0.2)
 
 
 def stop(prefix: Path) -> None:

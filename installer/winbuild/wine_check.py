@@ -109,6 +109,7 @@ class WineCheck:
             [compiler, "-O2", "-Wall", "-Werror", "-o", str(holder), str(source)], check=True
         )
         wine.start_background(self.prefix, [r"C:\desktop_holder.exe"], OVERRIDES)
+        wine.wait_for_desktop(self.prefix)
 
     def install(self, *options: str) -> None:
         # /D= must come last and unquoted; Wine joins the words back with single spaces.
