@@ -324,7 +324,7 @@ def main(argv: list[str]) -> int:
             began = time.monotonic()
             said = step()
             print(f"通过 {name}（{time.monotonic() - began:.1f} 秒）：{said}", flush=True)
-    except (CheckError, BuildError, subprocess.SubprocessError) as exc:
+    except (CheckError, BuildError, subprocess.SubprocessError, OSError) as exc:
         print(f"失败 {name}：{exc}", file=sys.stderr)
         return 1
     finally:
