@@ -72,8 +72,14 @@ def run_tests(args: list[str]) -> int:
         if result.returncode:
             return result.returncode
     return subprocess.run(
-        [str(_venv_bin("python")), "-m", "pytest", *args], cwd=ROOT, env=env
+        [str(_venv_bin("python")), "-m", "pytest", *_parallel(args), *args], cwd=ROOT, env=env
     ).returncode
+
+
+def _parallel(args: list[str]) -> list[str]:
+    """One pytest worker per core unless the arguments choose (``-n 0`` for one process)."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist")) for a in args)
+    return [] if chosen or "no:xdist" in args else ["-n", "auto"]
 
 
 def main(argv: list[str]) -> int:
