@@ -223,8 +223,8 @@ class DraftPage(QWidget):
         try:
             self._take(files, self._actions.check(files))
         except ServiceError as exc:  # the saved files were checked when kept; a newer loader?
-            self._take(dict(base), self._actions.check(base))
             self._typed = {**saved.changed, **saved.typed}  # nothing lost: it waits in the editor
+            self._take(dict(base), self._actions.check(base))
             text = tr("草稿已恢复为未应用的文本：{reason}").format(reason=exc.message)
             say(self.status_label, text, True)
             return

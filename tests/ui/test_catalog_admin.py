@@ -282,17 +282,19 @@ def test_a_draft_of_another_database_or_that_no_longer_loads_loses_nothing(
     assert page.has_changes()
 
     # Saved by a version of the app whose loader accepted more: back as text, not applied.
-    broken = page.files["permits"] + '\n[[permit]]\nkey = "\n'
+    broken = page.files["catalog"] + '\nkey = "\n'  # catalog.toml: the file shown first
     assert state.store is not None
     with state.store.read() as session:
         base = digest_of(catalog_versions.files_of(session, page.base_label))
-    catalog_draft_file.save("root", page.base_label, base, {"permits": broken}, {})
+    catalog_draft_file.save("root", page.base_label, base, {"catalog": broken}, {})
     window.close()
     _, _, page = _reopened_draft(qtbot, tmp_path)
     assert "草稿已恢复为未应用的文本" in page.status_label.text(), page.status_label.text()
     assert page.has_changes()
+    assert page.file_combo.currentData() == "catalog"
+    assert page.file_edit.toPlainText() == broken  # in the editor at once
     page.file_combo.setCurrentIndex(page.file_combo.findData("permits"))
-    assert page.file_edit.toPlainText() == broken
+    assert page.file_edit.toPlainText() == page.files["permits"]
 
 
 def _home(tmp_path: Path) -> str:
